@@ -1,0 +1,27 @@
+namespace WealthActors.Clients;
+
+/// <summary>A client of the firm (key: client id such as <c>C000123</c>).</summary>
+[Alias("WealthActors.IClientGrain")]
+public interface IClientGrain : IGrainWithStringKey
+{
+    /// <summary>Creates the client or replaces its profile. Returns the resulting view.</summary>
+    [Alias("Upsert")]
+    Task<ClientView> Upsert(ClientProfile profile, Actor actor);
+
+    /// <summary>The 360° view; throws <see cref="EntityNotFoundException"/> for an unknown client.</summary>
+    [Alias("GetView"), ReadOnly]
+    Task<ClientView> GetView();
+
+    [Alias("Exists"), ReadOnly]
+    Task<bool> Exists();
+
+    /// <summary>Adds a holding or, for the same product code, replaces it.</summary>
+    [Alias("AddHolding")]
+    Task<ClientView> AddHolding(Holding holding, Actor actor);
+
+    [Alias("LogInteraction")]
+    Task LogInteraction(Interaction interaction, Actor actor);
+
+    [Alias("LinkComplaint")]
+    Task LinkComplaint(string complaintId, bool open);
+}

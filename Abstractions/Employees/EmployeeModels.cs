@@ -1,0 +1,25 @@
+namespace WealthActors.Employees;
+
+[GenerateSerializer, Immutable, Alias("WealthActors.EmployeeProfile")]
+public sealed record EmployeeProfile(
+    [property: Id(0)] string Name,
+    [property: Id(1)] EmployeeRole Role,
+    [property: Id(2)] string BranchId,
+    [property: Id(3)] string? ManagerId,
+    [property: Id(4)] string? WeComUserId,
+    [property: Id(5)] string? TeamsUserId);
+
+/// <summary>
+/// A message in an employee's inbox. <see cref="Key"/> de-duplicates deliveries (for an escalation:
+/// <c>complaintId:level:policyVersion</c>); delivering the same key twice keeps one message.
+/// </summary>
+[GenerateSerializer, Immutable, Alias("WealthActors.InboxMessage")]
+public sealed record InboxMessage(
+    [property: Id(0)] string Id,
+    [property: Id(1)] InboxKind Kind,
+    [property: Id(2)] string Key,
+    [property: Id(3)] string? ComplaintId,
+    [property: Id(4)] string? ClientId,
+    [property: Id(5)] string Text,
+    [property: Id(6)] DateTimeOffset CreatedAt,
+    [property: Id(7)] IReadOnlyList<string> DeliveredVia);

@@ -1,0 +1,24 @@
+namespace WealthActors.Employees;
+
+/// <summary>An employee (key: employee id) with a bounded inbox of delivered messages.</summary>
+[Alias("WealthActors.IEmployeeGrain")]
+public interface IEmployeeGrain : IGrainWithStringKey
+{
+    [Alias("Upsert")]
+    Task<EmployeeProfile> Upsert(EmployeeProfile profile, Actor actor);
+
+    /// <summary>The profile, or null for an unknown employee.</summary>
+    [Alias("GetProfile"), ReadOnly]
+    Task<EmployeeProfile?> GetProfile();
+
+    /// <summary>
+    /// Stores a message unless one with the same key was delivered before. Returns true when it was new.
+    /// Safe to call any number of times with the same message.
+    /// </summary>
+    [Alias("Deliver")]
+    Task<bool> Deliver(InboxMessage message);
+
+    /// <summary>Recent messages, newest first.</summary>
+    [Alias("GetInbox"), ReadOnly]
+    Task<IReadOnlyList<InboxMessage>> GetInbox(int limit);
+}

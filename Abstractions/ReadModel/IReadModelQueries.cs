@@ -1,0 +1,15 @@
+using WealthActors.Employees;
+
+namespace WealthActors.ReadModel;
+
+/// <summary>Queries over the read model: everything that finds grains by something other than their key.</summary>
+public interface IReadModelQueries
+{
+    /// <summary>Clients whose id equals <paramref name="query"/> or whose name contains it; best matches first.</summary>
+    Task<IReadOnlyList<ClientRow>> SearchClients(string query, int limit, CancellationToken cancellationToken = default);
+
+    Task<IReadOnlyList<ComplaintRow>> ListComplaints(ComplaintFilter filter, CancellationToken cancellationToken = default);
+
+    /// <summary>An employee's full inbox history (the grain keeps only the recent part), newest first.</summary>
+    Task<IReadOnlyList<InboxMessage>> InboxHistory(string employeeId, int limit, CancellationToken cancellationToken = default);
+}

@@ -1,0 +1,45 @@
+namespace WealthActors.ReadModel;
+
+/// <summary>A client as projected into the read model, for search and scheduled scans. Never the source of truth.</summary>
+[GenerateSerializer, Immutable, Alias("WealthActors.ClientRow")]
+public sealed record ClientRow(
+    [property: Id(0)] string ClientId,
+    [property: Id(1)] string Name,
+    [property: Id(2)] string BranchId,
+    [property: Id(3)] string AdvisorId,
+    [property: Id(4)] ClientTier Tier,
+    [property: Id(5)] bool Vip,
+    [property: Id(6)] decimal Aum,
+    [property: Id(7)] DateOnly? Birthday,
+    [property: Id(8)] DateOnly? RiskExpiresOn,
+    [property: Id(9)] DateTimeOffset? LastInteractionAt,
+    [property: Id(10)] DateOnly? NextMaturity,
+    [property: Id(11)] LifecycleStage Lifecycle,
+    [property: Id(12)] int OpenComplaints,
+    [property: Id(13)] DateTimeOffset UpdatedAt);
+
+/// <summary>A complaint as projected into the read model, for lists by branch, status and SLA state.</summary>
+[GenerateSerializer, Immutable, Alias("WealthActors.ComplaintRow")]
+public sealed record ComplaintRow(
+    [property: Id(0)] string ComplaintId,
+    [property: Id(1)] string ClientId,
+    [property: Id(2)] string BranchId,
+    [property: Id(3)] string? Assignee,
+    [property: Id(4)] ComplaintStatus Status,
+    [property: Id(5)] SlaState SlaState,
+    [property: Id(6)] Severity Severity,
+    [property: Id(7)] string Category,
+    [property: Id(8)] int EscalationLevel,
+    [property: Id(9)] DateTimeOffset OpenedAt,
+    [property: Id(10)] DateTimeOffset? NextDeadline,
+    [property: Id(11)] DateTimeOffset? ResolutionDue,
+    [property: Id(12)] DateTimeOffset UpdatedAt);
+
+[GenerateSerializer, Immutable, Alias("WealthActors.ComplaintFilter")]
+public sealed record ComplaintFilter(
+    [property: Id(0)] string? BranchId = null,
+    [property: Id(1)] ComplaintStatus? Status = null,
+    [property: Id(2)] SlaState? SlaState = null,
+    [property: Id(3)] string? Assignee = null,
+    [property: Id(4)] bool OpenOnly = false,
+    [property: Id(5)] int Limit = 100);
