@@ -1,0 +1,176 @@
+using Microsoft.Extensions.Logging;
+using WealthActors.Employees;
+using WealthActors.Grains.Sla;
+
+namespace WealthActors.Grains.Complaints;
+
+public sealed partial class ComplaintGrain
+{
+    private enum CommitCause { Command, Tick, Activation }
+
+    private const string DeadlineReminder = "sla-deadline";
+    private static readonly TimeSpan MinimumDueTime = TimeSpan.FromSeconds(1);
+
+    public async Task ReceiveReminder(string reminderName, TickStatus status)
+    {
+        if (reminderName != DeadlineReminder)
+        {
+            return;
+        }
+
+        if (!S.Opened)
+        {
+            await Disarm();
+            return;
+        }
+
+        // The reminder has fired, so Orleans now runs it on its retry period: register the next deadline afresh.
+        await Commit(clock.GetUtcNow(), CommitCause.Tick);
+    }
+
+    /// <summary>
+    /// One evaluation used by commands, reminder ticks and activation: fire due events, then persist (events and their
+    /// outbox entries in one write), re-arm, deliver and publish. Duplicate ticks find nothing due and change nothing.
+    /// </summary>
+    private async Task Commit(DateTimeOffset now, CommitCause cause)
+    {
+        var evaluation = Evaluate(now);
+        var changed = cause == CommitCause.Command || evaluation.Due.Count > 0;
+        try
+        {
+            foreach (var due in evaluation.Due)
+            {
+                Fire(due, now);
+            }
+
+            if (evaluation.Due.Count > 0)
+            {
+                evaluation = Evaluate(now);
+            }
+
+            // Arm before writing: a reminder without its state write only causes a harmless extra tick, while a
+            // state write without its reminder could leave a deadline that nothing fires.
+            var armed = S.ArmedDeadline;
+            await Arm(evaluation.NextDeadline, now, force: cause == CommitCause.Tick);
+            if (changed || armed != S.ArmedDeadline)
+            {
+                S.Revision++;
+                await state.WriteStateAsync();
+            }
+        }
+        catch
+        {
+            // The in-memory state may be ahead of storage: reload from storage on the next call.
+            DeactivateOnIdle();
+            throw;
+        }
+
+        await DeliverOutbox();
+        if (changed)
+        {
+            await Project(evaluation, now);
+        }
+    }
+
+    private SlaEvaluation Evaluate(DateTimeOffset now) =>
+        SlaEvaluator.Evaluate(S.Policy, S.Clock, S.Fired, S.FiredLevel, now, Calendar);
+
+    private void Fire(SlaEvent e, DateTimeOffset now)
+    {
+        S.Fired.Add(e.Name);
+        if (e.Kind == SlaEventKind.Escalation)
+        {
+            FireEscalation(e, now);
+            return;
+        }
+
+        AddTimeline(now, e.Kind.ToString(), "sla", $"due {e.Due:O}");
+        var kind = e.Kind is SlaEventKind.FirstResponseWarning or SlaEventKind.ResolutionWarning or SlaEventKind.RegulatoryWarning
+            ? InboxKind.Warning
+            : InboxKind.Escalation;
+        var recipients = new List<string?> { S.Assignee };
+        if (e.Kind is SlaEventKind.RegulatoryWarning or SlaEventKind.RegulatoryBreach)
+        {
+            recipients.Add(S.Targets.GetValueOrDefault(EmployeeRole.BranchHead));
+        }
+
+        foreach (var recipient in recipients.OfType<string>().Distinct(StringComparer.Ordinal))
+        {
+            Enqueue(recipient, kind, $"{ComplaintId}:{e.Name}:{S.Policy.Version}", ComplaintMessages.For(e, S, ComplaintId, null), now);
+        }
+
+        LogSlaEvent(logger, ComplaintId, e.Name, e.Due, now - e.Due);
+    }
+
+    private void FireEscalation(SlaEvent e, DateTimeOffset now)
+    {
+        S.FiredLevel = Math.Max(S.FiredLevel, e.Level);
+        S.LevelFiredAt[e.Level] = now;
+        var step = S.Policy.Escalations[e.Level - 1];
+        var target = S.Targets.GetValueOrDefault(step.ToRole);
+        AddTimeline(now, "Escalated", "sla", $"L{e.Level} → {step.ToRole} {target ?? "(nobody holds this role)"}");
+        if (target is null)
+        {
+            LogNoTarget(logger, ComplaintId, e.Level, step.ToRole);
+            return;
+        }
+
+        // The de-duplication key names the step exactly once per policy version (DESIGN §4).
+        var key = $"{ComplaintId}:{e.Level}:{S.Policy.Version}";
+        Enqueue(target, InboxKind.Escalation, key, ComplaintMessages.For(e, S, ComplaintId, step.ToRole.ToString()), now);
+        if (step.Action == WealthActors.Sla.EscalationAction.Reassign)
+        {
+            AddTimeline(now, "Assigned", "sla", $"{S.Assignee ?? "-"} → {target} (escalation L{e.Level})");
+            S.Assignee = target;
+        }
+
+        LogEscalated(logger, ComplaintId, e.Level, step.ToRole, target, now - e.Due);
+    }
+
+    private void Enqueue(string employeeId, InboxKind kind, string key, string text, DateTimeOffset now) =>
+        S.Outbox.Add(new OutboxEntry(employeeId, new InboxMessage(
+            Id: key, Kind: kind, Key: key, ComplaintId: ComplaintId, ClientId: S.ClientId, Text: text, CreatedAt: now, DeliveredVia: ["inbox"])));
+
+    private async Task Arm(DateTimeOffset? next, DateTimeOffset now, bool force)
+    {
+        if (next == S.ArmedDeadline && !force)
+        {
+            return;
+        }
+
+        if (next is null)
+        {
+            await Disarm();
+            return;
+        }
+
+        var dueTime = next.Value - now;
+        await this.RegisterOrUpdateReminder(DeadlineReminder, dueTime < MinimumDueTime ? MinimumDueTime : dueTime, slaOptions.Value.ReminderRetryPeriod);
+        S.ArmedDeadline = next;
+    }
+
+    private async Task Disarm()
+    {
+        if (await this.GetReminder(DeadlineReminder) is { } reminder)
+        {
+            await this.UnregisterReminder(reminder);
+        }
+
+        S.ArmedDeadline = null;
+    }
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Complaint {ComplaintId} opened for client {ClientId} under policy {PolicyId} v{PolicyVersion}")]
+    private static partial void LogOpened(ILogger logger, string complaintId, string clientId, string policyId, int policyVersion);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Complaint {ComplaintId} is now {Status} (by {ActorId})")]
+    private static partial void LogCommand(ILogger logger, string complaintId, ComplaintStatus status, string actorId);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Complaint {ComplaintId}: escalation L{Level} to {Role} {EmployeeId}, {Lateness} after the deadline")]
+    private static partial void LogEscalated(ILogger logger, string complaintId, int level, EmployeeRole role, string employeeId, TimeSpan lateness);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Complaint {ComplaintId}: SLA event {EventName} due {Due}, {Lateness} late")]
+    private static partial void LogSlaEvent(ILogger logger, string complaintId, string eventName, DateTimeOffset due, TimeSpan lateness);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Complaint {ComplaintId}: escalation L{Level} has no {Role} to reach")]
+    private static partial void LogNoTarget(ILogger logger, string complaintId, int level, EmployeeRole role);
+}

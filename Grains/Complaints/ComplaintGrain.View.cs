@@ -1,0 +1,49 @@
+using Microsoft.Extensions.Logging;
+using WealthActors.Complaints;
+using WealthActors.Grains.Sla;
+using WealthActors.ReadModel;
+
+namespace WealthActors.Grains.Complaints;
+
+public sealed partial class ComplaintGrain
+{
+    private ComplaintView View(DateTimeOffset now)
+    {
+        var evaluation = Evaluate(now);
+        var escalations = S.Policy.Escalations
+            .Select((step, index) => new EscalationPlan(
+                Level: index + 1,
+                Due: evaluation.EscalationDue.ElementAtOrDefault(index),
+                ToRole: step.ToRole,
+                ToEmployeeId: S.Targets.GetValueOrDefault(step.ToRole),
+                FiredAt: S.LevelFiredAt.TryGetValue(index + 1, out var firedAt) ? firedAt : null))
+            .ToArray();
+        return new ComplaintView(
+            ComplaintId, S.ClientId, S.BranchId, S.Category, S.Severity, S.Channel, S.Description, S.Status, S.Assignee,
+            evaluation.State, S.FiredLevel, S.Policy.Id, S.Policy.Version, S.Clock.ReceivedAt,
+            evaluation.FirstResponseDue, evaluation.ResolutionDue, evaluation.RegulatoryDue, escalations,
+            S.Timeline.ToArray());
+    }
+
+    private async Task Project(SlaEvaluation evaluation, DateTimeOffset now)
+    {
+        var row = new ComplaintRow(
+            ComplaintId, S.ClientId, S.BranchId, S.Assignee, S.Status, evaluation.State, S.Severity, S.Category,
+            S.FiredLevel, S.Clock.ReceivedAt, evaluation.NextDeadline, evaluation.ResolutionDue, now);
+        try
+        {
+            await readModel.UpsertComplaint(row);
+        }
+        catch (Exception ex)
+        {
+            // The grain is the source of truth; the next command or tick publishes again.
+            LogProjectionFailed(logger, ex, ComplaintId);
+        }
+    }
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Complaint {ComplaintId}: read-model projection failed")]
+    private static partial void LogProjectionFailed(ILogger logger, Exception exception, string complaintId);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Complaint {ComplaintId}: linking to client {ClientId} failed")]
+    private static partial void LogClientLinkFailed(ILogger logger, Exception exception, string complaintId, string clientId);
+}

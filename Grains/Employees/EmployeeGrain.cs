@@ -1,0 +1,94 @@
+using Microsoft.Extensions.Logging;
+using WealthActors.Employees;
+using WealthActors.Grains.ReadModel;
+
+namespace WealthActors.Grains.Employees;
+
+public sealed partial class EmployeeGrain(
+    [PersistentState("state", GrainStorage.Name)] IPersistentState<EmployeeState> state,
+    IReadModelWriter readModel,
+    ILogger<EmployeeGrain> logger) : Grain, IEmployeeGrain
+{
+    /// <summary>Messages kept in grain state; older ones are read from the read model.</summary>
+    public const int RecentLimit = 100;
+
+    private DeliveryKeyWindow? _keys;
+
+    private string EmployeeId => this.GetPrimaryKeyString();
+
+    private DeliveryKeyWindow Keys => _keys ??= new DeliveryKeyWindow(state.State.DeliveredKeys);
+
+    public async Task<EmployeeProfile> Upsert(EmployeeProfile profile, Actor actor)
+    {
+        state.State.Profile = profile;
+        await Save();
+        LogUpserted(logger, EmployeeId, profile.Role, actor.Id);
+        return profile;
+    }
+
+    public Task<EmployeeProfile?> GetProfile() => Task.FromResult(state.State.Profile);
+
+    public async Task<bool> Deliver(InboxMessage message)
+    {
+        if (Keys.Contains(message.Key))
+        {
+            LogDuplicate(logger, EmployeeId, message.Key);
+            return false;
+        }
+
+        Keys.Add(message.Key);
+        var recent = state.State.Recent;
+        recent.Add(message);
+        if (recent.Count > RecentLimit)
+        {
+            recent.RemoveRange(0, recent.Count - RecentLimit);
+        }
+
+        await Save();
+        LogDelivered(logger, EmployeeId, message.Kind, message.Key);
+        try
+        {
+            await readModel.AppendInbox(EmployeeId, message);
+        }
+        catch (Exception ex)
+        {
+            LogHistoryFailed(logger, ex, EmployeeId, message.Key);
+        }
+
+        return true;
+    }
+
+    public Task<IReadOnlyList<InboxMessage>> GetInbox(int limit)
+    {
+        IReadOnlyList<InboxMessage> newestFirst = state.State.Recent
+            .AsEnumerable().Reverse().Take(Math.Clamp(limit, 1, RecentLimit)).ToArray();
+        return Task.FromResult(newestFirst);
+    }
+
+    private async Task Save()
+    {
+        try
+        {
+            await state.WriteStateAsync();
+        }
+        catch
+        {
+            // In-memory state may be ahead of storage; reload from storage on the next call.
+            _keys = null;
+            DeactivateOnIdle();
+            throw;
+        }
+    }
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Employee {EmployeeId} ({Role}) upserted by {ActorId}")]
+    private static partial void LogUpserted(ILogger logger, string employeeId, EmployeeRole role, string actorId);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Employee {EmployeeId}: {Kind} message {Key} delivered")]
+    private static partial void LogDelivered(ILogger logger, string employeeId, InboxKind kind, string key);
+
+    [LoggerMessage(Level = LogLevel.Debug, Message = "Employee {EmployeeId}: duplicate delivery {Key} ignored")]
+    private static partial void LogDuplicate(ILogger logger, string employeeId, string key);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Employee {EmployeeId}: inbox history write for {Key} failed")]
+    private static partial void LogHistoryFailed(ILogger logger, Exception exception, string employeeId, string key);
+}

@@ -1,0 +1,28 @@
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using WealthActors.Grains.Clients;
+using WealthActors.Grains.Org;
+using WealthActors.Grains.Sla;
+
+namespace WealthActors.Grains.Hosting;
+
+public static class GrainsServiceCollectionExtensions
+{
+    /// <summary>The services the grains depend on, apart from storage and the read model.</summary>
+    public static IServiceCollection AddWealthActorsGrains(this IServiceCollection services, IConfiguration configuration)
+    {
+        services.AddOptions<TierOptions>().Bind(configuration.GetSection(TierOptions.Section))
+            .Validate(o => o.Affluent > 0 && o.Affluent < o.HighNetWorth && o.HighNetWorth < o.UltraHighNetWorth,
+                "Tiers: thresholds must be positive and increase Affluent < HighNetWorth < UltraHighNetWorth")
+            .ValidateOnStart();
+        services.AddOptions<SlaOptions>().Bind(configuration.GetSection(SlaOptions.Section))
+            .Validate(o => o.ReminderRetryPeriod >= TimeSpan.FromSeconds(1), "Sla:ReminderRetryPeriod must be at least 1 second")
+            .Validate(o => o.TimeScale >= 1, "Sla:TimeScale must be at least 1")
+            .ValidateOnStart();
+        services.TryAddSingleton<IBusinessCalendarProvider>(_ => new BusinessCalendarProvider([BusinessCalendar.WeekdaysShanghai]));
+        services.TryAddSingleton<EscalationTargets>();
+        services.TryAddSingleton(TimeProvider.System);
+        return services;
+    }
+}
