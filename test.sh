@@ -1,6 +1,37 @@
 #!/usr/bin/env bash
-# Builds the solution and runs every test project; the last line sums the results over all projects.
+# Builds the solution, runs every test project, and ends with one line summed over all of them:
+#   N passed, N failed, N skipped
 set -uo pipefail
 cd "$(dirname "$0")"
-dotnet build WealthActors.sln -c Release 2>&1 | tail -3
-dotnet test WealthActors.sln -c Release --no-build 2>&1 | tee /tmp/wealthactors-test.log
+
+bash scripts/install-test-deps.sh || echo "warning: could not install every system package the tests use"
+
+log=$(mktemp)
+trap 'rm -f "$log"' EXIT
+
+if ! dotnet build WealthActors.sln -c Release 2>&1 | tee "$log" | grep -E 'error|Warn|Elapsed' | sort -u | tail -20; then :; fi
+if ! grep -q 'Build succeeded' "$log"; then
+  echo "build failed"
+  echo "0 passed, 1 failed, 0 skipped"
+  exit 1
+fi
+
+dotnet test WealthActors.sln -c Release --no-build 2>&1 | tee "$log"
+status=${PIPESTATUS[0]}
+
+# VSTest prints one summary per test project: "Passed!  - Failed: 0, Passed: 12, Skipped: 0, Total: 12, ..."
+sum() { grep -E '^(Passed|Failed)! +- ' "$log" | grep -oE "$1: +[0-9]+" | awk '{s += $2} END {print s + 0}'; }
+passed=$(sum Passed)
+failed=$(sum Failed)
+skipped=$(sum Skipped)
+projects=$(grep -cE '^(Passed|Failed)! +- ' "$log")
+expected=$(ls tests/*/*.csproj | wc -l)
+if [ "$projects" -lt "$expected" ]; then
+  echo "only $projects of $expected test projects reported results"
+  failed=$((failed + expected - projects))
+fi
+if [ "$status" -ne 0 ] && [ "$failed" -eq 0 ]; then
+  failed=1
+fi
+echo "$passed passed, $failed failed, $skipped skipped"
+[ "$failed" -eq 0 ]

@@ -1,11 +1,25 @@
+using WealthActors.Silo.Apis;
+using WealthActors.Silo.Demo;
 using WealthActors.Silo.Hosting;
 
 var builder = WebApplication.CreateBuilder(args);
+if (args.Contains(DemoSetup.Flag))
+{
+    builder.AddWealthActorsDemo();
+}
+
 builder.AddWealthActorsSilo();
+builder.AddWealthActorsApi();
+
+if (args.Contains("migrate"))
+{
+    return await SchemaCommand.Run(builder.Configuration, builder.Environment);
+}
 
 var app = builder.Build();
-app.MapGet("/health", () => TypedResults.Ok(new { status = "ok" }));
-app.Run();
+app.MapWealthActorsApi();
+await app.RunAsync();
+return 0;
 
 /// <summary>Entry point type, visible to the HTTP tests' WebApplicationFactory.</summary>
 public partial class Program;

@@ -1,11 +1,27 @@
+using Orleans.Configuration;
+using WealthActors.Grains.Hosting;
+using WealthActors.Grains.Time;
+
 namespace WealthActors.Silo.Hosting;
 
 public static class SiloHostingExtensions
 {
-    /// <summary>Adds the Orleans silo with the configured storage, and the services the grains need.</summary>
+    /// <summary>The Orleans silo with the configured storage, the business clock, and the services grains need.</summary>
     public static WebApplicationBuilder AddWealthActorsSilo(this WebApplicationBuilder builder)
     {
-        builder.UseOrleans(silo => silo.UseLocalhostClustering());
+        var configuration = builder.Configuration;
+        var sla = configuration.GetSection(SlaOptions.Section).Get<SlaOptions>() ?? new SlaOptions();
+        builder.Services.AddWealthActorsGrains(configuration);
+        builder.Services.UseBusinessClock(sla.TimeScale > 1 ? new ScaledTimeProvider(sla.TimeScale) : TimeProvider.System);
+        builder.Services.AddWealthActorsReadModel(configuration, builder.Environment);
+        builder.UseOrleans(silo =>
+        {
+            var orleans = configuration.GetSection(OrleansOptions.Section).Get<OrleansOptions>() ?? new OrleansOptions();
+            silo.UseLocalhostClustering(orleans.SiloPort, orleans.GatewayPort, serviceId: orleans.ServiceId, clusterId: orleans.ClusterId);
+            silo.UseWealthActorsStorage(configuration, builder.Environment);
+            // Deadline reminders are one-shot; their period only bounds how late a deadline missed during an outage fires.
+            silo.Configure<ReminderOptions>(o => o.MinimumReminderPeriod = sla.ReminderRetryPeriod);
+        });
         return builder;
     }
 }

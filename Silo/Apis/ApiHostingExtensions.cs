@@ -1,0 +1,70 @@
+using System.Text.Json.Serialization;
+using Microsoft.AspNetCore.Http.Features;
+using Microsoft.AspNetCore.Http.Json;
+using Scalar.AspNetCore;
+using WealthActors.Silo.Auth;
+
+namespace WealthActors.Silo.Apis;
+
+public static class ApiHostingExtensions
+{
+    /// <summary>No request of this API is larger; bigger bodies are refused before they are read.</summary>
+    public const long MaxRequestBodyBytes = 256 * 1024;
+
+    public static WebApplicationBuilder AddWealthActorsApi(this WebApplicationBuilder builder)
+    {
+        var services = builder.Services;
+        builder.WebHost.ConfigureKestrel(k => k.Limits.MaxRequestBodySize = MaxRequestBodyBytes);
+        services.Configure<JsonOptions>(o =>
+        {
+            // Enums travel as names; a number or an unknown name is a 400 naming the field.
+            o.SerializerOptions.Converters.Add(new JsonStringEnumConverter(allowIntegerValues: false));
+            o.SerializerOptions.DefaultIgnoreCondition = JsonIgnoreCondition.Never;
+        });
+        // Binding failures surface as exceptions so that ApiProblems can name the field in a problem detail.
+        services.Configure<RouteHandlerOptions>(o => o.ThrowOnBadRequest = true);
+        services.AddProblemDetails();
+        services.AddExceptionHandler<ApiProblems>();
+        services.AddWealthActorsAuth(builder.Configuration);
+        services.AddOpenApi();
+        services.AddHealthChecks();
+        return builder;
+    }
+
+    public static WebApplication MapWealthActorsApi(this WebApplication app)
+    {
+        app.UseExceptionHandler();
+        app.UseStatusCodePages();
+        app.Use(RejectOversizedBodies);
+        app.UseAuthentication();
+        app.UseAuthorization();
+        app.MapHealthChecks("/health");
+        app.MapOpenApi();
+        app.MapScalarApiReference("/docs");
+        app.MapOrganizationApi();
+        app.MapClientsApi();
+        app.MapSlaPoliciesApi();
+        app.MapComplaintsApi();
+        return app;
+    }
+
+    /// <summary>A declared length over the limit is refused at once; undeclared (chunked) bodies are capped by the server.</summary>
+    private static async Task RejectOversizedBodies(HttpContext context, RequestDelegate next)
+    {
+        if (context.Request.ContentLength > MaxRequestBodyBytes)
+        {
+            context.Response.StatusCode = StatusCodes.Status413PayloadTooLarge;
+            await Results.Problem(statusCode: 413, title: $"The request body exceeds {MaxRequestBodyBytes} bytes.",
+                extensions: new Dictionary<string, object?> { ["errors"] = new Dictionary<string, string[]> { ["body"] = ["is too large."] } })
+                .ExecuteAsync(context);
+            return;
+        }
+
+        if (context.Features.Get<IHttpMaxRequestBodySizeFeature>() is { IsReadOnly: false } limit)
+        {
+            limit.MaxRequestBodySize = MaxRequestBodyBytes;
+        }
+
+        await next(context);
+    }
+}

@@ -1,0 +1,49 @@
+using System.Text.Json;
+using Microsoft.AspNetCore.Diagnostics;
+
+namespace WealthActors.Silo.Apis;
+
+/// <summary>
+/// Turns rule violations and unreadable requests into problem details: domain exceptions from grains map to their
+/// 4xx, and a JSON body that cannot be read names the offending field from the parser's path.
+/// </summary>
+public sealed class ApiProblems(IProblemDetailsService problemDetails) : IExceptionHandler
+{
+    public async ValueTask<bool> TryHandleAsync(HttpContext context, Exception exception, CancellationToken cancellationToken)
+    {
+        var (status, title, field) = exception switch
+        {
+            DomainValidationException e => (StatusCodes.Status400BadRequest, e.Message, e.Field),
+            EntityNotFoundException e => (StatusCodes.Status404NotFound, e.Message, null),
+            InvalidTransitionException e => (StatusCodes.Status409Conflict, e.Message, null),
+            PermissionDeniedException e => (StatusCodes.Status403Forbidden, e.Message, null),
+            BadHttpRequestException { InnerException: JsonException json } => (StatusCodes.Status400BadRequest, Describe(json), FieldOf(json)),
+            BadHttpRequestException e => (e.StatusCode, e.Message, null),
+            _ => (0, "", null),
+        };
+        if (status == 0)
+        {
+            return false;
+        }
+
+        context.Response.StatusCode = status;
+        var problem = new Microsoft.AspNetCore.Mvc.ProblemDetails { Status = status, Title = title };
+        if (field is not null)
+        {
+            problem.Extensions["errors"] = new Dictionary<string, string[]> { [field] = [title] };
+        }
+
+        return await problemDetails.TryWriteAsync(new ProblemDetailsContext { HttpContext = context, ProblemDetails = problem, Exception = exception });
+    }
+
+    /// <summary>"$.items[0].amount" → "items[0].amount"; the root itself is "body".</summary>
+    internal static string FieldOf(JsonException json)
+    {
+        var path = json.Path ?? "$";
+        var field = path.TrimStart('$').TrimStart('.');
+        return field.Length == 0 ? "body" : field;
+    }
+
+    private static string Describe(JsonException json) =>
+        json.Path is null or "$" ? "The request body is not valid JSON." : $"The value of '{FieldOf(json)}' is not valid.";
+}

@@ -1,0 +1,120 @@
+using System.Security.Cryptography;
+using WealthActors.Complaints;
+using WealthActors.ReadModel;
+using WealthActors.Silo.Auth;
+
+namespace WealthActors.Silo.Apis;
+
+public static class ComplaintsApi
+{
+    public static IEndpointRouteBuilder MapComplaintsApi(this IEndpointRouteBuilder routes)
+    {
+        var group = routes.MapGroup("/api/complaints").WithTags("Complaints");
+        group.MapPost("/", Open).RequireAuthorization(AuthHostingExtensions.Policies.Work);
+        group.MapGet("/{complaintId}", Get).RequireAuthorization(AuthHostingExtensions.Policies.Read);
+        group.MapGet("/", List).RequireAuthorization(AuthHostingExtensions.Policies.Read);
+        group.MapPost("/{complaintId}/{command}", Command).RequireAuthorization(AuthHostingExtensions.Policies.Work);
+        return routes;
+    }
+
+    private static async Task<IResult> Open(OpenComplaintRequest body, HttpContext http, IGrainFactory grains, TimeProvider clock)
+    {
+        var v = new RequestValidation()
+            .Id(body.ClientId, "clientId")
+            .Require(body.Category, "category", 64)
+            .Check(body.Severity is not null, "severity", "is required: one of Low, Normal, High, Critical.")
+            .Require(body.Channel, "channel", 32)
+            .Require(body.Description, "description", 4000)
+            .Id(body.OpenedBy, "openedBy")
+            .Id(body.PolicyId, "policyId", required: false);
+        if (!v.IsValid)
+        {
+            return v.Problem();
+        }
+
+        var complaintId = NewComplaintId(clock.GetUtcNow());
+        var actor = Actor.Employee(body.OpenedBy!, "api");
+        var view = await grains.GetGrain<IComplaintGrain>(complaintId).Open(
+            new OpenComplaint(body.ClientId!, body.Category!.Trim(), body.Severity!.Value, body.Channel!.Trim(), body.Description!.Trim(), body.PolicyId),
+            actor);
+        return TypedResults.Created($"/api/complaints/{complaintId}", OpenedComplaintResponse.From(view));
+    }
+
+    private static async Task<IResult> Get(string complaintId, IGrainFactory grains)
+    {
+        var v = new RequestValidation().Id(complaintId, "complaintId");
+        if (!v.IsValid)
+        {
+            return v.Problem();
+        }
+
+        return TypedResults.Ok(ComplaintResponse.From(await grains.GetGrain<IComplaintGrain>(complaintId).GetView()));
+    }
+
+    private static async Task<IResult> List(
+        IReadModelQueries readModel, string? branchId, ComplaintStatus? status, SlaState? slaState, string? assignee, int? limit)
+    {
+        var v = new RequestValidation()
+            .Id(branchId, "branchId", required: false)
+            .Id(assignee, "assignee", required: false)
+            .Check(limit is null or (>= 1 and <= 1000), "limit", "must be between 1 and 1000.");
+        if (!v.IsValid)
+        {
+            return v.Problem();
+        }
+
+        return TypedResults.Ok(await readModel.ListComplaints(new ComplaintFilter(branchId, status, slaState, assignee, Limit: limit ?? 100)));
+    }
+
+    private static async Task<IResult> Command(
+        string complaintId, string command, ComplaintCommandRequest body, HttpContext http, IGrainFactory grains)
+    {
+        var v = new RequestValidation().Id(complaintId, "complaintId")
+            .Optional(body.Text, "text", 4000)
+            .Optional(body.Reason, "reason", 1000);
+        var actor = await ApiActor.Resolve(http, grains, body.By, v);
+        Func<IComplaintGrain, Task<ComplaintView>>? run = command switch
+        {
+            "acknowledge" => g => g.Acknowledge(actor, body.Text),
+            "notes" => Needs(v, body.Text, "text", (g, text) => g.AddNote(actor, text)),
+            "pause" => Needs(v, body.Reason ?? body.Text, "reason", (g, reason) => g.Pause(actor, reason)),
+            "resume" => g => g.Resume(actor, body.Text),
+            "assign" => Needs(v.Id(body.To, "to"), body.To, "to", (g, to) => g.Assign(actor, to, body.Text)),
+            "resolve" => Needs(v, body.Text, "text", (g, text) => g.Resolve(actor, text)),
+            "reopen" => Needs(v, body.Reason ?? body.Text, "reason", (g, reason) => g.Reopen(actor, reason)),
+            "severity" => body.Severity is { } severity
+                ? g => g.ChangeSeverity(actor, severity, body.Reason)
+                : Missing(v, "severity"),
+            "extend" => Needs(v, body.Reason, "reason", (g, reason) => g.ExtendRegulatoryDeadline(actor, reason)),
+            _ => null,
+        };
+        if (run is null)
+        {
+            return TypedResults.NotFound();
+        }
+
+        if (!v.IsValid)
+        {
+            return v.Problem();
+        }
+
+        return TypedResults.Ok(ComplaintResponse.From(await run(grains.GetGrain<IComplaintGrain>(complaintId))));
+    }
+
+    private static Func<IComplaintGrain, Task<ComplaintView>> Needs(
+        RequestValidation v, string? value, string field, Func<IComplaintGrain, string, Task<ComplaintView>> run)
+    {
+        v.Require(value, field, 4000);
+        return g => run(g, value!);
+    }
+
+    private static Func<IComplaintGrain, Task<ComplaintView>> Missing(RequestValidation v, string field)
+    {
+        v.Add(field, "is required.");
+        return _ => throw new InvalidOperationException("Unreachable: the request is invalid.");
+    }
+
+    /// <summary>Readable, sortable by day, and unguessable enough that two call centres never collide.</summary>
+    private static string NewComplaintId(DateTimeOffset now) =>
+        $"CMP-{now:yyyyMMdd}-{Convert.ToHexString(RandomNumberGenerator.GetBytes(5))}";
+}

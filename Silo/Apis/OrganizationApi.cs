@@ -1,0 +1,119 @@
+using WealthActors.Branches;
+using WealthActors.Employees;
+using WealthActors.ReadModel;
+using WealthActors.Silo.Auth;
+
+namespace WealthActors.Silo.Apis;
+
+public sealed record UpsertBranchRequest(string? Name, string? HeadEmployeeId, string? ParentBranchId, string? CalendarId);
+
+public sealed record UpsertEmployeeRequest(
+    string? Name, EmployeeRole? Role, string? BranchId, string? ManagerId, string? WeComUserId, string? TeamsUserId);
+
+/// <summary>Branches, employees and employees' inboxes: the org chart escalations walk.</summary>
+public static class OrganizationApi
+{
+    public static IEndpointRouteBuilder MapOrganizationApi(this IEndpointRouteBuilder routes)
+    {
+        routes.MapPut("/api/branches/{branchId}", UpsertBranch).WithTags("Organization")
+            .RequireAuthorization(AuthHostingExtensions.Policies.Administer);
+        routes.MapGet("/api/branches/{branchId}", GetBranch).WithTags("Organization")
+            .RequireAuthorization(AuthHostingExtensions.Policies.Read);
+        routes.MapPut("/api/employees/{employeeId}", UpsertEmployee).WithTags("Organization")
+            .RequireAuthorization(AuthHostingExtensions.Policies.Administer);
+        routes.MapGet("/api/employees/{employeeId}", GetEmployee).WithTags("Organization")
+            .RequireAuthorization(AuthHostingExtensions.Policies.Read);
+        routes.MapGet("/api/employees/{employeeId}/inbox", Inbox).WithTags("Organization")
+            .RequireAuthorization(AuthHostingExtensions.Policies.Read);
+        return routes;
+    }
+
+    private static async Task<IResult> UpsertBranch(string branchId, UpsertBranchRequest body, HttpContext http, IGrainFactory grains)
+    {
+        var v = new RequestValidation()
+            .Id(branchId, "branchId")
+            .Require(body.Name, "name", 100)
+            .Id(body.HeadEmployeeId, "headEmployeeId")
+            .Id(body.ParentBranchId, "parentBranchId", required: false)
+            .Id(body.CalendarId, "calendarId", required: false);
+        if (!v.IsValid)
+        {
+            return v.Problem();
+        }
+
+        var profile = await grains.GetGrain<IBranchGrain>(branchId).Upsert(
+            new BranchProfile(body.Name!.Trim(), body.HeadEmployeeId!, body.ParentBranchId, body.CalendarId),
+            Actor.System(http.User.Identity?.Name ?? "api"));
+        return TypedResults.Ok(profile);
+    }
+
+    private static async Task<IResult> GetBranch(string branchId, IGrainFactory grains)
+    {
+        var v = new RequestValidation().Id(branchId, "branchId");
+        if (!v.IsValid)
+        {
+            return v.Problem();
+        }
+
+        return await grains.GetGrain<IBranchGrain>(branchId).GetProfile() is { } profile
+            ? TypedResults.Ok(profile)
+            : TypedResults.Problem(statusCode: 404, title: $"Branch '{branchId}' does not exist.");
+    }
+
+    private static async Task<IResult> UpsertEmployee(string employeeId, UpsertEmployeeRequest body, HttpContext http, IGrainFactory grains)
+    {
+        var v = new RequestValidation()
+            .Id(employeeId, "employeeId")
+            .Require(body.Name, "name", 100)
+            .Check(body.Role is not null, "role", "is required: one of Advisor, TeamLead, BranchHead, RegionalHead, Compliance.")
+            .Id(body.BranchId, "branchId")
+            .Id(body.ManagerId, "managerId", required: false)
+            .Check(body.ManagerId != employeeId, "managerId", "an employee cannot manage themselves.")
+            .Optional(body.WeComUserId, "wecomUserId", 64)
+            .Optional(body.TeamsUserId, "teamsUserId", 200);
+        if (!v.IsValid)
+        {
+            return v.Problem();
+        }
+
+        var profile = await grains.GetGrain<IEmployeeGrain>(employeeId).Upsert(
+            new EmployeeProfile(body.Name!.Trim(), body.Role!.Value, body.BranchId!, body.ManagerId, body.WeComUserId, body.TeamsUserId),
+            Actor.System(http.User.Identity?.Name ?? "api"));
+        return TypedResults.Ok(profile);
+    }
+
+    private static async Task<IResult> GetEmployee(string employeeId, IGrainFactory grains)
+    {
+        var v = new RequestValidation().Id(employeeId, "employeeId");
+        if (!v.IsValid)
+        {
+            return v.Problem();
+        }
+
+        return await grains.GetGrain<IEmployeeGrain>(employeeId).GetProfile() is { } profile
+            ? TypedResults.Ok(profile)
+            : TypedResults.Problem(statusCode: 404, title: $"Employee '{employeeId}' does not exist.");
+    }
+
+    /// <summary>Recent messages come from the grain; <c>?history=true</c> reads the full history from the read model.</summary>
+    private static async Task<IResult> Inbox(string employeeId, int? limit, bool? history, IGrainFactory grains, IReadModelQueries readModel)
+    {
+        var v = new RequestValidation()
+            .Id(employeeId, "employeeId")
+            .Check(limit is null or (>= 1 and <= 1000), "limit", "must be between 1 and 1000.");
+        if (!v.IsValid)
+        {
+            return v.Problem();
+        }
+
+        var employee = grains.GetGrain<IEmployeeGrain>(employeeId);
+        if (await employee.GetProfile() is null)
+        {
+            return TypedResults.Problem(statusCode: 404, title: $"Employee '{employeeId}' does not exist.");
+        }
+
+        return TypedResults.Ok(history == true
+            ? await readModel.InboxHistory(employeeId, limit ?? 100)
+            : await employee.GetInbox(limit ?? 100));
+    }
+}

@@ -1,0 +1,42 @@
+using System.Security.Claims;
+using System.Security.Cryptography;
+using System.Text;
+using System.Text.Encodings.Web;
+using Microsoft.AspNetCore.Authentication;
+using Microsoft.Extensions.Options;
+
+namespace WealthActors.Silo.Auth;
+
+/// <summary>Authenticates the <c>X-Api-Key</c> header against the configured keys; the key's roles become role claims.</summary>
+public sealed class ApiKeyAuthenticationHandler(
+    IOptionsMonitor<AuthenticationSchemeOptions> options,
+    ILoggerFactory loggerFactory,
+    UrlEncoder encoder,
+    IOptionsMonitor<AuthOptions> auth) : AuthenticationHandler<AuthenticationSchemeOptions>(options, loggerFactory, encoder)
+{
+    public const string Scheme = "ApiKey";
+    public const string HeaderName = "X-Api-Key";
+
+    protected override Task<AuthenticateResult> HandleAuthenticateAsync()
+    {
+        if (!Request.Headers.TryGetValue(HeaderName, out var presented) || string.IsNullOrEmpty(presented))
+        {
+            return Task.FromResult(AuthenticateResult.NoResult());
+        }
+
+        var presentedBytes = Encoding.UTF8.GetBytes(presented.ToString());
+        foreach (var entry in auth.CurrentValue.ApiKeys)
+        {
+            // Constant-time comparison so response timing does not reveal how much of a key matched.
+            if (entry.Key.Length > 0 && CryptographicOperations.FixedTimeEquals(presentedBytes, Encoding.UTF8.GetBytes(entry.Key)))
+            {
+                var claims = new List<Claim> { new(ClaimTypes.Name, entry.Name) };
+                claims.AddRange(entry.Roles.Select(role => new Claim(ClaimTypes.Role, role)));
+                var principal = new ClaimsPrincipal(new ClaimsIdentity(claims, Scheme));
+                return Task.FromResult(AuthenticateResult.Success(new AuthenticationTicket(principal, Scheme)));
+            }
+        }
+
+        return Task.FromResult(AuthenticateResult.Fail("Unknown API key."));
+    }
+}
