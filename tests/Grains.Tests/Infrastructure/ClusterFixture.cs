@@ -1,0 +1,58 @@
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Time.Testing;
+using Orleans.Configuration;
+using Orleans.TestingHost;
+using WealthActors.Grains;
+using WealthActors.Grains.Hosting;
+using WealthActors.Grains.ReadModel;
+using WealthActors.Grains.Time;
+
+namespace WealthActors.Grains.Tests.Infrastructure;
+
+/// <summary>
+/// One in-process silo for the whole collection. Business time (grains, timers, reminders) is a
+/// <see cref="FakeTimeProvider"/> that the tests advance; Orleans' own maintenance stays on real time.
+/// </summary>
+public sealed class ClusterFixture : IAsyncLifetime
+{
+    /// <summary>Monday 2026-11-02 09:00 in Shanghai.</summary>
+    public static readonly DateTimeOffset Start = new(2026, 11, 2, 1, 0, 0, TimeSpan.Zero);
+
+    public FakeTimeProvider Clock { get; } = new(Start);
+
+    public RecordingReadModel ReadModel { get; } = new();
+
+    public InProcessTestCluster Cluster { get; private set; } = null!;
+
+    public IGrainFactory Grains => Cluster.Client;
+
+    public async Task InitializeAsync()
+    {
+        var configuration = new ConfigurationBuilder().Build();
+        var builder = new InProcessTestClusterBuilder(1);
+        builder.ConfigureSilo((_, silo) =>
+        {
+            silo.AddMemoryGrainStorage(GrainStorage.Name);
+            silo.UseInMemoryReminderService();
+            silo.Configure<ReminderOptions>(o => o.MinimumReminderPeriod = TimeSpan.FromSeconds(10));
+            silo.Services.AddWealthActorsGrains(configuration);
+            silo.Services.UseBusinessClock(Clock);
+            silo.Services.AddSingleton<IReadModelWriter>(ReadModel);
+        });
+        Cluster = builder.Build();
+        await Cluster.DeployAsync();
+    }
+
+    public async Task DisposeAsync()
+    {
+        await Cluster.StopAllSilosAsync();
+        await Cluster.DisposeAsync();
+    }
+}
+
+[CollectionDefinition(Name)]
+public sealed class ClusterCollection : ICollectionFixture<ClusterFixture>
+{
+    public const string Name = "cluster";
+}
