@@ -1,0 +1,77 @@
+using System.Net.Http.Headers;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Mvc.Testing;
+
+namespace WealthActors.Silo.Tests.Infrastructure;
+
+/// <summary>
+/// The real Silo (Orleans, SQLite storage in a temporary folder, the HTTP API) on Kestrel at a loopback port, with one
+/// API key per role.
+/// </summary>
+public sealed class ApiFactory : WebApplicationFactory<Program>
+{
+    public static readonly IReadOnlyDictionary<string, string> Keys = new Dictionary<string, string>
+    {
+        ["System"] = "test-key-system-0123456789",
+        ["Advisor"] = "test-key-advisor-0123456789",
+        ["Manager"] = "test-key-manager-0123456789",
+        ["Compliance"] = "test-key-compliance-0123456789",
+        ["Admin"] = "test-key-admin-0123456789",
+    };
+
+    private readonly string _dataDirectory = Directory.CreateTempSubdirectory("wealthactors-api-").FullName;
+
+    public ApiFactory() => UseKestrel(0);
+
+    public string DatabasePath => Path.Combine(_dataDirectory, "wealthactors.db");
+
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
+        builder.UseSetting("Storage:Provider", "Sqlite");
+        builder.UseSetting("Storage:Sqlite:Path", DatabasePath);
+        builder.UseSetting("Orleans:SiloPort", FreePort.Next().ToString());
+        builder.UseSetting("Orleans:GatewayPort", FreePort.Next().ToString());
+        builder.UseSetting("Orleans:ClusterId", $"api-tests-{Guid.NewGuid():N}");
+        var index = 0;
+        foreach (var (role, key) in Keys)
+        {
+            builder.UseSetting($"Auth:ApiKeys:{index}:Name", role.ToLowerInvariant());
+            builder.UseSetting($"Auth:ApiKeys:{index}:Key", key);
+            builder.UseSetting($"Auth:ApiKeys:{index}:Roles:0", role);
+            index++;
+        }
+    }
+
+    /// <summary>A client for the running server, authenticated as <paramref name="role"/> (null: no key).</summary>
+    public HttpClient As(string? role)
+    {
+        StartServer();
+        var client = CreateClient();
+        if (role is not null)
+        {
+            client.DefaultRequestHeaders.Add("X-Api-Key", Keys[role]);
+        }
+
+        client.DefaultRequestHeaders.Accept.Add(new MediaTypeWithQualityHeaderValue("application/json"));
+        return client;
+    }
+
+    public override async ValueTask DisposeAsync()
+    {
+        await base.DisposeAsync();
+        try
+        {
+            Directory.Delete(_dataDirectory, recursive: true);
+        }
+        catch (IOException)
+        {
+            // A file still held by a closing connection; the temp folder is cleaned by the OS eventually.
+        }
+    }
+}
+
+[CollectionDefinition(Name)]
+public sealed class ApiCollection : ICollectionFixture<ApiFactory>
+{
+    public const string Name = "api";
+}
