@@ -184,6 +184,12 @@ public sealed partial class ComplaintGrain(
         return await Execute(actor, now =>
         {
             AddTimeline(now, "SeverityChanged", actor, $"{S.Severity} → {severity}; policy {policy.Id} v{policy.Version}{(reason is null ? "" : ": " + reason)}");
+            // Time counted so far stays counted under the calendar it accrued in.
+            if (S.Clock.IsRunning)
+            {
+                S.Clock = S.Clock.Checkpoint(now, Calendar);
+            }
+
             S.Severity = severity;
             S.Policy = policy;
         });
@@ -206,6 +212,13 @@ public sealed partial class ComplaintGrain(
     {
         RequireOpened();
         var now = clock.GetUtcNow();
+        if (Evaluate(now).Due.Count > 0)
+        {
+            // Record what fell due before this command first: acknowledging or resolving ends a target, and a breach
+            // that happened must stay on the record even when its reminder tick has not arrived yet.
+            await Commit(now, CommitCause.Activation);
+        }
+
         change(now);
         await Commit(now, CommitCause.Command);
         LogCommand(logger, ComplaintId, S.Status, actor.Id);

@@ -12,7 +12,7 @@ public sealed class ComplaintEscalationTests(ClusterFixture fixture)
     [Fact]
     public async Task VipComplaint_LeftUnacknowledged_NotifiesTeamLeadAt12hAndBranchHeadAt24hOnce()
     {
-        var org = await Org.Create(Grains);
+        var org = await TestOrg.Create(Grains);
         var id = NewId();
         var opened = await org.OpenVipComplaint(Grains, id);
         Assert.Equal("vip", opened.PolicyId);
@@ -39,7 +39,7 @@ public sealed class ComplaintEscalationTests(ClusterFixture fixture)
     [Fact]
     public async Task VipComplaint_ReminderTicksTwice_EscalatesOnce()
     {
-        var org = await Org.Create(Grains);
+        var org = await TestOrg.Create(Grains);
         var id = NewId();
         await org.OpenVipComplaint(Grains, id);
 
@@ -56,7 +56,7 @@ public sealed class ComplaintEscalationTests(ClusterFixture fixture)
     [Fact]
     public async Task VipComplaint_DeactivatedBetweenTicks_EscalatesEachLevelOnce()
     {
-        var org = await Org.Create(Grains);
+        var org = await TestOrg.Create(Grains);
         var id = NewId();
         await org.OpenVipComplaint(Grains, id);
 
@@ -77,7 +77,7 @@ public sealed class ComplaintEscalationTests(ClusterFixture fixture)
     [Fact]
     public async Task VipComplaint_DeadlinePassesWhileDeactivated_CatchesUpOnActivation()
     {
-        var org = await Org.Create(Grains);
+        var org = await TestOrg.Create(Grains);
         var id = NewId();
         await org.OpenVipComplaint(Grains, id);
         await fixture.Cluster.DeactivateAsync(Grains.GetGrain<IComplaintGrain>(id));
@@ -93,7 +93,7 @@ public sealed class ComplaintEscalationTests(ClusterFixture fixture)
     [Fact]
     public async Task VipComplaint_FirstResponseNearlyDue_WarnsAssigneeAt80Percent()
     {
-        var org = await Org.Create(Grains);
+        var org = await TestOrg.Create(Grains);
         var id = NewId();
         await org.OpenVipComplaint(Grains, id);
 
@@ -108,7 +108,7 @@ public sealed class ComplaintEscalationTests(ClusterFixture fixture)
     [Fact]
     public async Task VipComplaint_ResolvedBeforeDeadline_NeverEscalates()
     {
-        var org = await Org.Create(Grains);
+        var org = await TestOrg.Create(Grains);
         var id = NewId();
         await org.OpenVipComplaint(Grains, id);
         var complaint = Grains.GetGrain<IComplaintGrain>(id);
@@ -127,7 +127,7 @@ public sealed class ComplaintEscalationTests(ClusterFixture fixture)
     [Fact]
     public async Task VipComplaint_PausedForThreeHours_MovesEveryDeadlineByThreeHours()
     {
-        var org = await Org.Create(Grains);
+        var org = await TestOrg.Create(Grains);
         var id = NewId();
         var opened = await org.OpenVipComplaint(Grains, id);
         var complaint = Grains.GetGrain<IComplaintGrain>(id);

@@ -17,7 +17,7 @@ public sealed class ComplaintLifecycleTests(ClusterFixture fixture)
     [MemberData(nameof(InvalidTransitions))]
     public async Task Command_InvalidTransition_IsRejectedAndChangesNothing(string scenario)
     {
-        var org = await Org.Create(Grains);
+        var org = await TestOrg.Create(Grains);
         var id = $"CMP-{Guid.NewGuid():N}"[..24];
         await org.OpenVipComplaint(Grains, id);
         var complaint = Grains.GetGrain<IComplaintGrain>(id);
@@ -46,7 +46,7 @@ public sealed class ComplaintLifecycleTests(ClusterFixture fixture)
     [Fact]
     public async Task Reopen_AfterResolve_ResumesFromCreditedTime()
     {
-        var org = await Org.Create(Grains);
+        var org = await TestOrg.Create(Grains);
         var id = $"CMP-{Guid.NewGuid():N}"[..24];
         await org.OpenVipComplaint(Grains, id);
         var complaint = Grains.GetGrain<IComplaintGrain>(id);
@@ -65,7 +65,7 @@ public sealed class ComplaintLifecycleTests(ClusterFixture fixture)
     [Fact]
     public async Task Assign_ToAnotherAdvisor_RecordsItAndKeepsTheLadder()
     {
-        var org = await Org.Create(Grains);
+        var org = await TestOrg.Create(Grains);
         var id = $"CMP-{Guid.NewGuid():N}"[..24];
         var opened = await org.OpenVipComplaint(Grains, id);
 
@@ -80,7 +80,7 @@ public sealed class ComplaintLifecycleTests(ClusterFixture fixture)
     [Fact]
     public async Task Assign_ToUnknownEmployee_IsRejectedNamingTheField()
     {
-        var org = await Org.Create(Grains);
+        var org = await TestOrg.Create(Grains);
         var id = $"CMP-{Guid.NewGuid():N}"[..24];
         await org.OpenVipComplaint(Grains, id);
 
@@ -97,7 +97,7 @@ public sealed class ComplaintLifecycleTests(ClusterFixture fixture)
         var complaint = Grains.GetGrain<IComplaintGrain>(id);
 
         var error = await Assert.ThrowsAsync<DomainValidationException>(() => complaint.Open(
-            new OpenComplaint("NO-SUCH-CLIENT", "Service", Severity.Normal, "phone", "x", null), Org.System));
+            new OpenComplaint("NO-SUCH-CLIENT", "Service", Severity.Normal, "phone", "x", null), TestOrg.System));
 
         Assert.Equal("clientId", error.Field);
         await Assert.ThrowsAsync<EntityNotFoundException>(() => complaint.GetView());
@@ -106,11 +106,11 @@ public sealed class ComplaintLifecycleTests(ClusterFixture fixture)
     [Fact]
     public async Task Open_StandardClient_UsesBusinessDayPolicyAndPublishesProjection()
     {
-        var org = await Org.Create(Grains);
+        var org = await TestOrg.Create(Grains);
         var id = $"CMP-{Guid.NewGuid():N}"[..24];
 
         var opened = await Grains.GetGrain<IComplaintGrain>(id).Open(
-            new OpenComplaint(org.MassClient, "Fees", Severity.Normal, "branch", "fee charged twice", null), Org.System);
+            new OpenComplaint(org.MassClient, "Fees", Severity.Normal, "branch", "fee charged twice", null), TestOrg.System);
 
         Assert.Equal("standard", opened.PolicyId);
         var row = fixture.ReadModel.Complaints[id];

@@ -1,5 +1,6 @@
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Time.Testing;
 using Orleans.Configuration;
 using Orleans.TestingHost;
@@ -35,11 +36,23 @@ public sealed class ClusterFixture : IAsyncLifetime
         {
             silo.AddMemoryGrainStorage(GrainStorage.Name);
             silo.UseInMemoryReminderService();
-            silo.Configure<ReminderOptions>(o => o.MinimumReminderPeriod = TimeSpan.FromSeconds(10));
+            silo.Configure<ReminderOptions>(o =>
+            {
+                o.MinimumReminderPeriod = TimeSpan.FromSeconds(10);
+                // Keep every reminder scheduled in memory: a test jumps the fake clock by hours at once, and a reminder
+                // outside the loading window would wait for a table refresh that only a further jump would trigger.
+                o.ReminderLoadingWindow = TimeSpan.FromDays(400);
+            });
             silo.Services.AddWealthActorsGrains(configuration);
             silo.Services.UseBusinessClock(Clock);
             silo.Services.AddSingleton<IReadModelWriter>(ReadModel);
         });
+        if (Environment.GetEnvironmentVariable("WA_TEST_LOGS") == "1")
+        {
+            // Silo logs on the console, for diagnosing a failing test locally.
+            builder.ConfigureSiloHost((_, host) => host.Logging.AddConsole().SetMinimumLevel(LogLevel.Information));
+        }
+
         Cluster = builder.Build();
         await Cluster.DeployAsync();
     }

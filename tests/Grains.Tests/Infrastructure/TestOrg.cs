@@ -6,11 +6,11 @@ using WealthActors.Employees;
 namespace WealthActors.Grains.Tests.Infrastructure;
 
 /// <summary>A fresh organisation per test (unique ids), so tests sharing one cluster never see each other's data.</summary>
-public sealed class Org
+public sealed class TestOrg
 {
     private static int _sequence;
 
-    private Org(string prefix) => Prefix = prefix;
+    private TestOrg(string prefix) => Prefix = prefix;
 
     public string Prefix { get; }
     public string Region => $"{Prefix}-R";
@@ -25,9 +25,9 @@ public sealed class Org
 
     public static readonly Actor System = Actor.System("tests");
 
-    public static async Task<Org> Create(IGrainFactory grains)
+    public static async Task<TestOrg> Create(IGrainFactory grains)
     {
-        var org = new Org($"T{Interlocked.Increment(ref _sequence):D4}{Guid.NewGuid().ToString("N")[..6]}");
+        var org = new TestOrg($"T{Interlocked.Increment(ref _sequence):D4}{Guid.NewGuid().ToString("N")[..6]}");
         await grains.GetGrain<IBranchGrain>(org.Region).Upsert(new BranchProfile("Region", org.RegionalHead, null, null), System);
         await grains.GetGrain<IBranchGrain>(org.Branch).Upsert(new BranchProfile("Branch", org.BranchHead, org.Region, null), System);
         await Employee(grains, org.RegionalHead, EmployeeRole.RegionalHead, org.Region, null);
@@ -44,7 +44,7 @@ public sealed class Org
         grains.GetGrain<IComplaintGrain>(complaintId).Open(
             new OpenComplaint(VipClient, "Service", Severity.High, "phone", "Transfer delayed", null), Actor.Employee(Advisor, "tests"));
 
-    private static ClientProfile Profile(Org org, string name, bool manualVip) =>
+    private static ClientProfile Profile(TestOrg org, string name, bool manualVip) =>
         new(name, new DateOnly(1970, 1, 1), "13812345678", "310101197001010000", org.Branch, org.Advisor, manualVip, RiskLevel.C3, null, []);
 
     private static Task Employee(IGrainFactory grains, string id, EmployeeRole role, string branch, string? manager) =>
