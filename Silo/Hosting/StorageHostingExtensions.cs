@@ -1,0 +1,122 @@
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Options;
+using Orleans.Configuration;
+using Orleans.Providers;
+using Orleans.Runtime.Hosting;
+using Orleans.Storage;
+using WealthActors.Grains.ReadModel;
+using WealthActors.ReadModel;
+using WealthActors.Silo.Storage;
+using WealthActors.Silo.Storage.ReadModel;
+using WealthActors.Silo.Storage.Sqlite;
+
+namespace WealthActors.Silo.Hosting;
+
+/// <summary>Storage selection (DESIGN §5): grain state, reminders and the read model, from the <c>Storage</c> section.</summary>
+public static class StorageHostingExtensions
+{
+    /// <summary>The provider name grains use: <c>[PersistentState("state", "wealth")]</c>.</summary>
+    public const string GrainStorageName = "wealth";
+
+    // The AdoNet provider itself; grains reach it through ExactKeyGrainStorage registered as "wealth" and the default.
+    private const string AdoNetStorageName = "wealth-adonet";
+
+    /// <summary>
+    /// Grain state (as the default provider and as <see cref="GrainStorageName"/>) and reminders. With no
+    /// configuration both live in the SQLite file <c>data/wealthactors.db</c> under the content root, whose
+    /// schema is applied before Orleans reads it. Clustering is configured elsewhere.
+    /// </summary>
+    public static ISiloBuilder UseWealthActorsStorage(this ISiloBuilder silo, IConfiguration configuration, IHostEnvironment environment)
+    {
+        var options = AddStorageOptions(silo.Services, configuration);
+        if (options.Provider == StorageProvider.Memory)
+        {
+            silo.AddMemoryGrainStorageAsDefault(UseOrleansSerializer);
+            silo.AddMemoryGrainStorage(GrainStorageName, UseOrleansSerializer);
+            silo.UseInMemoryReminderService();
+            return silo;
+        }
+
+        AddSqliteDatabase(silo.Services, configuration, environment);
+        silo.Services.AddSingleton<ILifecycleParticipant<ISiloLifecycle>, SqliteSchemaBootstrap>();
+
+        silo.AddAdoNetGrainStorage(AdoNetStorageName, builder =>
+        {
+            UseOrleansSerializer(builder);
+            builder.Configure<SqliteDatabase>((adoNet, database) =>
+            {
+                adoNet.Invariant = SqliteDatabase.Invariant;
+                adoNet.DataSource = database.WriteDataSource;
+            });
+        });
+        silo.Services.AddGrainStorage(ProviderConstants.DEFAULT_STORAGE_PROVIDER_NAME, ExactKeyStorage);
+        silo.Services.AddGrainStorage(GrainStorageName, ExactKeyStorage);
+
+        silo.UseAdoNetReminderService(builder => builder.Configure<SqliteDatabase>((reminders, database) =>
+        {
+            reminders.Invariant = SqliteDatabase.Invariant;
+            reminders.DataSource = database.WriteDataSource;
+        }));
+        return silo;
+    }
+
+    /// <summary>
+    /// The read model as a singleton serving both <see cref="IReadModelWriter"/> and <see cref="IReadModelQueries"/>:
+    /// on the same SQLite file as grain state, or in memory with <c>Storage:Provider=Memory</c>.
+    /// </summary>
+    public static IServiceCollection AddWealthActorsReadModel(this IServiceCollection services, IConfiguration configuration, IHostEnvironment environment)
+    {
+        var options = AddStorageOptions(services, configuration);
+        if (options.Provider == StorageProvider.Memory)
+        {
+            services.TryAddSingleton<InMemoryReadModel>();
+            services.TryAddSingleton<IReadModelWriter>(sp => sp.GetRequiredService<InMemoryReadModel>());
+            services.TryAddSingleton<IReadModelQueries>(sp => sp.GetRequiredService<InMemoryReadModel>());
+            return services;
+        }
+
+        AddSqliteDatabase(services, configuration, environment);
+        services.TryAddSingleton<SqliteReadModel>();
+        services.TryAddSingleton<IReadModelWriter>(sp => sp.GetRequiredService<SqliteReadModel>());
+        services.TryAddSingleton<IReadModelQueries>(sp => sp.GetRequiredService<SqliteReadModel>());
+        return services;
+    }
+
+    // Providers are chosen while the host is being configured, so the section is read here as well as bound
+    // (and validated on start) for whoever injects IOptions<StorageOptions>.
+    private static StorageOptions AddStorageOptions(IServiceCollection services, IConfiguration configuration)
+    {
+        var options = StorageOptions.From(configuration);
+        var validation = new StorageOptionsValidator().Validate(null, options);
+        if (validation.Failed)
+        {
+            throw new OptionsValidationException(nameof(StorageOptions), typeof(StorageOptions), validation.Failures);
+        }
+
+        if (!services.Any(descriptor => descriptor.ServiceType == typeof(IValidateOptions<StorageOptions>)))
+        {
+            services.AddSingleton<IValidateOptions<StorageOptions>, StorageOptionsValidator>();
+            services.AddOptions<StorageOptions>().Bind(configuration.GetSection(StorageOptions.SectionName)).ValidateOnStart();
+        }
+
+        return options;
+    }
+
+    private static void AddSqliteDatabase(IServiceCollection services, IConfiguration configuration, IHostEnvironment environment) =>
+        services.TryAddSingleton(sp => new SqliteDatabase(
+            sp.GetRequiredService<IOptions<StorageOptions>>().Value.Sqlite,
+            configuration.GetConnectionString(StorageOptions.ConnectionStringName),
+            environment.ContentRootPath,
+            sp.GetRequiredService<ILoggerFactory>()));
+
+    private static ExactKeyGrainStorage ExactKeyStorage(IServiceProvider services, string name) =>
+        new(services.GetRequiredKeyedService<IGrainStorage>(AdoNetStorageName));
+
+    // Grain state types follow the project's serialization convention ([GenerateSerializer] with [Id] members),
+    // which the Orleans serializer honours exactly and version-tolerantly; Orleans' default JSON serializer would
+    // silently skip non-public members.
+    private static void UseOrleansSerializer<TOptions>(OptionsBuilder<TOptions> builder)
+        where TOptions : class, IStorageProviderSerializerOptions =>
+        builder.Configure<IServiceProvider>((options, services) =>
+            options.GrainStorageSerializer = ActivatorUtilities.CreateInstance<OrleansGrainStorageSerializer>(services));
+}

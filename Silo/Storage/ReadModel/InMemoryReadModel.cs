@@ -1,0 +1,114 @@
+using WealthActors.Employees;
+using WealthActors.Grains.ReadModel;
+using WealthActors.ReadModel;
+
+namespace WealthActors.Silo.Storage.ReadModel;
+
+/// <summary>
+/// The read model for <c>Storage:Provider=Memory</c> (tests): the same upsert, search and ordering rules as
+/// <see cref="SqliteReadModel"/>, including its normalisation of instants to UTC.
+/// </summary>
+internal sealed class InMemoryReadModel : IReadModelWriter, IReadModelQueries
+{
+    private readonly Lock _lock = new();
+    private readonly Dictionary<string, ClientRow> _clients = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, ComplaintRow> _complaints = new(StringComparer.Ordinal);
+    private readonly Dictionary<(string EmployeeId, string MessageId), InboxMessage> _inbox = [];
+
+    public Task UpsertClient(ClientRow row, CancellationToken cancellationToken = default)
+    {
+        var normalized = row with
+        {
+            LastInteractionAt = row.LastInteractionAt?.ToUniversalTime(),
+            UpdatedAt = row.UpdatedAt.ToUniversalTime(),
+        };
+        lock (_lock)
+        {
+            // As in SQL: an older projection never replaces a newer one.
+            if (!_clients.TryGetValue(row.ClientId, out var stored) || normalized.UpdatedAt >= stored.UpdatedAt)
+            {
+                _clients[row.ClientId] = normalized;
+            }
+        }
+
+        return Task.CompletedTask;
+    }
+
+    public Task UpsertComplaint(ComplaintRow row, CancellationToken cancellationToken = default)
+    {
+        var normalized = row with
+        {
+            OpenedAt = row.OpenedAt.ToUniversalTime(),
+            NextDeadline = row.NextDeadline?.ToUniversalTime(),
+            ResolutionDue = row.ResolutionDue?.ToUniversalTime(),
+            UpdatedAt = row.UpdatedAt.ToUniversalTime(),
+        };
+        lock (_lock)
+        {
+            if (!_complaints.TryGetValue(row.ComplaintId, out var stored) || normalized.UpdatedAt >= stored.UpdatedAt)
+            {
+                _complaints[row.ComplaintId] = normalized;
+            }
+        }
+
+        return Task.CompletedTask;
+    }
+
+    public Task AppendInbox(string employeeId, InboxMessage message, CancellationToken cancellationToken = default)
+    {
+        // A copy of the channel list, so a caller changing its list later does not change the history.
+        var normalized = message with { CreatedAt = message.CreatedAt.ToUniversalTime(), DeliveredVia = [.. message.DeliveredVia] };
+        lock (_lock)
+        {
+            _inbox[(employeeId, message.Id)] = normalized;
+        }
+
+        return Task.CompletedTask;
+    }
+
+    public Task<IReadOnlyList<ClientRow>> SearchClients(string query, int limit, CancellationToken cancellationToken = default)
+    {
+        var trimmed = query.Trim();
+        var key = ReadModelSemantics.NameKey(trimmed);
+        lock (_lock)
+        {
+            IReadOnlyList<ClientRow> rows = _clients.Values
+                .Select(row => (Row: row, Rank: ReadModelSemantics.SearchRank(row, trimmed, key)))
+                .Where(match => match.Rank is not null)
+                .OrderBy(match => match.Rank)
+                .ThenBy(match => ReadModelSemantics.NameKey(match.Row.Name), StringComparer.Ordinal)
+                .ThenBy(match => match.Row.ClientId, StringComparer.Ordinal)
+                .Take(ReadModelSemantics.ClampLimit(limit))
+                .Select(match => match.Row)
+                .ToList();
+            return Task.FromResult(rows);
+        }
+    }
+
+    public Task<IReadOnlyList<ComplaintRow>> ListComplaints(ComplaintFilter filter, CancellationToken cancellationToken = default)
+    {
+        lock (_lock)
+        {
+            IReadOnlyList<ComplaintRow> rows = ReadModelSemantics
+                .InUrgencyOrder(_complaints.Values.Where(row => ReadModelSemantics.Matches(filter, row)))
+                .Take(ReadModelSemantics.ClampLimit(filter.Limit))
+                .ToList();
+            return Task.FromResult(rows);
+        }
+    }
+
+    public Task<IReadOnlyList<InboxMessage>> InboxHistory(string employeeId, int limit, CancellationToken cancellationToken = default)
+    {
+        lock (_lock)
+        {
+            IReadOnlyList<InboxMessage> rows = _inbox
+                .Where(entry => entry.Key.EmployeeId == employeeId)
+                .Select(entry => entry.Value)
+                .OrderByDescending(message => message.CreatedAt)
+                .ThenByDescending(message => message.Id, StringComparer.Ordinal)
+                .Take(ReadModelSemantics.ClampLimit(limit))
+                .ToList();
+            return Task.FromResult(rows);
+        }
+    }
+}

@@ -1,0 +1,52 @@
+using WealthActors.ReadModel;
+
+namespace WealthActors.Silo.Storage.ReadModel;
+
+/// <summary>
+/// The matching and ordering rules both read-model implementations follow, written once so the in-memory one
+/// (for tests) cannot drift from the SQL one.
+/// </summary>
+internal static class ReadModelSemantics
+{
+    /// <summary>More rows than any screen shows; a caller asking for more gets this many.</summary>
+    public const int MaxLimit = 1000;
+
+    public static int ClampLimit(int limit) => Math.Clamp(limit, 0, MaxLimit);
+
+    /// <summary>
+    /// Names are matched case-insensitively through a culture-invariant upper-cased copy. SQLite's own upper()
+    /// and LIKE fold ASCII only, so the SQL implementation stores this key instead of folding in the query.
+    /// </summary>
+    public static string NameKey(string text) => text.ToUpperInvariant();
+
+    /// <summary>0: the id equals the query; 1: the name starts with it; 2: the name contains it; null: no match.</summary>
+    public static int? SearchRank(ClientRow row, string query, string queryKey)
+    {
+        if (string.Equals(row.ClientId, query, StringComparison.Ordinal))
+        {
+            return 0;
+        }
+
+        var nameKey = NameKey(row.Name);
+        if (nameKey.StartsWith(queryKey, StringComparison.Ordinal))
+        {
+            return 1;
+        }
+
+        return nameKey.Contains(queryKey, StringComparison.Ordinal) ? 2 : null;
+    }
+
+    public static bool Matches(ComplaintFilter filter, ComplaintRow row) =>
+        (filter.BranchId is null || row.BranchId == filter.BranchId)
+        && (filter.Status is null || row.Status == filter.Status)
+        && (filter.SlaState is null || row.SlaState == filter.SlaState)
+        && (filter.Assignee is null || row.Assignee == filter.Assignee)
+        && (!filter.OpenOnly || row.Status != ComplaintStatus.Resolved);
+
+    /// <summary>Most urgent first: the nearest next deadline, complaints without one last, then the oldest.</summary>
+    public static IOrderedEnumerable<ComplaintRow> InUrgencyOrder(IEnumerable<ComplaintRow> rows) =>
+        rows.OrderBy(row => row.NextDeadline is null)
+            .ThenBy(row => row.NextDeadline)
+            .ThenBy(row => row.OpenedAt)
+            .ThenBy(row => row.ComplaintId, StringComparer.Ordinal);
+}

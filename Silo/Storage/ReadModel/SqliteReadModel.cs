@@ -1,0 +1,115 @@
+using Microsoft.Data.Sqlite;
+using WealthActors.Employees;
+using WealthActors.Grains.ReadModel;
+using WealthActors.ReadModel;
+using WealthActors.Silo.Storage.Sqlite;
+
+namespace WealthActors.Silo.Storage.ReadModel;
+
+/// <summary>
+/// The read model on the embedded SQLite file. Writes are single upsert statements through the shared write
+/// gate (SQLite has one writer); queries use their own connections, which WAL lets run beside the writer.
+/// </summary>
+internal sealed partial class SqliteReadModel(SqliteDatabase database) : IReadModelWriter, IReadModelQueries
+{
+    // A projection older than the stored one is ignored, so a late republish cannot undo a newer state.
+    private const string UpsertClientSql = """
+        INSERT INTO rm_clients (client_id, name, name_key, branch_id, advisor_id, tier, vip, aum, birthday,
+            risk_expires_on, last_interaction_at, next_maturity, lifecycle, open_complaints, updated_at)
+        VALUES (@client_id, @name, @name_key, @branch_id, @advisor_id, @tier, @vip, @aum, @birthday,
+            @risk_expires_on, @last_interaction_at, @next_maturity, @lifecycle, @open_complaints, @updated_at)
+        ON CONFLICT (client_id) DO UPDATE SET
+            name = excluded.name, name_key = excluded.name_key, branch_id = excluded.branch_id,
+            advisor_id = excluded.advisor_id, tier = excluded.tier, vip = excluded.vip, aum = excluded.aum,
+            birthday = excluded.birthday, risk_expires_on = excluded.risk_expires_on,
+            last_interaction_at = excluded.last_interaction_at, next_maturity = excluded.next_maturity,
+            lifecycle = excluded.lifecycle, open_complaints = excluded.open_complaints, updated_at = excluded.updated_at
+        WHERE excluded.updated_at >= rm_clients.updated_at;
+        """;
+
+    private const string UpsertComplaintSql = """
+        INSERT INTO rm_complaints (complaint_id, client_id, branch_id, assignee, status, sla_state, severity, category,
+            escalation_level, opened_at, next_deadline, resolution_due, updated_at)
+        VALUES (@complaint_id, @client_id, @branch_id, @assignee, @status, @sla_state, @severity, @category,
+            @escalation_level, @opened_at, @next_deadline, @resolution_due, @updated_at)
+        ON CONFLICT (complaint_id) DO UPDATE SET
+            client_id = excluded.client_id, branch_id = excluded.branch_id, assignee = excluded.assignee,
+            status = excluded.status, sla_state = excluded.sla_state, severity = excluded.severity,
+            category = excluded.category, escalation_level = excluded.escalation_level, opened_at = excluded.opened_at,
+            next_deadline = excluded.next_deadline, resolution_due = excluded.resolution_due, updated_at = excluded.updated_at
+        WHERE excluded.updated_at >= rm_complaints.updated_at;
+        """;
+
+    // An inbox message carries no version; the latest publication of a message id wins (for example a
+    // delivery that reached one more channel).
+    private const string AppendInboxSql = """
+        INSERT INTO rm_inbox (employee_id, message_id, kind, message_key, complaint_id, client_id, text, created_at, delivered_via)
+        VALUES (@employee_id, @message_id, @kind, @message_key, @complaint_id, @client_id, @text, @created_at, @delivered_via)
+        ON CONFLICT (employee_id, message_id) DO UPDATE SET
+            kind = excluded.kind, message_key = excluded.message_key, complaint_id = excluded.complaint_id,
+            client_id = excluded.client_id, text = excluded.text, created_at = excluded.created_at,
+            delivered_via = excluded.delivered_via;
+        """;
+
+    public Task UpsertClient(ClientRow row, CancellationToken cancellationToken = default) =>
+        WriteAsync(UpsertClientSql, parameters =>
+        {
+            parameters.AddWithValue("@client_id", row.ClientId);
+            parameters.AddWithValue("@name", row.Name);
+            parameters.AddWithValue("@name_key", ReadModelSemantics.NameKey(row.Name));
+            parameters.AddWithValue("@branch_id", row.BranchId);
+            parameters.AddWithValue("@advisor_id", row.AdvisorId);
+            parameters.AddWithValue("@tier", (int)row.Tier);
+            parameters.AddWithValue("@vip", row.Vip);
+            parameters.AddWithValue("@aum", SqliteValues.Decimal(row.Aum));
+            parameters.AddWithValue("@birthday", SqliteValues.Date(row.Birthday));
+            parameters.AddWithValue("@risk_expires_on", SqliteValues.Date(row.RiskExpiresOn));
+            parameters.AddWithValue("@last_interaction_at", SqliteValues.Instant(row.LastInteractionAt));
+            parameters.AddWithValue("@next_maturity", SqliteValues.Date(row.NextMaturity));
+            parameters.AddWithValue("@lifecycle", (int)row.Lifecycle);
+            parameters.AddWithValue("@open_complaints", row.OpenComplaints);
+            parameters.AddWithValue("@updated_at", SqliteValues.Instant(row.UpdatedAt));
+        }, cancellationToken);
+
+    public Task UpsertComplaint(ComplaintRow row, CancellationToken cancellationToken = default) =>
+        WriteAsync(UpsertComplaintSql, parameters =>
+        {
+            parameters.AddWithValue("@complaint_id", row.ComplaintId);
+            parameters.AddWithValue("@client_id", row.ClientId);
+            parameters.AddWithValue("@branch_id", row.BranchId);
+            parameters.AddWithValue("@assignee", SqliteValues.Nullable(row.Assignee));
+            parameters.AddWithValue("@status", (int)row.Status);
+            parameters.AddWithValue("@sla_state", (int)row.SlaState);
+            parameters.AddWithValue("@severity", (int)row.Severity);
+            parameters.AddWithValue("@category", row.Category);
+            parameters.AddWithValue("@escalation_level", row.EscalationLevel);
+            parameters.AddWithValue("@opened_at", SqliteValues.Instant(row.OpenedAt));
+            parameters.AddWithValue("@next_deadline", SqliteValues.Instant(row.NextDeadline));
+            parameters.AddWithValue("@resolution_due", SqliteValues.Instant(row.ResolutionDue));
+            parameters.AddWithValue("@updated_at", SqliteValues.Instant(row.UpdatedAt));
+        }, cancellationToken);
+
+    public Task AppendInbox(string employeeId, InboxMessage message, CancellationToken cancellationToken = default) =>
+        WriteAsync(AppendInboxSql, parameters =>
+        {
+            parameters.AddWithValue("@employee_id", employeeId);
+            parameters.AddWithValue("@message_id", message.Id);
+            parameters.AddWithValue("@kind", (int)message.Kind);
+            parameters.AddWithValue("@message_key", message.Key);
+            parameters.AddWithValue("@complaint_id", SqliteValues.Nullable(message.ComplaintId));
+            parameters.AddWithValue("@client_id", SqliteValues.Nullable(message.ClientId));
+            parameters.AddWithValue("@text", message.Text);
+            parameters.AddWithValue("@created_at", SqliteValues.Instant(message.CreatedAt));
+            parameters.AddWithValue("@delivered_via", SqliteValues.Json(message.DeliveredVia));
+        }, cancellationToken);
+
+    private async Task WriteAsync(string sql, Action<SqliteParameterCollection> bind, CancellationToken cancellationToken)
+    {
+        await database.EnsureSchemaAsync(cancellationToken);
+        await using var connection = await database.OpenWriteAsync(cancellationToken);
+        await using var command = connection.CreateCommand();
+        command.CommandText = sql;
+        bind(command.Parameters);
+        await command.ExecuteNonQueryAsync(cancellationToken);
+    }
+}

@@ -1,0 +1,129 @@
+using System.Data.Common;
+using System.Globalization;
+using Microsoft.Data.Sqlite;
+
+namespace WealthActors.Silo.Storage.Sqlite;
+
+/// <summary>
+/// The embedded SQLite file shared by grain state, reminders and the read model: its connection string, the
+/// gated data source every writer opens connections from, and the one-time schema bootstrap.
+/// </summary>
+/// <remarks>
+/// Write handling, since SQLite has a single writer and Microsoft.Data.Sqlite answers a locked file by sleeping
+/// ~150 ms per retry:
+/// <list type="bullet">
+/// <item>WAL (set once by the migrator; it persists in the file): readers never wait for the writer.</item>
+/// <item><c>PRAGMA busy_timeout</c> on every connection: SQLite's own wait backs off in 1–100 ms steps, far finer
+/// than the driver's 150 ms sleep, which it only reaches after the timeout.</item>
+/// <item><c>PRAGMA synchronous = NORMAL</c> on every connection: under WAL a commit then needs no fsync and still
+/// survives a crash of the process (only an OS crash or power loss can lose the last commits, never corrupt the
+/// file). Neither pragma persists in the file and Microsoft.Data.Sqlite has no connection-string keyword for them,
+/// so they are run by the data source each time it opens a connection: a few microseconds on a pooled one.</item>
+/// <item>Writers (Orleans grain storage and reminders, read-model upserts) share a gate of
+/// <see cref="SqliteStorageOptions.MaxWriteConnections"/> slots, waited for asynchronously, so a burst of grain
+/// writes queues in memory instead of in lock retries that block thread-pool threads.</item>
+/// <item>Every Orleans statement is a single short autocommit statement; <c>Cache=Private</c> because a shared
+/// cache reports table locks that no busy timeout waits for; <c>Pooling=True</c> to reuse open handles.</item>
+/// </list>
+/// </remarks>
+public sealed class SqliteDatabase : IDisposable
+{
+    /// <summary>The AdoNet invariant Orleans maps to Microsoft.Data.Sqlite's SqliteFactory.</summary>
+    public const string Invariant = "System.Data.SQLite";
+
+    private readonly SchemaMigrator _migrator;
+    private readonly string _pragmas;
+    private readonly Lock _schemaLock = new();
+    private Task? _schema;
+
+    internal SqliteDatabase(SqliteStorageOptions options, string? connectionString, string contentRoot, ILoggerFactory loggerFactory)
+    {
+        var builder = new SqliteConnectionStringBuilder(connectionString ?? string.Empty);
+        if (string.IsNullOrWhiteSpace(connectionString))
+        {
+            builder.DataSource = options.Path;
+        }
+
+        if (string.IsNullOrWhiteSpace(builder.DataSource) || builder.DataSource == ":memory:" || builder.Mode == SqliteOpenMode.Memory)
+        {
+            throw new InvalidOperationException("The SQLite storage needs a database file; in-memory SQLite is not supported (use Storage:Provider=Memory).");
+        }
+
+        builder.DataSource = Path.GetFullPath(builder.DataSource, contentRoot);
+        builder.Mode = SqliteOpenMode.ReadWriteCreate;
+        builder.Cache = SqliteCacheMode.Private;
+        builder.Pooling = true;
+
+        FilePath = builder.DataSource;
+        ConnectionString = builder.ToString();
+        Directory.CreateDirectory(Path.GetDirectoryName(FilePath)!);
+
+        _pragmas = string.Create(
+            CultureInfo.InvariantCulture,
+            $"PRAGMA busy_timeout = {(int)options.BusyTimeout.TotalMilliseconds}; PRAGMA synchronous = {options.Synchronous.ToString().ToUpperInvariant()};");
+        WriteDataSource = new SqliteWriteDataSource(ConnectionString, new SemaphoreSlim(options.MaxWriteConnections), _pragmas);
+        _migrator = new SchemaMigrator(new SqliteSchemaDialect(), loggerFactory.CreateLogger<SchemaMigrator>());
+    }
+
+    public string ConnectionString { get; }
+
+    public string FilePath { get; }
+
+    /// <summary>Gated, pragma-setting data source for Orleans' AdoNet options and every writer.</summary>
+    public DbDataSource WriteDataSource { get; }
+
+    /// <summary>Applies the schema once per process; later calls return the finished run (a failed run is retried).</summary>
+    public Task EnsureSchemaAsync(CancellationToken cancellationToken = default)
+    {
+        lock (_schemaLock)
+        {
+            if (_schema is null || _schema.IsFaulted || _schema.IsCanceled)
+            {
+                // Not tied to the first caller's token: other callers share this run.
+                _schema = MigrateAsync();
+            }
+
+            return _schema.WaitAsync(cancellationToken);
+        }
+    }
+
+    internal async ValueTask<SqliteConnection> OpenWriteAsync(CancellationToken cancellationToken) =>
+        (SqliteConnection)await WriteDataSource.OpenConnectionAsync(cancellationToken);
+
+    /// <summary>An ungated connection for queries: under WAL readers do not wait for the writer.</summary>
+    internal SqliteConnection OpenRead()
+    {
+        var connection = new SqliteConnection(ConnectionString);
+        try
+        {
+            connection.Open();
+            ApplyPragmas(connection, _pragmas);
+            return connection;
+        }
+        catch
+        {
+            connection.Dispose();
+            throw;
+        }
+    }
+
+    internal static void ApplyPragmas(SqliteConnection connection, string pragmas)
+    {
+        using var command = connection.CreateCommand();
+        command.CommandText = pragmas;
+        command.ExecuteNonQuery();
+    }
+
+    /// <summary>Closes this file's idle pooled connections, so the last close checkpoints the WAL.</summary>
+    public void Dispose()
+    {
+        using var connection = new SqliteConnection(ConnectionString);
+        SqliteConnection.ClearPool(connection);
+    }
+
+    private async Task MigrateAsync()
+    {
+        await using var connection = await OpenWriteAsync(CancellationToken.None);
+        await _migrator.MigrateAsync(connection, CancellationToken.None);
+    }
+}
