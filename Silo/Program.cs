@@ -11,12 +11,12 @@ if (args.Contains(DemoSetup.Flag))
 builder.AddWealthActorsSilo();
 builder.AddWealthActorsApi();
 
-if (args.Contains("migrate"))
+var app = builder.Build();
+if (args.Contains(SchemaCommand.Verb))
 {
-    return await SchemaCommand.Run(builder.Configuration, builder.Environment);
+    return await SchemaCommand.Run(app);
 }
 
-var app = builder.Build();
 app.MapWealthActorsApi();
 await app.RunAsync();
 return 0;

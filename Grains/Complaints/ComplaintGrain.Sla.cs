@@ -11,6 +11,9 @@ public sealed partial class ComplaintGrain
     private const string DeadlineReminder = "sla-deadline";
     private static readonly TimeSpan MinimumDueTime = TimeSpan.FromSeconds(1);
 
+    /// <summary>An array, not a collection expression, so the Orleans serializer knows its type.</summary>
+    private static readonly string[] InboxOnly = ["inbox"];
+
     public async Task ReceiveReminder(string reminderName, TickStatus status)
     {
         if (reminderName != DeadlineReminder)
@@ -129,7 +132,7 @@ public sealed partial class ComplaintGrain
 
     private void Enqueue(string employeeId, InboxKind kind, string key, string text, DateTimeOffset now) =>
         S.Outbox.Add(new OutboxEntry(employeeId, new InboxMessage(
-            Id: key, Kind: kind, Key: key, ComplaintId: ComplaintId, ClientId: S.ClientId, Text: text, CreatedAt: now, DeliveredVia: ["inbox"])));
+            Id: key, Kind: kind, Key: key, ComplaintId: ComplaintId, ClientId: S.ClientId, Text: text, CreatedAt: now, DeliveredVia: InboxOnly)));
 
     private async Task Arm(DateTimeOffset? next, DateTimeOffset now, bool force)
     {

@@ -19,12 +19,12 @@ public static class DefaultSlaPolicies
         FirstResponse: TimeSpan.FromHours(2),
         Resolution: TimeSpan.FromDays(15),
         WarnAt: 0.8,
-        Escalations:
-        [
+        Escalations: new EscalationStep[]
+        {
             new EscalationStep(TimeSpan.FromHours(12), EmployeeRole.TeamLead, EscalationAction.Notify),
             new EscalationStep(TimeSpan.FromHours(24), EmployeeRole.BranchHead, EscalationAction.Notify),
             new EscalationStep(TimeSpan.FromHours(48), EmployeeRole.RegionalHead, EscalationAction.Notify),
-        ]);
+        });
 
     /// <summary>Everyone else: business days in the default Shanghai calendar.</summary>
     public static SlaPolicy Standard { get; } = new(
@@ -44,11 +44,13 @@ public static class DefaultSlaPolicies
         // days in an ordinary fortnight, so resolving on target also meets the regulation.
         Resolution: BusinessDay * 10,
         WarnAt: 0.8,
-        Escalations:
-        [
+        Escalations: new EscalationStep[]
+        {
             new EscalationStep(BusinessDay * 2, EmployeeRole.TeamLead, EscalationAction.Notify),
             new EscalationStep(BusinessDay * 5, EmployeeRole.BranchHead, EscalationAction.Notify),
-        ]);
+        });
 
-    public static IReadOnlyList<SlaPolicy> All { get; } = [Vip, Standard];
+    // Plain arrays, not collection expressions: a collection expression typed as IReadOnlyList<T> becomes a
+    // compiler-generated type that the Orleans serializer does not know.
+    public static IReadOnlyList<SlaPolicy> All { get; } = new[] { Vip, Standard };
 }

@@ -14,7 +14,7 @@ public sealed class ApiKeyAuthenticationHandler(
     UrlEncoder encoder,
     IOptionsMonitor<AuthOptions> auth) : AuthenticationHandler<AuthenticationSchemeOptions>(options, loggerFactory, encoder)
 {
-    public const string Scheme = "ApiKey";
+    public const string SchemeName = "ApiKey";
     public const string HeaderName = "X-Api-Key";
 
     protected override Task<AuthenticateResult> HandleAuthenticateAsync()
@@ -32,8 +32,8 @@ public sealed class ApiKeyAuthenticationHandler(
             {
                 var claims = new List<Claim> { new(ClaimTypes.Name, entry.Name) };
                 claims.AddRange(entry.Roles.Select(role => new Claim(ClaimTypes.Role, role)));
-                var principal = new ClaimsPrincipal(new ClaimsIdentity(claims, Scheme));
-                return Task.FromResult(AuthenticateResult.Success(new AuthenticationTicket(principal, Scheme)));
+                var principal = new ClaimsPrincipal(new ClaimsIdentity(claims, SchemeName));
+                return Task.FromResult(AuthenticateResult.Success(new AuthenticationTicket(principal, SchemeName)));
             }
         }
 

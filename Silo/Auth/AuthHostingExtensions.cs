@@ -21,8 +21,8 @@ public static class AuthHostingExtensions
             .Validate(o => o.ApiKeys.SelectMany(k => k.Roles).All(r => ApiRoles.All.Contains(r)),
                 $"Auth:ApiKeys: roles must be among {string.Join(", ", ApiRoles.All)}")
             .ValidateOnStart();
-        services.AddAuthentication(ApiKeyAuthenticationHandler.Scheme)
-            .AddScheme<AuthenticationSchemeOptions, ApiKeyAuthenticationHandler>(ApiKeyAuthenticationHandler.Scheme, null);
+        services.AddAuthentication(ApiKeyAuthenticationHandler.SchemeName)
+            .AddScheme<AuthenticationSchemeOptions, ApiKeyAuthenticationHandler>(ApiKeyAuthenticationHandler.SchemeName, null);
         services.AddAuthorizationBuilder()
             .AddPolicy(Policies.Read, p => p.RequireRole(ApiRoles.All))
             .AddPolicy(Policies.Work, p => p.RequireRole(ApiRoles.System, ApiRoles.Advisor, ApiRoles.Manager, ApiRoles.Admin))

@@ -1,14 +1,22 @@
-using WealthActors.Silo.Storage;
+using WealthActors.Silo.Storage.Sqlite;
 
 namespace WealthActors.Silo.Hosting;
 
-/// <summary><c>dotnet run --project Silo -- migrate</c>: applies the schema scripts and exits.</summary>
+/// <summary><c>dotnet run --project Silo -- migrate</c>: applies the schema scripts to the configured database and exits.</summary>
 public static class SchemaCommand
 {
-    public static async Task<int> Run(IConfiguration configuration, IHostEnvironment environment)
+    public const string Verb = "migrate";
+
+    public static async Task<int> Run(WebApplication app)
     {
-        var applied = await SchemaMigrator.MigrateAsync(configuration, environment);
-        Console.WriteLine($"Schema up to date ({applied} script(s) applied).");
+        if (app.Services.GetService<SqliteDatabase>() is not { } database)
+        {
+            Console.WriteLine("The configured storage keeps no schema; nothing to migrate.");
+            return 0;
+        }
+
+        await database.EnsureSchemaAsync();
+        Console.WriteLine($"Schema of {database.FilePath} is up to date.");
         return 0;
     }
 }

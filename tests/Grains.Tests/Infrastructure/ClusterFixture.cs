@@ -3,6 +3,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Time.Testing;
 using Orleans.Configuration;
+using Orleans.Storage;
 using Orleans.TestingHost;
 using WealthActors.Grains;
 using WealthActors.Grains.Hosting;
@@ -34,7 +35,9 @@ public sealed class ClusterFixture : IAsyncLifetime
         var builder = new InProcessTestClusterBuilder(1);
         builder.ConfigureSilo((_, silo) =>
         {
-            silo.AddMemoryGrainStorage(GrainStorage.Name);
+            // The Orleans binary serializer, as in production, so a state type it cannot write fails here too.
+            silo.AddMemoryGrainStorage(GrainStorage.Name, options => options.Configure<IServiceProvider>((o, services) =>
+                o.GrainStorageSerializer = ActivatorUtilities.CreateInstance<OrleansGrainStorageSerializer>(services)));
             silo.UseInMemoryReminderService();
             silo.Configure<ReminderOptions>(o =>
             {

@@ -41,7 +41,7 @@ public static class Http
     public static Task<HttpResponseMessage> PutRaw(this HttpClient client, string url, string json) =>
         client.PutAsync(url, new StringContent(json, Encoding.UTF8, "application/json"));
 
-    public static string Str(this JsonNode node, string property) => node[property]!.GetValue<string>();
+    public static string Str(this JsonNode? node, string property) => node![property]!.GetValue<string>();
 
     public static readonly JsonSerializerOptions Web = new(JsonSerializerDefaults.Web);
 }

@@ -3,7 +3,7 @@ using System.Text.Json.Nodes;
 using WealthActors.Silo.Tests.Infrastructure;
 using Xunit.Abstractions;
 
-namespace WealthActors.Silo.Tests.Process;
+namespace WealthActors.Silo.Tests.Processes;
 
 /// <summary>The published Silo on a SQLite file, killed with SIGKILL before a deadline and started again.</summary>
 public sealed class CrashRecoveryTests(ITestOutputHelper output) : IDisposable
