@@ -120,7 +120,7 @@ public sealed partial class ComplaintGrain
 
         // The de-duplication key names the step exactly once per policy version (DESIGN §4).
         var key = $"{ComplaintId}:{e.Level}:{S.Policy.Version}";
-        Enqueue(target, InboxKind.Escalation, key, ComplaintMessages.For(e, S, ComplaintId, step.ToRole.ToString()), now);
+        Enqueue(target, InboxKind.Escalation, key, ComplaintMessages.For(e, S, ComplaintId, ComplaintMessages.RoleName(step.ToRole)), now);
         if (step.Action == WealthActors.Sla.EscalationAction.Reassign)
         {
             AddTimeline(now, "Assigned", "sla", $"{S.Assignee ?? "-"} → {target} (escalation L{e.Level})");

@@ -5,6 +5,16 @@ namespace WealthActors.Grains.Complaints;
 /// <summary>The short, bilingual texts that SLA events put into people's inboxes; they must fit a chat bubble.</summary>
 internal static class ComplaintMessages
 {
+    public static string RoleName(EmployeeRole role) => role switch
+    {
+        EmployeeRole.Advisor => "客户经理 advisor",
+        EmployeeRole.TeamLead => "团队主管 team lead",
+        EmployeeRole.BranchHead => "行长 branch head",
+        EmployeeRole.RegionalHead => "区域负责人 regional head",
+        EmployeeRole.Compliance => "合规 compliance",
+        _ => role.ToString(),
+    };
+
     public static string For(SlaEvent e, ComplaintState s, string complaintId, string? toRoleName)
     {
         var who = $"{s.ClientName} ({s.ClientId})";
