@@ -21,6 +21,12 @@ public sealed partial class SlaPolicyCatalogGrain(
             throw new DomainValidationException(colon > 0 ? first[..colon] : "policy", first);
         }
 
+        if (!Policies.Values.Any(p => p.Id != policy.Id && IsCatchAll(p)) && !IsCatchAll(policy))
+        {
+            // Every complaint must find a policy; the catalog never gives up its last catch-all.
+            throw new DomainValidationException("match", $"Policy '{policy.Id}' is the last one that matches every case; keep its match empty.");
+        }
+
         var version = Policies.TryGetValue(policy.Id, out var existing) ? existing.Version + 1 : 1;
         var stored = policy with { Version = version };
         Policies[policy.Id] = stored;
@@ -40,6 +46,10 @@ public sealed partial class SlaPolicyCatalogGrain(
     public Task<SlaPolicy> Match(PolicySubject subject) =>
         Task.FromResult(SlaPolicyMatcher.Select(Policies.Values, subject)
             ?? throw new InvalidOperationException("No SLA policy matches; the catalog must keep a catch-all policy."));
+
+    private static bool IsCatchAll(SlaPolicy policy) =>
+        policy.Match.Vip is null && policy.Match.Tiers is not { Count: > 0 } && policy.Match.Categories is not { Count: > 0 }
+        && policy.Match.Severities is not { Count: > 0 };
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Policy catalog {CatalogId}: policy {PolicyId} stored as version {Version} by {ActorId}")]
     private static partial void LogPolicyStored(ILogger logger, string catalogId, string policyId, int version, string actorId);

@@ -150,6 +150,38 @@ public sealed class ComplaintsApiTests(ApiFactory api)
         await (await api.As("Manager").GetAsync("/api/complaints?slaState=Sideways")).Problem(HttpStatusCode.BadRequest);
     }
 
+    [Fact]
+    public async Task ChangeSeverity_Valid_RecordsItAndKeepsTheClock()
+    {
+        var seed = await Seed.Create(api);
+        var id = await Open(seed);
+
+        var changed = await (await api.As("Manager").PostJson($"/api/complaints/{id}/severity", new { by = seed.TeamLead, severity = "Critical", reason = "press contact" })).Json(HttpStatusCode.OK);
+
+        Assert.Equal("Critical", changed.Str("severity"));
+        Assert.Contains(changed["timeline"]!.AsArray(), t => t!.Str("kind") == "SeverityChanged");
+        await (await api.As("Manager").PostJson($"/api/complaints/{id}/severity", new { by = seed.TeamLead, severity = "Critical" }))
+            .Problem(HttpStatusCode.Conflict);
+    }
+
+    [Fact]
+    public async Task ExtendRegulatoryDeadline_Once_MovesItTo30DaysAndSecondTimeIs409()
+    {
+        var seed = await Seed.Create(api);
+        var id = await Open(seed);
+        var before = await (await api.As("Manager").GetAsync($"/api/complaints/{id}")).Json(HttpStatusCode.OK);
+
+        var extended = await (await api.As("Manager").PostJson($"/api/complaints/{id}/extend", new { by = seed.BranchHead, reason = "awaiting the insurer's report" })).Json(HttpStatusCode.OK);
+
+        var openedAt = before["openedAt"]!.GetValue<DateTimeOffset>();
+        Assert.Equal(TimeSpan.FromDays(15), before["regulatoryDue"]!.GetValue<DateTimeOffset>() - openedAt);
+        Assert.Equal(TimeSpan.FromDays(30), extended["regulatoryDue"]!.GetValue<DateTimeOffset>() - openedAt);
+        await (await api.As("Manager").PostJson($"/api/complaints/{id}/extend", new { by = seed.BranchHead, reason = "again" }))
+            .Problem(HttpStatusCode.Conflict);
+        await (await api.As("Manager").PostJson($"/api/complaints/{id}/extend", new { by = seed.BranchHead }))
+            .Problem(HttpStatusCode.BadRequest, "reason");
+    }
+
     private async Task<string> Open(Seed seed)
     {
         var opened = await (await api.As("System").PostJson("/api/complaints", new

@@ -1,0 +1,58 @@
+using WealthActors.Grains.Sla;
+using WealthActors.Grains.Tests.Infrastructure;
+using WealthActors.Sla;
+
+namespace WealthActors.Grains.Tests.Policies;
+
+[Collection(ClusterCollection.Name)]
+public sealed class SlaPolicyCatalogGrainTests(ClusterFixture fixture)
+{
+    private ISlaPolicyCatalogGrain Catalog() =>
+        fixture.Grains.GetGrain<ISlaPolicyCatalogGrain>($"catalog-{Guid.NewGuid():N}");
+
+    [Fact]
+    public async Task List_NothingStored_ReturnsShippedDefaults()
+    {
+        var policies = await Catalog().List();
+
+        Assert.Equal(["vip", "standard"], policies.Select(p => p.Id));
+    }
+
+    [Fact]
+    public async Task Put_SamePolicyTwice_StoresIncreasingVersions()
+    {
+        var catalog = Catalog();
+        var policy = DefaultSlaPolicies.Vip with { Id = "fees", Match = new PolicyMatch(Categories: ["Fees"]), Priority = 50 };
+
+        var first = await catalog.Put(policy, Actor.System("tests"));
+        var second = await catalog.Put(policy, Actor.System("tests"));
+
+        Assert.Equal(1, first.Version);
+        Assert.Equal(2, second.Version);
+        Assert.Equal("fees", (await catalog.Match(new PolicySubject(false, ClientTier.Mass, "fees", Severity.Normal))).Id);
+    }
+
+    [Fact]
+    public async Task Put_NarrowingTheLastCatchAll_IsRejectedAndChangesNothing()
+    {
+        var catalog = Catalog();
+        var narrowed = DefaultSlaPolicies.Standard with { Match = new PolicyMatch(Categories: ["Fees"]) };
+
+        var error = await Assert.ThrowsAsync<DomainValidationException>(() => catalog.Put(narrowed, Actor.System("tests")));
+
+        Assert.Equal("match", error.Field);
+        Assert.Equal("standard", (await catalog.Match(new PolicySubject(false, ClientTier.Mass, "Other", Severity.Low))).Id);
+    }
+
+    [Fact]
+    public async Task Put_InvalidLadder_IsRejectedNamingTheField()
+    {
+        var catalog = Catalog();
+        var invalid = DefaultSlaPolicies.Vip with { Id = "bad", FirstResponse = TimeSpan.Zero };
+
+        var error = await Assert.ThrowsAsync<DomainValidationException>(() => catalog.Put(invalid, Actor.System("tests")));
+
+        Assert.Equal("firstResponse", error.Field);
+        Assert.Null(await catalog.Get("bad"));
+    }
+}
