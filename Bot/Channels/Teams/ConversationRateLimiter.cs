@@ -6,7 +6,7 @@ public readonly record struct RateWindow(TimeSpan Period, int Count);
 /// <summary>
 /// Spaces out the bot's calls per conversation so Teams does not answer 429. The defaults are Teams' published
 /// per-bot, per-conversation limits for sending: 7 in any second, 8 in any 2 seconds and 60 in any 30 seconds (a burst
-/// of 7, then about 2 a second). The hourly cap of 1800 is left to the 429 handling, since a back office never nears
+/// of 7, then 4 a second, and 2 a second over half a minute). The hourly cap of 1800 is left to the 429 handling, since a back office never nears
 /// it and tracking it would keep 1800 timestamps per conversation. Callers are served in arrival order; each waits for
 /// its own slot on the injected <see cref="TimeProvider"/>.
 /// </summary>
@@ -18,6 +18,9 @@ public sealed class ConversationRateLimiter
         new(TimeSpan.FromSeconds(2), 8),
         new(TimeSpan.FromSeconds(30), 60),
     ];
+
+    // Teams does not say whether a window includes both ends, so grants a whole period apart are kept just over it.
+    private static readonly TimeSpan BoundaryMargin = TimeSpan.FromMilliseconds(1);
 
     // Forget idle conversations now and then so the table does not grow with every conversation ever written to.
     private const int SweepEvery = 1024;
@@ -86,7 +89,7 @@ public sealed class ConversationRateLimiter
     }
 
     // Grants are handed out in order, so the slot is the earliest time not before the last grant at which every
-    // window ending there holds fewer than its count: the count-th most recent grant must lie a full period back.
+    // window ending there holds fewer than its count: the count-th most recent grant must lie over a period back.
     private DateTimeOffset NextSlot(Queue<DateTimeOffset> history, DateTimeOffset now)
     {
         var grants = history.ToArray();
@@ -96,7 +99,7 @@ public sealed class ConversationRateLimiter
             if (grants.Length >= window.Count)
             {
                 var nthMostRecent = grants[grants.Length - window.Count];
-                var earliest = nthMostRecent + window.Period;
+                var earliest = nthMostRecent + window.Period + BoundaryMargin;
                 if (earliest > slot)
                 {
                     slot = earliest;

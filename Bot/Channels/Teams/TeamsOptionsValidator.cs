@@ -51,13 +51,15 @@ public sealed class TeamsOptionsValidator : IValidateOptions<TeamsOptions>
             failures.Add($"{Prefix}Scope is required");
         }
 
-        if (options.SigningKeyRefreshInterval <= TimeSpan.Zero || options.SigningKeyRefreshInterval > MaxRefreshInterval)
+        var refreshValid = options.SigningKeyRefreshInterval > TimeSpan.Zero && options.SigningKeyRefreshInterval <= MaxRefreshInterval;
+        if (!refreshValid)
         {
             failures.Add($"{Prefix}SigningKeyRefreshInterval must be positive and at most {MaxRefreshInterval:c}");
         }
 
+        // Compared with the refresh interval only when that one is sound, so one mistake yields one message.
         if (options.SigningKeyMinimumRefreshInterval <= TimeSpan.Zero
-            || options.SigningKeyMinimumRefreshInterval > options.SigningKeyRefreshInterval)
+            || (refreshValid && options.SigningKeyMinimumRefreshInterval > options.SigningKeyRefreshInterval))
         {
             failures.Add($"{Prefix}SigningKeyMinimumRefreshInterval must be positive and at most SigningKeyRefreshInterval");
         }
