@@ -26,7 +26,7 @@ public static class BotActivityExtensions
 
     /// <summary>
     /// A message answering <paramref name="incoming"/>: same conversation and channel, from the bot to the sender.
-    /// Send it with <see cref="BotConnectorClient.ReplyToActivityAsync(BotActivity, BotActivity, CancellationToken)"/>.
+    /// Send it with <see cref="BotConnectorClient.ReplyToActivityAsync(BotActivity, CancellationToken)"/>.
     /// </summary>
     public static BotActivity CreateReply(
         this BotActivity incoming, string? text, IReadOnlyList<BotAttachment>? attachments = null)
