@@ -97,7 +97,15 @@ internal sealed class BotFrameworkKeySet
             }
         }
 
-        return new BotFrameworkSigningKey(kid, new JsonWebKey(element.GetRawText()), endorsements);
+        try
+        {
+            return new BotFrameworkSigningKey(kid, new JsonWebKey(element.GetRawText()), endorsements);
+        }
+        catch (ArgumentException)
+        {
+            // One unreadable key must not take the others down with it.
+            return null;
+        }
     }
 
     private static string? Text(JsonElement element, string name) =>

@@ -1,4 +1,5 @@
 using System.Net;
+using System.Text.Json.Nodes;
 using WealthActors.Bot.Channels.Teams;
 
 namespace WealthActors.Bot.Tests.Channels.Teams;
@@ -150,6 +151,28 @@ public sealed class BotFrameworkSigningKeyCacheTests : TokenValidatorTestBase
 
         Assert.True((await ValidateAsync(Token())).Succeeded);
         Assert.Equal(2, Identity.MetadataFetches);
+    }
+
+    [Fact]
+    public async Task ValidateAsync_JwksWithForeignAndBrokenKeys_UsableKeyStillAccepted()
+    {
+        Identity.ExtraKeys.Add(new JsonObject { ["kty"] = "EC", ["kid"] = "ec-key", ["crv"] = "P-256", ["x"] = "AA", ["y"] = "AA" });
+        Identity.ExtraKeys.Add(new JsonObject { ["kty"] = "RSA", ["kid"] = "enc-key", ["use"] = "enc", ["n"] = "AQAB", ["e"] = "AQAB" });
+        Identity.ExtraKeys.Add(new JsonObject { ["kty"] = "RSA", ["kid"] = "broken", ["n"] = "AQAB", ["e"] = "AQAB", ["x5c"] = "not-an-array" });
+        Identity.ExtraKeys.Add(new JsonObject { ["kty"] = "RSA", ["kid"] = "no-modulus" });
+
+        var result = await ValidateAsync(Token());
+
+        Assert.True(result.Succeeded, result.Reason);
+    }
+
+    [Fact]
+    public async Task ValidateAsync_JwksWithOnlyUnusableKeys_ServiceUnavailable()
+    {
+        Identity.Withdraw(KeyId);
+        Identity.ExtraKeys.Add(new JsonObject { ["kty"] = "RSA", ["kid"] = "no-modulus" });
+
+        AssertRefused(await ValidateAsync(Token()), BotFrameworkAuthFailure.MetadataUnavailable);
     }
 
     [Fact]

@@ -39,6 +39,9 @@ public sealed class FakeBotFrameworkIdentity : IAsyncDisposable
     /// <summary>Answer every request with 503, as during an outage.</summary>
     public bool Failing { get; set; }
 
+    /// <summary>Published before the real keys, verbatim: keys of other kinds or broken ones.</summary>
+    public List<JsonObject> ExtraKeys { get; } = [];
+
     /// <summary>Overrides the jwks_uri the metadata names.</summary>
     public string? JwksUriOverride { get; set; }
 
@@ -115,7 +118,7 @@ public sealed class FakeBotFrameworkIdentity : IAsyncDisposable
             return Results.StatusCode(StatusCodes.Status503ServiceUnavailable);
         }
 
-        var keys = new JsonArray();
+        var keys = new JsonArray([.. ExtraKeys.Select(k => (JsonNode)k.DeepClone())]);
         lock (_lock)
         {
             foreach (var published in _published)
