@@ -94,4 +94,14 @@ internal static class BotTexts
         ClientTier.UltraHighNetWorth => language.Say("超高净值", "ultra high net worth"),
         _ => tier.ToString(),
     };
+
+    public static string Lifecycle(LifecycleStage stage, BotLanguage language) => stage switch
+    {
+        LifecycleStage.Prospect => language.Say("潜在客户", "prospect"),
+        LifecycleStage.New => language.Say("新客户", "new"),
+        LifecycleStage.Active => language.Say("活跃", "active"),
+        LifecycleStage.Dormant => language.Say("休眠", "dormant"),
+        LifecycleStage.Churned => language.Say("流失", "churned"),
+        _ => stage.ToString(),
+    };
 }

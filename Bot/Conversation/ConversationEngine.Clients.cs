@@ -117,7 +117,7 @@ public sealed partial class ConversationEngine
         var buttons = view.OpenComplaints.Take(3)
             .Select(id => new BotButton(turn.Say($"查看 {id}", $"Show {id}"), CommandFormatter.Format(new BotCommand(CommandKind.Show, turn.Language, id))))
             .ToArray();
-        return new BotCard($"{p.Name} ({view.ClientId})", facts, buttons) { Subtitle = $"{p.BranchId} · {view.Lifecycle}" };
+        return new BotCard($"{p.Name} ({view.ClientId})", facts, buttons) { Subtitle = $"{p.BranchId} · {BotTexts.Lifecycle(view.Lifecycle, turn.Language)}" };
     }
 
     /// <summary>Only what could be a grain key is tried as one: user text never activates odd keys.</summary>

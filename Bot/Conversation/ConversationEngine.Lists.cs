@@ -65,7 +65,7 @@ public sealed partial class ConversationEngine
                 .Append(" · ").Append(BotTexts.Sla(row.SlaState, turn.Language));
             if (row.NextDeadline is { } due)
             {
-                text.Append(" · ").Append(turn.Say("时限 ", "due ")).Append(ReplyFormat.LocalTime(due));
+                text.Append(" · ").Append(turn.Say("下个节点 ", "next ")).Append(ReplyFormat.LocalTime(due));
             }
         }
 
