@@ -20,7 +20,7 @@ public sealed partial class ConversationEngine
         }
 
         var access = command.Kind == CommandKind.Show ? BotAccess.Read : BotAccess.Write;
-        var advisorId = await AdvisorOf(view.ClientId);
+        var (advisorId, clientName) = await ClientOf(view.ClientId);
         if (!await turn.May(access, view.BranchId, view.Assignee, advisorId))
         {
             return new BotReply(turn.Say($"抱歉，您无权{ActionName(command.Kind, turn.Language)}投诉 {view.ComplaintId}。",
@@ -29,7 +29,7 @@ public sealed partial class ConversationEngine
 
         if (command.Kind == CommandKind.Show)
         {
-            return new BotReply(Summary(turn, view), BotOutcome.Info, ComplaintCard(turn, view, null));
+            return new BotReply(Summary(turn, view), BotOutcome.Info, ComplaintCard(turn, view, clientName));
         }
 
         var target = command.Target is { } t && CommandVocabulary.Me.Contains(t) ? turn.Principal.EmployeeId : command.Target;
@@ -51,7 +51,7 @@ public sealed partial class ConversationEngine
                 CommandKind.Assign => await complaint.Assign(turn.Actor, target!, command.Text),
                 _ => throw new InvalidOperationException($"{command.Kind} is not a complaint command."),
             };
-            return Done(turn, command.Kind, changed);
+            return Done(turn, command.Kind, changed, clientName);
         }
         catch (InvalidTransitionException)
         {
@@ -62,11 +62,11 @@ public sealed partial class ConversationEngine
                 ? turn.Say($"投诉 {now.ComplaintId} 已由 {target} 处理。", $"Complaint {now.ComplaintId} is already with {target}.")
                 : turn.Say($"投诉 {now.ComplaintId} 当前为「{status}」，无法{ActionName(command.Kind, turn.Language)}。",
                     $"Complaint {now.ComplaintId} is {status}; it cannot be {PastParticiple(command.Kind)} now.");
-            return new BotReply(text, BotOutcome.Refused, ComplaintCard(turn, now, null)) { Badge = status };
+            return new BotReply(text, BotOutcome.Refused, ComplaintCard(turn, now, clientName)) { Badge = status };
         }
     }
 
-    private static BotReply Done(ConversationTurn turn, CommandKind kind, ComplaintView view)
+    private static BotReply Done(ConversationTurn turn, CommandKind kind, ComplaintView view, string? clientName)
     {
         var id = view.ComplaintId;
         var (text, badge) = kind switch
@@ -79,7 +79,7 @@ public sealed partial class ConversationEngine
             CommandKind.Assign => (turn.Say($"投诉 {id} 已转派给 {view.Assignee}。", $"Complaint {id} assigned to {view.Assignee}."), turn.Say($"已转派 {view.Assignee}", $"Assigned to {view.Assignee}")),
             _ => (Summary(turn, view), null),
         };
-        return new BotReply(text, BotOutcome.Done, ComplaintCard(turn, view, null)) { Badge = badge };
+        return new BotReply(text, BotOutcome.Done, ComplaintCard(turn, view, clientName)) { Badge = badge };
     }
 
     /// <summary>
@@ -149,10 +149,17 @@ public sealed partial class ConversationEngine
         }
     }
 
-    private async Task<string?> AdvisorOf(string clientId)
+    /// <summary>The client's advisor (an owner of the case for permissions) and name (for the card).</summary>
+    private async Task<(string? AdvisorId, string? Name)> ClientOf(string clientId)
     {
         var client = grains.GetGrain<IClientGrain>(clientId);
-        return await client.Exists() ? (await client.GetView()).Profile.AdvisorId : null;
+        if (!await client.Exists())
+        {
+            return (null, null);
+        }
+
+        var profile = (await client.GetView()).Profile;
+        return (profile.AdvisorId, profile.Name);
     }
 
     private static string Summary(ConversationTurn turn, ComplaintView view) => turn.Say(

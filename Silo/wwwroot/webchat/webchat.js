@@ -81,6 +81,11 @@ async function send(text, fromButton) {
   }
 }
 
+// Deadlines and escalations are the bank's business in Shanghai time, wherever the browser is.
+function formatTime(iso) {
+  return new Date(iso).toLocaleString("zh-CN", { timeZone: "Asia/Shanghai", hour12: false });
+}
+
 function renderInbox() {
   const list = $("inbox");
   list.replaceChildren();
@@ -92,9 +97,9 @@ function renderInbox() {
     if (item.complaintId) li.appendChild(el("span", "meta", item.complaintId));
     for (const via of item.deliveredVia || []) li.appendChild(el("span", "chip", via));
     li.appendChild(el("div", "text", item.text));
-    li.appendChild(el("div", "meta", new Date(item.createdAt).toLocaleString()));
+    li.appendChild(el("div", "meta", formatTime(item.createdAt)));
     if (item.card && item.card.buttons && item.card.buttons.length) {
-      const row = el("div", "card buttons");
+      const row = el("div", "actions");
       for (const button of item.card.buttons) {
         const b = el("button", null, button.text);
         b.type = "button";
