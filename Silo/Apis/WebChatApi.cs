@@ -86,14 +86,22 @@ public static class WebChatApi
         while (!cancellationToken.IsCancellationRequested)
         {
             waiting ??= subscription.Reader.WaitToReadAsync(cancellationToken).AsTask();
-            var tick = Task.Delay(SnapshotPeriod, cancellationToken);
-            if (await Task.WhenAny(waiting, tick) != waiting)
+            bool pushed;
+            using (var tick = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken))
             {
-                if (cancellationToken.IsCancellationRequested)
-                {
-                    yield break;
-                }
+                // The timer is cancelled when a push wins, so a busy stream does not pile up pending delays.
+                var delay = Task.Delay(SnapshotPeriod, tick.Token);
+                pushed = await Task.WhenAny(waiting, delay) == waiting;
+                await tick.CancelAsync();
+            }
 
+            if (cancellationToken.IsCancellationRequested)
+            {
+                yield break;
+            }
+
+            if (!pushed)
+            {
                 yield return await Snapshot(employee);
                 continue;
             }

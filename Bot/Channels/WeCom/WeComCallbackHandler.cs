@@ -61,6 +61,8 @@ public sealed partial class WeComCallbackHandler(
     /// <summary>POST: one encrypted message or event.</summary>
     public async Task<WeComCallbackResponse> ReceiveAsync(string? msgSignature, string? timestamp, string? nonce, string body)
     {
+        // The budget counts from arrival: looking the sender up is part of the time WeCom waits.
+        var arrived = wallClock.GetTimestamp();
         if (string.IsNullOrEmpty(nonce) || !replayGuard.IsTimestampFresh(timestamp))
         {
             LogStale(logger, timestamp ?? "-");
@@ -94,7 +96,7 @@ public sealed partial class WeComCallbackHandler(
 
         try
         {
-            return await Dispatch(message);
+            return await Dispatch(message, arrived);
         }
         catch (Exception ex)
         {
@@ -105,7 +107,7 @@ public sealed partial class WeComCallbackHandler(
         }
     }
 
-    private async Task<WeComCallbackResponse> Dispatch(WeComCallbackMessage message)
+    private async Task<WeComCallbackResponse> Dispatch(WeComCallbackMessage message, long arrived)
     {
         if (!message.IsText && !message.IsTemplateCardEvent)
         {
@@ -129,7 +131,8 @@ public sealed partial class WeComCallbackHandler(
         // The command keeps running if it misses the budget; its answer then goes out through message/send.
         var pending = Task.Run(() => engine.HandleAsync(employeeId, ChannelIdentity.WeCom, message.Content ?? string.Empty));
         var budget = botOptions.Value.PassiveReplyBudget;
-        if (budget > TimeSpan.Zero && await Task.WhenAny(pending, Task.Delay(budget, wallClock)) == pending)
+        var left = budget - wallClock.GetElapsedTime(arrived);
+        if (left > TimeSpan.Zero && await Task.WhenAny(pending, Task.Delay(left, wallClock)) == pending)
         {
             return Passive(message, WeComReplies.ToText(await pending));
         }
