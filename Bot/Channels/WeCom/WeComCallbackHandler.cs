@@ -41,6 +41,8 @@ public sealed partial class WeComCallbackHandler(
             return WeComCallbackResponse.Refused(400, "missing or stale parameters");
         }
 
+        // Base64 holds no spaces: a space is a '+' that reached us without URL encoding and was read as form data.
+        echostr = echostr.Replace(' ', '+');
         if (!crypto.VerifySignature(msgSignature, timestamp!, nonce, echostr))
         {
             LogBadSignature(logger, "verification");

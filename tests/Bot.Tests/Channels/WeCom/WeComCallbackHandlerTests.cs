@@ -196,4 +196,17 @@ public sealed class WeComCallbackHandlerTests(BotClusterFixture cluster) : IAsyn
         Assert.Equal("1616140317555161061", response.Body);
         Assert.Equal(403, forged.StatusCode);
     }
+
+    [Fact]
+    public void Verify_EchostrWhosePlusSignsArrivedAsSpaces_StillVerifies()
+    {
+        var echostr = Enumerable.Range(0, 200).Select(i => WeComCallbackRequests.Crypto.Encrypt($"echo-{i}")).First(e => e.Contains('+'));
+        var timestamp = Now.ToUnixTimeSeconds().ToString();
+
+        var response = _host.Handler.Verify(
+            WeComCallbackRequests.Crypto.Signature(timestamp, "7", echostr), timestamp, "7", echostr.Replace('+', ' '));
+
+        Assert.Equal(200, response.StatusCode);
+        Assert.StartsWith("echo-", response.Body);
+    }
 }
