@@ -10,6 +10,7 @@ if (args.Contains(DemoSetup.Flag))
 
 builder.AddWealthActorsSilo();
 builder.AddWealthActorsApi();
+builder.AddWealthActorsBot();
 
 var app = builder.Build();
 if (args.Contains(SchemaCommand.Verb))
@@ -18,6 +19,7 @@ if (args.Contains(SchemaCommand.Verb))
 }
 
 app.MapWealthActorsApi();
+app.MapWealthActorsBot();
 await app.RunAsync();
 return 0;
 

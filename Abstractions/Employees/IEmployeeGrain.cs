@@ -18,6 +18,13 @@ public interface IEmployeeGrain : IGrainWithStringKey
     [Alias("Deliver")]
     Task<bool> Deliver(InboxMessage message);
 
+    /// <summary>
+    /// Records that <paramref name="channel"/> (e.g. <c>wecom</c>) carried the message to the person. Returns false
+    /// when the message is no longer among the recent ones or already lists the channel.
+    /// </summary>
+    [Alias("MarkDelivered")]
+    Task<bool> MarkDelivered(string messageId, string channel);
+
     /// <summary>Recent messages, newest first.</summary>
     [Alias("GetInbox"), ReadOnly]
     Task<IReadOnlyList<InboxMessage>> GetInbox(int limit);

@@ -7,6 +7,7 @@ namespace WealthActors.Grains.Employees;
 public sealed partial class EmployeeGrain(
     [PersistentState("state", GrainStorage.Name)] IPersistentState<EmployeeState> state,
     IReadModelWriter readModel,
+    IEnumerable<IInboxPushChannel> pushChannels,
     ILogger<EmployeeGrain> logger) : Grain, IEmployeeGrain
 {
     /// <summary>Messages kept in grain state; older ones are read from the read model.</summary>
@@ -20,8 +21,10 @@ public sealed partial class EmployeeGrain(
 
     public async Task<EmployeeProfile> Upsert(EmployeeProfile profile, Actor actor)
     {
+        var previous = state.State.Profile;
         state.State.Profile = profile;
         await Save();
+        await IndexChannelIdentities(previous, profile);
         LogUpserted(logger, EmployeeId, profile.Role, actor.Id);
         return profile;
     }
@@ -46,15 +49,27 @@ public sealed partial class EmployeeGrain(
 
         await Save();
         LogDelivered(logger, EmployeeId, message.Kind, message.Key);
-        try
+        Push(message, InboxPushReason.Delivered);
+        await AppendHistory(message);
+        return true;
+    }
+
+    public async Task<bool> MarkDelivered(string messageId, string channel)
+    {
+        var recent = state.State.Recent;
+        var index = recent.FindIndex(m => m.Id == messageId);
+        if (index < 0 || recent[index].DeliveredVia.Contains(channel))
         {
-            await readModel.AppendInbox(EmployeeId, message);
-        }
-        catch (Exception ex)
-        {
-            LogHistoryFailed(logger, ex, EmployeeId, message.Key);
+            return false;
         }
 
+        // An array, so the Orleans serializer knows the concrete type of the list.
+        var updated = recent[index] with { DeliveredVia = [.. recent[index].DeliveredVia, channel] };
+        recent[index] = updated;
+        await Save();
+        LogMarkedDelivered(logger, EmployeeId, messageId, channel);
+        Push(updated, InboxPushReason.Updated);
+        await AppendHistory(updated);
         return true;
     }
 
@@ -63,6 +78,18 @@ public sealed partial class EmployeeGrain(
         IReadOnlyList<InboxMessage> newestFirst = state.State.Recent
             .AsEnumerable().Reverse().Take(Math.Clamp(limit, 1, RecentLimit)).ToArray();
         return Task.FromResult(newestFirst);
+    }
+
+    private async Task AppendHistory(InboxMessage message)
+    {
+        try
+        {
+            await readModel.AppendInbox(EmployeeId, message);
+        }
+        catch (Exception ex)
+        {
+            LogHistoryFailed(logger, ex, EmployeeId, message.Key);
+        }
     }
 
     private async Task Save()
@@ -85,6 +112,9 @@ public sealed partial class EmployeeGrain(
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Employee {EmployeeId}: {Kind} message {Key} delivered")]
     private static partial void LogDelivered(ILogger logger, string employeeId, InboxKind kind, string key);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Employee {EmployeeId}: message {MessageId} delivered via {Channel}")]
+    private static partial void LogMarkedDelivered(ILogger logger, string employeeId, string messageId, string channel);
 
     [LoggerMessage(Level = LogLevel.Debug, Message = "Employee {EmployeeId}: duplicate delivery {Key} ignored")]
     private static partial void LogDuplicate(ILogger logger, string employeeId, string key);

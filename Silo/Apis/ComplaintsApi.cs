@@ -1,4 +1,3 @@
-using System.Security.Cryptography;
 using WealthActors.Complaints;
 using WealthActors.ReadModel;
 using WealthActors.Silo.Auth;
@@ -32,7 +31,7 @@ public static class ComplaintsApi
             return v.Problem();
         }
 
-        var complaintId = NewComplaintId(clock.GetUtcNow());
+        var complaintId = ComplaintIds.New(clock.GetUtcNow());
         var actor = Actor.Employee(body.OpenedBy!, "api");
         var view = await grains.GetGrain<IComplaintGrain>(complaintId).Open(
             new OpenComplaint(body.ClientId!, body.Category!.Trim(), body.Severity!.Value, body.Channel!.Trim(), body.Description!.Trim(), body.PolicyId),
@@ -113,8 +112,4 @@ public static class ComplaintsApi
         v.Add(field, "is required.");
         return _ => throw new InvalidOperationException("Unreachable: the request is invalid.");
     }
-
-    /// <summary>Readable, sortable by day, and unguessable enough that two call centres never collide.</summary>
-    private static string NewComplaintId(DateTimeOffset now) =>
-        $"CMP-{now:yyyyMMdd}-{Convert.ToHexString(RandomNumberGenerator.GetBytes(5))}";
 }

@@ -5,6 +5,7 @@ using Microsoft.Extensions.Time.Testing;
 using Orleans.Configuration;
 using Orleans.Storage;
 using Orleans.TestingHost;
+using WealthActors.Employees;
 using WealthActors.Grains;
 using WealthActors.Grains.Hosting;
 using WealthActors.Grains.ReadModel;
@@ -24,6 +25,9 @@ public sealed class ClusterFixture : IAsyncLifetime
     public FakeTimeProvider Clock { get; } = new(Start);
 
     public RecordingReadModel ReadModel { get; } = new();
+
+    /// <summary>Every push the employee grains hand to their chat channels.</summary>
+    public RecordingPushChannel Pushes { get; } = new();
 
     public InProcessTestCluster Cluster { get; private set; } = null!;
 
@@ -49,6 +53,9 @@ public sealed class ClusterFixture : IAsyncLifetime
             silo.Services.AddWealthActorsGrains(configuration);
             silo.Services.UseBusinessClock(Clock);
             silo.Services.AddSingleton<IReadModelWriter>(ReadModel);
+            silo.Services.AddSingleton<IInboxPushChannel>(Pushes);
+            // A channel that always fails must not fail a delivery.
+            silo.Services.AddSingleton<IInboxPushChannel, ThrowingPushChannel>();
         });
         if (Environment.GetEnvironmentVariable("WA_TEST_LOGS") == "1")
         {

@@ -1,12 +1,16 @@
 using System.Net.Http.Headers;
 using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.AspNetCore.Http.Features;
 using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace WealthActors.Silo.Tests.Infrastructure;
 
 /// <summary>
 /// The real Silo (Orleans, SQLite storage in a temporary folder, the HTTP API) on Kestrel at a loopback port, with one
-/// API key per role.
+/// API key per role, plus any further settings a test collection needs (e.g. a WeCom channel).
 /// </summary>
 public sealed class ApiFactory : WebApplicationFactory<Program>
 {
@@ -21,7 +25,33 @@ public sealed class ApiFactory : WebApplicationFactory<Program>
 
     private readonly string _dataDirectory = Directory.CreateTempSubdirectory("wealthactors-api-").FullName;
 
-    public ApiFactory() => UseKestrel(0);
+    private readonly IReadOnlyDictionary<string, string?> _settings;
+
+    // xunit creates collection fixtures through their only public constructor.
+    public ApiFactory()
+        : this(new Dictionary<string, string?>())
+    {
+    }
+
+    private ApiFactory(IReadOnlyDictionary<string, string?> settings)
+    {
+        _settings = settings;
+        UseKestrel(0);
+    }
+
+    /// <summary>A Silo with <paramref name="settings"/> on top of the usual test configuration.</summary>
+    public static ApiFactory With(IReadOnlyDictionary<string, string?> settings) => new(settings);
+
+    /// <summary>The loopback address Kestrel listens on (starting the server if needed), for clients other than HttpClient.</summary>
+    public Uri BaseAddress
+    {
+        get
+        {
+            StartServer();
+            var addresses = Services.GetRequiredService<IServer>().Features.GetRequiredFeature<IServerAddressesFeature>().Addresses;
+            return new Uri(addresses.First().Replace("[::]", "127.0.0.1", StringComparison.Ordinal));
+        }
+    }
 
     public string DatabasePath => Path.Combine(_dataDirectory, "wealthactors.db");
 
@@ -39,6 +69,11 @@ public sealed class ApiFactory : WebApplicationFactory<Program>
             builder.UseSetting($"Auth:ApiKeys:{index}:Key", key);
             builder.UseSetting($"Auth:ApiKeys:{index}:Roles:0", role);
             index++;
+        }
+
+        foreach (var (key, value) in _settings)
+        {
+            builder.UseSetting(key, value);
         }
     }
 

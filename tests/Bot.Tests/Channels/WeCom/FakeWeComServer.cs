@@ -26,6 +26,7 @@ public sealed class FakeWeComServer : IAsyncDisposable
     private readonly WebApplication _app;
     private readonly ConcurrentQueue<int> _forcedErrcodes = new();
     private readonly ConcurrentQueue<FakeWeComCall> _calls = new();
+    private readonly ConcurrentDictionary<FakeWeComCall, string> _responseCodes = new(ReferenceEqualityComparer.Instance);
     private readonly HashSet<string> _issuedTokens = [];
     private readonly Lock _lock = new();
     private int _getTokenCalls;
@@ -58,6 +59,10 @@ public sealed class FakeWeComServer : IAsyncDisposable
         server.BaseAddress = new Uri(address);
         return server;
     }
+
+    /// <summary>The response_code a successful <c>message/send</c> answered with, as a card click would carry it.</summary>
+    public string ResponseCodeOf(FakeWeComCall call) =>
+        _responseCodes.TryGetValue(call, out var code) ? code : throw new InvalidOperationException("That call got no response_code.");
 
     /// <summary>The next token-protected call answers with this errcode (after the token check).</summary>
     public void FailNext(int errcode) => _forcedErrcodes.Enqueue(errcode);
@@ -120,11 +125,17 @@ public sealed class FakeWeComServer : IAsyncDisposable
     {
         var accessToken = context.Request.Query["access_token"].SingleOrDefault();
         var body = (JsonObject)(await JsonNode.ParseAsync(context.Request.Body))!;
-        _calls.Enqueue(new FakeWeComCall(api, accessToken, body));
+        var call = new FakeWeComCall(api, accessToken, body);
+        _calls.Enqueue(call);
 
         var answer = Refusal(accessToken) ?? (_forcedErrcodes.TryDequeue(out var forced)
             ? new JsonObject { ["errcode"] = forced, ["errmsg"] = $"forced error {forced}" }
             : Success(api, body));
+        if ((string?)answer["response_code"] is { } responseCode)
+        {
+            _responseCodes[call] = responseCode;
+        }
+
         await Json(answer).ExecuteAsync(context);
     }
 

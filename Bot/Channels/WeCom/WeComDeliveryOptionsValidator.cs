@@ -1,0 +1,35 @@
+using Microsoft.Extensions.Options;
+
+namespace WealthActors.Bot.Channels.WeCom;
+
+/// <summary>Names every out-of-range <c>WeCom:Delivery</c> key, so start-up fails with a message an operator can act on.</summary>
+public sealed class WeComDeliveryOptionsValidator : IValidateOptions<WeComDeliveryOptions>
+{
+    private const string Prefix = WeComDeliveryOptions.Section + ":";
+
+    public ValidateOptionsResult Validate(string? name, WeComDeliveryOptions options)
+    {
+        var failures = new List<string>();
+        if (options.MaxAttempts is < 1 or > 20)
+        {
+            failures.Add($"{Prefix}MaxAttempts must be between 1 and 20");
+        }
+
+        if (options.FirstRetryDelay <= TimeSpan.Zero || options.FirstRetryDelay > TimeSpan.FromMinutes(10))
+        {
+            failures.Add($"{Prefix}FirstRetryDelay must be positive and at most 00:10:00");
+        }
+
+        if (options.PerUserPerMinute is < 1 or > 30)
+        {
+            failures.Add($"{Prefix}PerUserPerMinute must be between 1 and 30 (WeCom's own limit)");
+        }
+
+        if (options.QueueCapacity is < 1 or > 1_000_000)
+        {
+            failures.Add($"{Prefix}QueueCapacity must be between 1 and 1000000");
+        }
+
+        return failures.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(failures);
+    }
+}

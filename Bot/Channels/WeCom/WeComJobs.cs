@@ -1,0 +1,26 @@
+using WealthActors.Bot.Conversation;
+using WealthActors.Employees;
+
+namespace WealthActors.Bot.Channels.WeCom;
+
+/// <summary>Something to send to one WeCom member in the background.</summary>
+public abstract record WeComJob(string UserId)
+{
+    /// <summary>Failed attempts so far.</summary>
+    public int Failures { get; init; }
+
+    /// <summary>Messages count against WeCom's per-member limit; card updates answer a click and do not.</summary>
+    public virtual bool IsMessage => true;
+}
+
+/// <summary>An inbox message pushed as a card; on success the employee grain records the channel.</summary>
+public sealed record WeComPushJob(string UserId, InboxPush Push) : WeComJob(UserId);
+
+/// <summary>A chat answer that took too long to go back passively.</summary>
+public sealed record WeComReplyJob(string UserId, BotReply Reply) : WeComJob(UserId);
+
+/// <summary>Replaces a clicked card; the response code is single-use and valid for 72 hours.</summary>
+public sealed record WeComCardUpdateJob(string UserId, string ResponseCode, WeComButtonCard Card) : WeComJob(UserId)
+{
+    public override bool IsMessage => false;
+}

@@ -1,0 +1,58 @@
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+using WealthActors.Bot.Channels.WeCom;
+using WealthActors.Bot.Channels.WebChat;
+using WealthActors.Bot.Conversation;
+using WealthActors.Employees;
+
+namespace WealthActors.Bot.Hosting;
+
+public static class BotServiceCollectionExtensions
+{
+    /// <summary>
+    /// The conversation engine, the web chat hub and the WeCom channel (configured from section <c>WeCom</c>; off
+    /// while <c>WeCom:CorpId</c> is empty), each registered as an <see cref="IInboxPushChannel"/> so that employee
+    /// grains push inbox messages to them. Needs an <see cref="IGrainFactory"/> and the read model's queries.
+    /// </summary>
+    public static IServiceCollection AddWealthActorsBot(this IServiceCollection services, IConfiguration configuration)
+    {
+        services.AddOptions<BotOptions>().Bind(configuration.GetSection(BotOptions.Section)).ValidateOnStart();
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<BotOptions>, BotOptionsValidator>());
+        services.TryAddSingleton(TimeProvider.System);
+        services.TryAddSingleton<IConversationEngine, ConversationEngine>();
+
+        services.TryAddSingleton<WebChatInboxHub>();
+        services.AddSingleton<IInboxPushChannel>(sp => sp.GetRequiredService<WebChatInboxHub>());
+
+        AddWeComChannel(services, configuration);
+        return services;
+    }
+
+    private static void AddWeComChannel(IServiceCollection services, IConfiguration configuration)
+    {
+        // Registered before AddWeCom, whose TryAdd then keeps them: the host's TimeProvider may be a faster demo
+        // business clock, while signatures, token lifetimes and the replay window run on WeCom's wall clock.
+        services.TryAddSingleton(_ => new WeComAccessTokenCache(TimeProvider.System));
+        services.TryAddSingleton(sp => new WeComReplayGuard(TimeProvider.System, WeComSettings(sp).ReplayWindow));
+        services.AddWeCom(configuration);
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<WeComOptions>, WeComIncompleteSettingsValidator>());
+
+        services.AddOptions<WeComDeliveryOptions>().Bind(configuration.GetSection(WeComDeliveryOptions.Section)).ValidateOnStart();
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<WeComDeliveryOptions>, WeComDeliveryOptionsValidator>());
+        services.TryAddSingleton(sp => new WeComOutbox(
+            sp, sp.GetRequiredService<IGrainFactory>(), sp.GetRequiredService<IOptions<WeComDeliveryOptions>>(),
+            TimeProvider.System, sp.GetRequiredService<ILogger<WeComOutbox>>()));
+        services.AddHostedService(sp => sp.GetRequiredService<WeComOutbox>());
+        services.AddSingleton<IInboxPushChannel, WeComInboxPushChannel>();
+        services.TryAddSingleton(sp => new WeComCallbackHandler(
+            sp.GetRequiredService<WeComCrypto>(), sp.GetRequiredService<WeComReplayGuard>(), sp.GetRequiredService<IGrainFactory>(),
+            sp.GetRequiredService<IConversationEngine>(), sp.GetRequiredService<WeComOutbox>(), sp.GetRequiredService<IOptions<BotOptions>>(),
+            TimeProvider.System, sp.GetRequiredService<ILogger<WeComCallbackHandler>>()));
+    }
+
+    private static WeComOptions WeComSettings(IServiceProvider services) =>
+        services.GetRequiredService<IOptions<WeComOptions>>().Value;
+}

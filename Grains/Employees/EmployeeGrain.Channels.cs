@@ -1,0 +1,55 @@
+using Microsoft.Extensions.Logging;
+using WealthActors.Employees;
+
+namespace WealthActors.Grains.Employees;
+
+public sealed partial class EmployeeGrain
+{
+    /// <summary>
+    /// Hands a stored message to every chat channel. Channels only queue, so this never waits on a network; a
+    /// channel that throws is logged and skipped, because the inbox (already written) is the source of truth.
+    /// </summary>
+    private void Push(InboxMessage message, InboxPushReason reason)
+    {
+        var push = new InboxPush(EmployeeId, state.State.Profile, message, reason);
+        foreach (var channel in pushChannels)
+        {
+            try
+            {
+                channel.TryPush(push);
+            }
+            catch (Exception ex)
+            {
+                LogPushFailed(logger, ex, EmployeeId, message.Key, channel.GetType().Name);
+            }
+        }
+    }
+
+    /// <summary>
+    /// Keeps the channel-user index in step with the profile. Runs after the state write: a failure surfaces to the
+    /// caller, and upserting the same profile again repairs the index, since binding is idempotent.
+    /// </summary>
+    private async Task IndexChannelIdentities(EmployeeProfile? previous, EmployeeProfile current)
+    {
+        await Reindex(ChannelIdentity.WeCom, previous?.WeComUserId, current.WeComUserId);
+        await Reindex(ChannelIdentity.Teams, previous?.TeamsUserId, current.TeamsUserId);
+    }
+
+    private async Task Reindex(string channel, string? oldUserId, string? newUserId)
+    {
+        var oldKey = string.IsNullOrWhiteSpace(oldUserId) ? null : ChannelIdentity.Key(channel, oldUserId);
+        var newKey = string.IsNullOrWhiteSpace(newUserId) ? null : ChannelIdentity.Key(channel, newUserId);
+        if (oldKey is not null && oldKey != newKey)
+        {
+            await GrainFactory.GetGrain<IChannelIdentityGrain>(oldKey).Unbind(EmployeeId);
+        }
+
+        if (newKey is not null)
+        {
+            await GrainFactory.GetGrain<IChannelIdentityGrain>(newKey).Bind(EmployeeId);
+        }
+    }
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Employee {EmployeeId}: push of {Key} to channel {Channel} failed")]
+    private static partial void LogPushFailed(ILogger logger, Exception exception, string employeeId, string key, string channel);
+}

@@ -1,0 +1,29 @@
+using Microsoft.Extensions.Options;
+using WealthActors.Bot.Channels.WeCom;
+using WealthActors.Bot.Hosting;
+
+namespace WealthActors.Silo.Apis;
+
+public static class BotApiExtensions
+{
+    /// <summary>The chat bot: conversation engine, WeCom channel (when configured) and the web console's chat.</summary>
+    public static WebApplicationBuilder AddWealthActorsBot(this WebApplicationBuilder builder)
+    {
+        builder.Services.AddWealthActorsBot(builder.Configuration);
+        return builder;
+    }
+
+    /// <summary>The web console's static files, its chat API, and the WeCom callback when WeCom is configured.</summary>
+    public static WebApplication MapWealthActorsBot(this WebApplication app)
+    {
+        app.UseDefaultFiles();
+        app.UseStaticFiles();
+        app.MapWebChatApi();
+        if (app.Services.GetRequiredService<IOptions<WeComOptions>>().Value.Enabled)
+        {
+            app.MapWeComCallbackApi();
+        }
+
+        return app;
+    }
+}

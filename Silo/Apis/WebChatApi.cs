@@ -1,0 +1,128 @@
+using System.Net.ServerSentEvents;
+using System.Runtime.CompilerServices;
+using WealthActors.Bot.Channels.WebChat;
+using WealthActors.Bot.Conversation;
+using WealthActors.Employees;
+using WealthActors.Silo.Auth;
+
+namespace WealthActors.Silo.Apis;
+
+/// <summary>An inbox message as the web console shows it, with the card its buttons come from.</summary>
+public sealed record WebChatInboxItem(
+    string Id, InboxKind Kind, string Key, string? ComplaintId, string? ClientId, string Text, DateTimeOffset CreatedAt,
+    IReadOnlyList<string> DeliveredVia, WebChatCard? Card)
+{
+    public static WebChatInboxItem From(InboxMessage m) => new(
+        m.Id, m.Kind, m.Key, m.ComplaintId, m.ClientId, m.Text, m.CreatedAt, m.DeliveredVia,
+        InboxCards.IsActionable(m) ? WebChatCard.From(InboxCards.For(m)) : null);
+}
+
+/// <summary>One server-sent event: a snapshot of the recent inbox, or one new or changed message.</summary>
+public sealed record WebChatInboxEvent(IReadOnlyList<WebChatInboxItem> Messages);
+
+/// <summary>
+/// Chat as a chosen employee through the same conversation engine as WeCom, and watch that employee's inbox live.
+/// For demos and development: an API key with a working role may speak as anyone.
+/// </summary>
+public static class WebChatApi
+{
+    public const string Channel = "webchat";
+
+    /// <summary>How often the stream re-reads the inbox, which also keeps idle connections alive.</summary>
+    private static readonly TimeSpan SnapshotPeriod = TimeSpan.FromSeconds(10);
+
+    private const int SnapshotSize = 30;
+
+    public static IEndpointRouteBuilder MapWebChatApi(this IEndpointRouteBuilder routes)
+    {
+        var group = routes.MapGroup("/api/webchat").WithTags("WebChat")
+            .RequireAuthorization(AuthHostingExtensions.Policies.Work);
+        group.MapPost("/messages", Send);
+        group.MapGet("/inbox/{employeeId}/stream", Stream);
+        return routes;
+    }
+
+    private static async Task<IResult> Send(WebChatMessageRequest body, IConversationEngine engine, CancellationToken cancellationToken)
+    {
+        var v = new RequestValidation()
+            .Id(body.EmployeeId, "employeeId")
+            .Require(body.Text, "text", CommandParser.MaxInputLength);
+        if (!v.IsValid)
+        {
+            return v.Problem();
+        }
+
+        var reply = await engine.HandleAsync(body.EmployeeId!, Channel, body.Text!, cancellationToken);
+        return TypedResults.Ok(WebChatReply.From(reply));
+    }
+
+    private static async Task<IResult> Stream(string employeeId, IGrainFactory grains, WebChatInboxHub hub, CancellationToken cancellationToken)
+    {
+        var v = new RequestValidation().Id(employeeId, "employeeId");
+        if (!v.IsValid)
+        {
+            return v.Problem();
+        }
+
+        var employee = grains.GetGrain<IEmployeeGrain>(employeeId);
+        if (await employee.GetProfile() is null)
+        {
+            return TypedResults.Problem(statusCode: 404, title: $"Employee '{employeeId}' does not exist.");
+        }
+
+        return TypedResults.ServerSentEvents(Events(employee, hub.Subscribe(employeeId), cancellationToken));
+    }
+
+    /// <summary>
+    /// A snapshot first, then pushes as they come. The periodic snapshot covers what a push cannot: messages
+    /// delivered on another silo of the cluster, and pushes dropped for a slow reader.
+    /// </summary>
+    private static async IAsyncEnumerable<SseItem<WebChatInboxEvent>> Events(
+        IEmployeeGrain employee, WebChatInboxHub.Subscription subscription, [EnumeratorCancellation] CancellationToken cancellationToken)
+    {
+        using var _ = subscription;
+        yield return await Snapshot(employee);
+        Task<bool>? waiting = null;
+        while (!cancellationToken.IsCancellationRequested)
+        {
+            waiting ??= subscription.Reader.WaitToReadAsync(cancellationToken).AsTask();
+            bool pushed;
+            using (var tick = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken))
+            {
+                // The timer is cancelled when a push wins, so a busy stream does not pile up pending delays.
+                var delay = Task.Delay(SnapshotPeriod, tick.Token);
+                pushed = await Task.WhenAny(waiting, delay) == waiting;
+                await tick.CancelAsync();
+            }
+
+            if (cancellationToken.IsCancellationRequested)
+            {
+                yield break;
+            }
+
+            if (!pushed)
+            {
+                yield return await Snapshot(employee);
+                continue;
+            }
+
+            if (!waiting.IsCompletedSuccessfully || !waiting.Result)
+            {
+                yield break;
+            }
+
+            waiting = null;
+            while (subscription.Reader.TryRead(out var push))
+            {
+                var eventType = push.Reason == InboxPushReason.Delivered ? "message" : "update";
+                yield return new SseItem<WebChatInboxEvent>(new WebChatInboxEvent([WebChatInboxItem.From(push.Message)]), eventType);
+            }
+        }
+    }
+
+    private static async Task<SseItem<WebChatInboxEvent>> Snapshot(IEmployeeGrain employee)
+    {
+        var messages = await employee.GetInbox(SnapshotSize);
+        return new SseItem<WebChatInboxEvent>(new WebChatInboxEvent(messages.Select(WebChatInboxItem.From).ToArray()), "snapshot");
+    }
+}

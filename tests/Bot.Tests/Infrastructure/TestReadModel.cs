@@ -1,0 +1,68 @@
+using System.Collections.Concurrent;
+using WealthActors.Employees;
+using WealthActors.Grains.ReadModel;
+using WealthActors.ReadModel;
+
+namespace WealthActors.Bot.Tests.Infrastructure;
+
+/// <summary>
+/// An in-memory read model with the documented query rules (exact id first, then names that start with, then
+/// contain the query; complaints most urgent first), shared by the silo that writes it and the engine that reads it.
+/// </summary>
+public sealed class TestReadModel : IReadModelWriter, IReadModelQueries
+{
+    private readonly ConcurrentDictionary<string, ClientRow> _clients = new();
+    private readonly ConcurrentDictionary<string, ComplaintRow> _complaints = new();
+    private readonly ConcurrentDictionary<(string, string), InboxMessage> _inbox = new();
+
+    public Task UpsertClient(ClientRow row, CancellationToken cancellationToken = default)
+    {
+        _clients[row.ClientId] = row;
+        return Task.CompletedTask;
+    }
+
+    public Task UpsertComplaint(ComplaintRow row, CancellationToken cancellationToken = default)
+    {
+        _complaints.AddOrUpdate(row.ComplaintId, row, (_, old) => row.UpdatedAt >= old.UpdatedAt ? row : old);
+        return Task.CompletedTask;
+    }
+
+    public Task AppendInbox(string employeeId, InboxMessage message, CancellationToken cancellationToken = default)
+    {
+        _inbox[(employeeId, message.Id)] = message;
+        return Task.CompletedTask;
+    }
+
+    public Task<IReadOnlyList<ClientRow>> SearchClients(string query, int limit, CancellationToken cancellationToken = default)
+    {
+        var q = query.Trim();
+        IReadOnlyList<ClientRow> rows = _clients.Values
+            .Select(r => (Row: r, Rank: r.ClientId == q ? 0
+                : r.Name.StartsWith(q, StringComparison.OrdinalIgnoreCase) ? 1
+                : r.Name.Contains(q, StringComparison.OrdinalIgnoreCase) ? 2 : -1))
+            .Where(m => m.Rank >= 0)
+            .OrderBy(m => m.Rank).ThenBy(m => m.Row.Name, StringComparer.Ordinal).ThenBy(m => m.Row.ClientId, StringComparer.Ordinal)
+            .Take(limit).Select(m => m.Row).ToList();
+        return Task.FromResult(rows);
+    }
+
+    public Task<IReadOnlyList<ComplaintRow>> ListComplaints(ComplaintFilter filter, CancellationToken cancellationToken = default)
+    {
+        IReadOnlyList<ComplaintRow> rows = _complaints.Values
+            .Where(r => (filter.BranchId is null || r.BranchId == filter.BranchId)
+                && (filter.Status is null || r.Status == filter.Status)
+                && (filter.SlaState is null || r.SlaState == filter.SlaState)
+                && (filter.Assignee is null || r.Assignee == filter.Assignee)
+                && (!filter.OpenOnly || r.Status != ComplaintStatus.Resolved))
+            .OrderBy(r => r.NextDeadline is null).ThenBy(r => r.NextDeadline).ThenBy(r => r.OpenedAt)
+            .Take(filter.Limit).ToList();
+        return Task.FromResult(rows);
+    }
+
+    public Task<IReadOnlyList<InboxMessage>> InboxHistory(string employeeId, int limit, CancellationToken cancellationToken = default)
+    {
+        IReadOnlyList<InboxMessage> rows = _inbox.Where(e => e.Key.Item1 == employeeId).Select(e => e.Value)
+            .OrderByDescending(m => m.CreatedAt).Take(limit).ToList();
+        return Task.FromResult(rows);
+    }
+}

@@ -1,0 +1,68 @@
+using System.Net;
+using WealthActors.Silo.Tests.Infrastructure;
+
+namespace WealthActors.Silo.Tests.Bot;
+
+public sealed class BotConfigurationTests
+{
+    [Theory]
+    [InlineData("WeCom:EncodingAesKey", "too-short")]
+    [InlineData("WeCom:AgentId", "0")]
+    [InlineData("WeCom:Token", "has spaces and is far too long for WeCom")]
+    [InlineData("WeCom:ApiBaseUrl", "not a url")]
+    [InlineData("WeCom:Delivery:PerUserPerMinute", "1000")]
+    [InlineData("Bot:PassiveReplyBudget", "00:00:10")]
+    public async Task Start_MalformedSetting_FailsNamingTheKey(string key, string value)
+    {
+        var settings = new Dictionary<string, string?>
+        {
+            ["WeCom:CorpId"] = "ww1436e0e65a779aee",
+            ["WeCom:AgentId"] = "1000002",
+            ["WeCom:Secret"] = "secret",
+            ["WeCom:Token"] = "hJqcu3uJ9Tn2gXPmxx2w9kkCkCE2EPYo",
+            ["WeCom:EncodingAesKey"] = "6qkdMrq68nTKduznJYO1A37W2oEgpkMUvkttRToqhUt",
+            [key] = value,
+        };
+        await using var api = ApiFactory.With(settings);
+
+        var failure = Record.Exception(() => api.As(null));
+
+        Assert.NotNull(failure);
+        Assert.Contains(key, Flatten(failure));
+    }
+
+    [Fact]
+    public async Task Start_WeComSettingsWithoutCorpId_FailsNamingCorpId()
+    {
+        await using var api = ApiFactory.With(new Dictionary<string, string?> { ["WeCom:Token"] = "abc", ["WeCom:Secret"] = "s" });
+
+        var failure = Record.Exception(() => api.As(null));
+
+        Assert.Contains("WeCom:CorpId", Flatten(failure!));
+    }
+
+    private static string Flatten(Exception exception) =>
+        exception is AggregateException aggregate
+            ? string.Join(" | ", aggregate.Flatten().InnerExceptions.Select(Flatten))
+            : exception.Message + (exception.InnerException is { } inner ? " | " + Flatten(inner) : "");
+}
+
+[Collection(ApiCollection.Name)]
+public sealed class BotRoutesWithoutWeComTests(ApiFactory api)
+{
+    [Fact]
+    public async Task Callback_WeComNotConfigured_IsNotMapped()
+    {
+        var response = await api.As(null).PostAsync("/api/wecom/callback?msg_signature=x&timestamp=1&nonce=1", new StringContent("<xml/>"));
+
+        Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
+    }
+
+    [Fact]
+    public async Task WebChat_WithoutWeCom_StillAnswers()
+    {
+        var reply = await (await api.As("Advisor").PostJson("/api/webchat/messages", new { employeeId = "NOBODY-9", text = "help" })).Json(HttpStatusCode.OK);
+
+        Assert.Equal("Refused", reply.Str("outcome"));
+    }
+}

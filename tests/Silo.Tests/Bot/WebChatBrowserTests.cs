@@ -1,0 +1,85 @@
+using Microsoft.Playwright;
+using WealthActors.Silo.Tests.Infrastructure;
+using Xunit.Abstractions;
+
+namespace WealthActors.Silo.Tests.Bot;
+
+/// <summary>
+/// The web console in real headless Chromium (the machine's own, driven by Playwright): chat as an employee and watch
+/// the inbox change live when an escalation fires.
+/// </summary>
+[Collection(BotSiloCollection.Name)]
+public sealed class WebChatBrowserTests(BotSiloFixture silo, ITestOutputHelper output) : IAsyncLifetime
+{
+    private const string ChromiumPath = "/usr/bin/chromium";
+
+    private readonly string _profile = Directory.CreateTempSubdirectory("wealthactors-chromium-").FullName;
+    private IPlaywright _playwright = null!;
+    private IBrowserContext _browser = null!;
+
+    public async Task InitializeAsync()
+    {
+        Assert.True(File.Exists(ChromiumPath), $"{ChromiumPath} is missing: scripts/install-test-deps.sh installs Debian's chromium package");
+        _playwright = await Playwright.CreateAsync();
+        _browser = await _playwright.Chromium.LaunchPersistentContextAsync(_profile, new BrowserTypeLaunchPersistentContextOptions
+        {
+            ExecutablePath = ChromiumPath,
+            Headless = true,
+            Args =
+            [
+                "--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+                "--disable-background-networking", "--disable-component-update", "--disable-sync",
+            ],
+            ViewportSize = new ViewportSize { Width = 1280, Height = 800 },
+        });
+    }
+
+    public async Task DisposeAsync()
+    {
+        await _browser.CloseAsync();
+        _playwright.Dispose();
+        try
+        {
+            Directory.Delete(_profile, recursive: true);
+        }
+        catch (IOException)
+        {
+            // Chromium may still be releasing its profile; the temp folder is cleaned eventually.
+        }
+    }
+
+    [Fact]
+    public async Task WebChat_ChatAndLiveInbox_WorkInARealBrowser()
+    {
+        var seed = await BotSeed.Create(silo.Api, escalateAfter: "PT4S");
+        var page = await _browser.NewPageAsync();
+        page.Console += (_, message) => output.WriteLine($"console: {message.Text}");
+        await page.GotoAsync(new Uri(silo.Api.BaseAddress, "/webchat/").ToString());
+
+        await page.FillAsync("#api-key", ApiFactory.Keys["Manager"]);
+        await page.FillAsync("#employee-id", seed.TeamLead);
+        await page.ClickAsync("#connect");
+        await Assertions.Expect(page.Locator("#whoami")).ToContainTextAsync("李经理");
+        await Assertions.Expect(page.Locator("#status")).ToContainTextAsync("live");
+
+        await page.FillAsync("#chat-input", "我的待办");
+        await page.PressAsync("#chat-input", "Enter");
+        await Assertions.Expect(page.Locator(".bubble.bot").Last).ToContainTextAsync("您目前没有待办投诉");
+
+        // An escalation fires a few seconds after opening; the page shows it without being reloaded.
+        var complaintId = await seed.OpenComplaint(silo.Api);
+        var item = page.Locator($"#inbox .inbox-item[data-key='{complaintId}:1:1']");
+        await Assertions.Expect(item).ToBeVisibleAsync(new() { Timeout = 30_000 });
+        await Assertions.Expect(item).ToContainTextAsync("投诉升级");
+        await Assertions.Expect(item.Locator(".chip", new() { HasText = "wecom" })).ToBeVisibleAsync(new() { Timeout = 30_000 });
+
+        // The card's button sends its command as the chosen employee.
+        await item.GetByRole(AriaRole.Button, new() { Name = "受理" }).ClickAsync();
+        await Assertions.Expect(page.Locator(".bubble.bot").Last).ToContainTextAsync($"已受理投诉 {complaintId}");
+
+        var screenshot = Path.Combine(AppContext.BaseDirectory, "screenshots", "webchat.png");
+        Directory.CreateDirectory(Path.GetDirectoryName(screenshot)!);
+        await page.ScreenshotAsync(new() { Path = screenshot, FullPage = true });
+        output.WriteLine($"screenshot: {screenshot}");
+    }
+}
