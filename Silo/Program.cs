@@ -1,6 +1,7 @@
 using WealthActors.Silo.Apis;
 using WealthActors.Silo.Demo;
 using WealthActors.Silo.Hosting;
+using WealthActors.Silo.Jobs;
 
 var builder = WebApplication.CreateBuilder(args);
 if (args.Contains(DemoSetup.Flag))
@@ -10,6 +11,8 @@ if (args.Contains(DemoSetup.Flag))
 
 builder.AddWealthActorsSilo();
 builder.AddWealthActorsApi();
+builder.AddWealthActorsJobs();
+builder.AddWealthActorsOperations();
 
 var app = builder.Build();
 if (args.Contains(SchemaCommand.Verb))
@@ -18,6 +21,7 @@ if (args.Contains(SchemaCommand.Verb))
 }
 
 app.MapWealthActorsApi();
+app.MapWealthActorsOperations();
 await app.RunAsync();
 return 0;
 

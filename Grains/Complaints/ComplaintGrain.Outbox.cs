@@ -1,5 +1,6 @@
 using Microsoft.Extensions.Logging;
 using WealthActors.Employees;
+using WealthActors.Grains.Diagnostics;
 
 namespace WealthActors.Grains.Complaints;
 
@@ -26,6 +27,7 @@ public sealed partial class ComplaintGrain
             }
             catch (Exception ex)
             {
+                WealthActorsMetrics.DeliveryFailed(entry.Message.Kind);
                 LogDeliveryFailed(logger, ex, ComplaintId, entry.Message.Key, entry.EmployeeId);
             }
         }
