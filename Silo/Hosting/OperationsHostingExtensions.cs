@@ -26,8 +26,9 @@ public static class OperationsHostingExtensions
 
     public static WebApplication MapWealthActorsOperations(this WebApplication app)
     {
-        app.MapOrleansDashboard(DashboardPath).RequireAuthorization(OperatePolicy);
-        var metrics = app.MapPrometheusScrapingEndpoint(MetricsPath);
+        // Operator endpoints, not part of the API that integrators read in the OpenAPI document.
+        app.MapOrleansDashboard(DashboardPath).RequireAuthorization(OperatePolicy).ExcludeFromDescription();
+        var metrics = app.MapPrometheusScrapingEndpoint(MetricsPath).ExcludeFromDescription();
         if (OperationsOptions.From(app.Configuration).MetricsRequireAdmin)
         {
             metrics.RequireAuthorization(OperatePolicy);

@@ -6,7 +6,7 @@ namespace WealthActors.Silo.Storage.Postgres;
 /// The PostgreSQL database shared by grain state, reminders, cluster membership, the read model and Quartz: one
 /// connection pool for the process and the schema migration.
 /// </summary>
-public sealed class PostgresDatabase : IAsyncDisposable
+public sealed class PostgresDatabase : IAsyncDisposable, IDisposable
 {
     /// <summary>The AdoNet invariant Orleans maps to Npgsql.</summary>
     public const string Invariant = "Npgsql";
@@ -70,4 +70,7 @@ public sealed class PostgresDatabase : IAsyncDisposable
     }
 
     public ValueTask DisposeAsync() => DataSource.DisposeAsync();
+
+    // A container disposed synchronously (a test's ServiceProvider) must not throw.
+    public void Dispose() => DataSource.Dispose();
 }

@@ -34,6 +34,8 @@ public sealed class ClusteredJobTests(PostgresServer server, ITestOutputHelper o
             // Creating a server starts that silo: its migration (one at a time), cluster join and scheduler.
             await Task.WhenAll(silos.Select(s => Task.Run(() => s.Server)));
             output.WriteLine($"{clock.Elapsed.TotalSeconds:F1}s: three silos started");
+            var metadata = await (await silos[0].Services.GetRequiredService<ISchedulerFactory>().GetScheduler()).GetMetadata();
+            Assert.True(metadata.JobStorePersistent && metadata.JobStoreClustered, "not the clustered ADO job store");
 
             // Every silo is a member of the Quartz cluster.
             await Eventually(async () => await Sql.ScalarAsync<long>(connectionString, "SELECT count(*) FROM quartz.qrtz_scheduler_state") == 3);
