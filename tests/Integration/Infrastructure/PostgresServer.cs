@@ -15,6 +15,7 @@ public sealed class PostgresServer : IAsyncLifetime
     private const string SuperUser = "postgres";
 
     private readonly ConcurrentDictionary<string, Lazy<Task<string>>> _databases = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, Lazy<Task<IAsyncDisposable>>> _shared = new(StringComparer.Ordinal);
     private string _binaries = "";
     private string _folder = "";
     private bool _started;
@@ -46,6 +47,12 @@ public sealed class PostgresServer : IAsyncLifetime
 
     public async Task DisposeAsync()
     {
+        // Shared silos first: they hold connections to the server.
+        foreach (var resource in _shared.Values.Where(r => r.IsValueCreated && r.Value.IsCompletedSuccessfully))
+        {
+            await (await resource.Value).DisposeAsync();
+        }
+
         if (_started)
         {
             await RunAsync(Path.Combine(_binaries, "pg_ctl"), ["-D", DataDirectory, "-m", "immediate", "-w", "stop"]);
@@ -64,6 +71,14 @@ public sealed class PostgresServer : IAsyncLifetime
     /// <summary>The connection string of database <paramref name="name"/>, created empty on first use.</summary>
     public Task<string> DatabaseAsync(string name) =>
         _databases.GetOrAdd(name.ToLowerInvariant(), key => new Lazy<Task<string>>(() => CreateDatabaseAsync(key))).Value;
+
+    /// <summary>
+    /// Something a test class starts once and shares between its tests (xunit 2 cannot hand a collection fixture to a
+    /// class fixture), stopped with the server.
+    /// </summary>
+    public async Task<T> SharedAsync<T>(string key, Func<Task<T>> start)
+        where T : IAsyncDisposable =>
+        (T)await _shared.GetOrAdd(key, _ => new Lazy<Task<IAsyncDisposable>>(async () => await start())).Value;
 
     public string ConnectionString(string database) =>
         new NpgsqlConnectionStringBuilder { Host = "127.0.0.1", Port = Port, Username = SuperUser, Database = database }.ConnectionString;

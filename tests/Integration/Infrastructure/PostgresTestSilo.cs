@@ -8,17 +8,37 @@ using WealthActors.Silo.Tests.Infrastructure;
 namespace WealthActors.Integration.Infrastructure;
 
 /// <summary>One in-process silo whose grain state and reminders are on PostgreSQL (through <c>UseWealthActorsStorage</c>).</summary>
-public sealed class PostgresTestSilo : IAsyncLifetime
+public sealed class PostgresTestSilo : IAsyncDisposable
 {
     private readonly PostgresServer _server;
     private readonly string _database;
     private IHost _host = null!;
 
-    public PostgresTestSilo(PostgresServer server, string database)
+    private readonly IReadOnlyDictionary<string, string?> _settings;
+
+    private PostgresTestSilo(PostgresServer server, string database, IReadOnlyDictionary<string, string?>? settings = null)
     {
         _server = server;
         _database = database;
+        _settings = settings ?? new Dictionary<string, string?>();
     }
+
+    /// <summary>A silo of its own on <paramref name="database"/>, with extra configuration; the caller disposes it.</summary>
+    public static async Task<PostgresTestSilo> StartAsync(PostgresServer server, string database, IReadOnlyDictionary<string, string?> settings)
+    {
+        var silo = new PostgresTestSilo(server, database, settings);
+        await silo.StartAsync();
+        return silo;
+    }
+
+    /// <summary>The silo on database <paramref name="database"/>, started by the first test class that asks for it.</summary>
+    public static Task<PostgresTestSilo> SharedAsync(PostgresServer server, string database) =>
+        server.SharedAsync($"silo:{database}", async () =>
+        {
+            var silo = new PostgresTestSilo(server, database);
+            await silo.StartAsync();
+            return silo;
+        });
 
     public string ConnectionString { get; private set; } = "";
 
@@ -26,7 +46,7 @@ public sealed class PostgresTestSilo : IAsyncLifetime
 
     public IGrainFactory Grains => _host.Services.GetRequiredService<IGrainFactory>();
 
-    public async Task InitializeAsync()
+    private async Task StartAsync()
     {
         ConnectionString = await _server.DatabaseAsync(_database);
         var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings
@@ -40,6 +60,7 @@ public sealed class PostgresTestSilo : IAsyncLifetime
             ["Storage:Provider"] = "PostgreSql",
             ["ConnectionStrings:WealthActors"] = ConnectionString,
         });
+        builder.Configuration.AddInMemoryCollection(_settings);
         builder.Logging.SetMinimumLevel(LogLevel.Warning);
         builder.UseOrleans(silo =>
         {
@@ -47,10 +68,18 @@ public sealed class PostgresTestSilo : IAsyncLifetime
             silo.UseWealthActorsStorage(builder.Configuration, builder.Environment);
         });
         _host = builder.Build();
-        await _host.StartAsync();
+        try
+        {
+            await _host.StartAsync();
+        }
+        catch
+        {
+            _host.Dispose();
+            throw;
+        }
     }
 
-    public async Task DisposeAsync()
+    public async ValueTask DisposeAsync()
     {
         await _host.StopAsync();
         _host.Dispose();

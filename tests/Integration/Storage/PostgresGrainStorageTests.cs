@@ -9,13 +9,13 @@ namespace WealthActors.Integration.Storage;
 [Collection(PostgresCollection.Name)]
 public sealed class PostgresGrainStorageTests(PostgresServer server) : IAsyncLifetime
 {
-    private readonly PostgresTestSilo _silo = new(server, "grain_storage");
+    private PostgresTestSilo _silo = null!;
 
     private IGrainStorage Storage => _silo.Services.GetRequiredKeyedService<IGrainStorage>(StorageHostingExtensions.GrainStorageName);
 
-    public Task InitializeAsync() => _silo.InitializeAsync();
+    public async Task InitializeAsync() => _silo = await PostgresTestSilo.SharedAsync(server, "grain_storage");
 
-    public Task DisposeAsync() => _silo.DisposeAsync();
+    public Task DisposeAsync() => Task.CompletedTask;
 
     [Fact]
     public async Task WriteState_ThroughGrain_StoresOneRowKeyedByGrainTypeAndExactKey()

@@ -109,5 +109,17 @@ public sealed class PostgresMigrationTests(PostgresServer server)
         Assert.Contains("qrtz_scheduler_state", tables);
     }
 
+    [Fact]
+    public async Task SiloStart_MigrateOnStartOffAndSchemaMissing_RefusesToStartNamingTheMigrateCommand()
+    {
+        var settings = new Dictionary<string, string?> { ["Storage:MigrateOnStart"] = "false" };
+
+        var error = await Assert.ThrowsAnyAsync<Exception>(() => PostgresTestSilo.StartAsync(server, "migrate_off", settings));
+
+        Assert.Contains("migrate", error.ToString(), StringComparison.Ordinal);
+        Assert.Equal(0L, await Sql.ScalarAsync<long>(await server.DatabaseAsync("migrate_off"),
+            "SELECT count(*) FROM information_schema.tables WHERE table_name = 'orleans_storage'"));
+    }
+
     private static PostgresDatabase Database(string connectionString) => new(connectionString, NullLoggerFactory.Instance);
 }

@@ -9,13 +9,13 @@ public sealed class PostgresReminderTableTests(PostgresServer server) : IAsyncLi
 {
     private static readonly TimeSpan Period = TimeSpan.FromMinutes(10);
 
-    private readonly PostgresTestSilo _silo = new(server, "reminders");
+    private PostgresTestSilo _silo = null!;
 
     private IReminderTable Table => _silo.Services.GetRequiredService<IReminderTable>();
 
-    public Task InitializeAsync() => _silo.InitializeAsync();
+    public async Task InitializeAsync() => _silo = await PostgresTestSilo.SharedAsync(server, "reminders");
 
-    public Task DisposeAsync() => _silo.DisposeAsync();
+    public Task DisposeAsync() => Task.CompletedTask;
 
     [Fact]
     public async Task UpsertRow_NewThenAgain_ReturnsNewEtagAndStaleEtagCannotDelete()
