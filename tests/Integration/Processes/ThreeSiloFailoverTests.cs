@@ -42,10 +42,19 @@ public sealed class ThreeSiloFailoverTests(PostgresServer server, ITestOutputHel
             var opened = await OpenComplaints(http);
             output.WriteLine($"{clock.Elapsed.TotalSeconds:F1}s: {opened.Count} complaints opened across the silos");
 
+            // Kill just before the first deadline, so the deadlines of the next seconds fall while the survivors are
+            // still detecting the death: those held by the killed silo fire late, and the bound is really tested.
+            var untilFirstDeadline = opened.Min(c => c.Due) - DateTimeOffset.UtcNow - TimeSpan.FromSeconds(0.5);
+            if (untilFirstDeadline > TimeSpan.Zero)
+            {
+                await Task.Delay(untilFirstDeadline);
+            }
+
             var victim = nodes[1];
             var killedAt = DateTimeOffset.UtcNow;
             await victim.KillAsync();
             output.WriteLine($"{clock.Elapsed.TotalSeconds:F1}s: silo 1 killed");
+            var declaredDead = WhenDeclaredDead(connectionString);
             // On a quiet machine nearly all deadlines fall after the kill; a busy one opens more slowly.
             var dueAfterKill = opened.Count(c => c.Due > killedAt);
             Assert.True(dueAfterKill >= opened.Count / 4, $"only {dueAfterKill} deadlines fell after the kill");
@@ -53,6 +62,7 @@ public sealed class ThreeSiloFailoverTests(PostgresServer server, ITestOutputHel
             var survivors = new[] { http[0], http[2] };
             var delivered = await WaitForEscalations(survivors, opened, opened.Max(c => c.Due) + AllowedLateness + TimeSpan.FromSeconds(5));
             output.WriteLine($"{clock.Elapsed.TotalSeconds:F1}s: {delivered.Count} escalations delivered");
+            output.WriteLine($"silo 1 declared dead by the survivors {((await declaredDead) - killedAt).TotalSeconds:F1}s after the kill");
 
             // Every complaint escalated to its branch head once, under its own key, in time.
             Assert.Equal(opened.Count, delivered.Count);
@@ -182,6 +192,19 @@ public sealed class ThreeSiloFailoverTests(PostgresServer server, ITestOutputHel
             round++;
             await Task.Delay(500);
         }
+    }
+
+    /// <summary>When the survivors wrote the killed silo's row as dead (Orleans' SiloStatus.Dead is 6): the detection time.</summary>
+    private static async Task<DateTimeOffset> WhenDeclaredDead(string connectionString)
+    {
+        var sql = $"SELECT count(*) FROM orleans_membership WHERE deployment_id = '{ClusterId}' AND status = 6";
+        var deadline = DateTime.UtcNow.AddSeconds(60);
+        while (await Sql.ScalarAsync<long>(connectionString, sql) == 0 && DateTime.UtcNow < deadline)
+        {
+            await Task.Delay(100);
+        }
+
+        return DateTimeOffset.UtcNow;
     }
 
     private static async Task<long> ActiveSilos(string connectionString)
