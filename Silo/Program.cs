@@ -1,6 +1,7 @@
 using WealthActors.Silo.Apis;
 using WealthActors.Silo.Demo;
 using WealthActors.Silo.Hosting;
+using WealthActors.Silo.Jobs;
 
 var builder = WebApplication.CreateBuilder(args);
 if (args.Contains(DemoSetup.Flag))
@@ -11,6 +12,8 @@ if (args.Contains(DemoSetup.Flag))
 builder.AddWealthActorsSilo();
 builder.AddWealthActorsApi();
 builder.AddWealthActorsBot();
+builder.AddWealthActorsJobs();
+builder.AddWealthActorsOperations();
 
 var app = builder.Build();
 if (args.Contains(SchemaCommand.Verb))
@@ -20,6 +23,7 @@ if (args.Contains(SchemaCommand.Verb))
 
 app.MapWealthActorsApi();
 app.MapWealthActorsBot();
+app.MapWealthActorsOperations();
 await app.RunAsync();
 return 0;
 

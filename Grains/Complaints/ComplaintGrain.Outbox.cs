@@ -1,5 +1,6 @@
 using Microsoft.Extensions.Logging;
 using WealthActors.Employees;
+using WealthActors.Grains.Diagnostics;
 
 namespace WealthActors.Grains.Complaints;
 
@@ -26,6 +27,7 @@ public sealed partial class ComplaintGrain
             }
             catch (Exception ex)
             {
+                WealthActorsMetrics.DeliveryFailed(entry.Message.Kind);
                 LogDeliveryFailed(logger, ex, ComplaintId, entry.Message.Key, entry.EmployeeId);
             }
         }
@@ -44,10 +46,43 @@ public sealed partial class ComplaintGrain
                 DeactivateOnIdle();
             }
         }
+
+        if (S.Outbox.Count > 0)
+        {
+            await ArmOutboxRetry();
+        }
+    }
+
+    /// <summary>
+    /// The next deadline can be hours away (a recipient's silo died just as the last escalation fired), so a failed
+    /// delivery brings the deadline reminder forward to one retry period; that tick re-arms the real deadline.
+    /// </summary>
+    private async Task ArmOutboxRetry()
+    {
+        var retry = slaOptions.Value.ReminderRetryPeriod;
+        var retryAt = clock.GetUtcNow() + retry;
+        if (S.ArmedDeadline is { } armed && armed <= retryAt)
+        {
+            return;
+        }
+
+        try
+        {
+            await this.RegisterOrUpdateReminder(DeadlineReminder, retry, retry);
+            S.ArmedDeadline = retryAt;
+        }
+        catch (Exception ex)
+        {
+            // The state is already committed; activation retries the outbox as well.
+            LogOutboxRetryNotArmed(logger, ex, ComplaintId);
+        }
     }
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Complaint {ComplaintId}: delivery of {Key} to {EmployeeId} failed; retried on the next tick")]
     private static partial void LogDeliveryFailed(ILogger logger, Exception exception, string complaintId, string key, string employeeId);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Complaint {ComplaintId}: could not bring the retry of undelivered messages forward")]
+    private static partial void LogOutboxRetryNotArmed(ILogger logger, Exception exception, string complaintId);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Complaint {ComplaintId}: clearing the delivered outbox failed; duplicates will be dropped by the recipients")]
     private static partial void LogOutboxClearFailed(ILogger logger, Exception exception, string complaintId);

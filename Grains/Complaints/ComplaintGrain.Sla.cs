@@ -1,5 +1,6 @@
 using Microsoft.Extensions.Logging;
 using WealthActors.Employees;
+using WealthActors.Grains.Diagnostics;
 using WealthActors.Grains.Sla;
 
 namespace WealthActors.Grains.Complaints;
@@ -109,6 +110,7 @@ public sealed partial class ComplaintGrain
     {
         S.FiredLevel = Math.Max(S.FiredLevel, e.Level);
         S.LevelFiredAt[e.Level] = now;
+        WealthActorsMetrics.EscalationFired(e.Level, now - e.Due);
         var step = S.Policy.Escalations[e.Level - 1];
         var target = S.Targets.GetValueOrDefault(step.ToRole);
         AddTimeline(now, "Escalated", "sla", $"L{e.Level} → {step.ToRole} {target ?? "(nobody holds this role)"}");

@@ -3,6 +3,7 @@ using Microsoft.Extensions.Options;
 using WealthActors.Clients;
 using WealthActors.Complaints;
 using WealthActors.Employees;
+using WealthActors.Grains.Diagnostics;
 using WealthActors.Grains.Hosting;
 using WealthActors.Grains.Org;
 using WealthActors.Grains.ReadModel;
@@ -78,6 +79,7 @@ public sealed partial class ComplaintGrain(
         S.Targets = targets;
         AddTimeline(now, "Opened", actor, $"{command.Severity} {command.Category} via {command.Channel}; policy {policy.Id} v{policy.Version}");
         await Commit(now, CommitCause.Command);
+        WealthActorsMetrics.ComplaintOpened(command.Severity);
         await LinkToClient(open: true);
         LogOpened(logger, ComplaintId, S.ClientId, policy.Id, policy.Version);
         return View(now);

@@ -5,7 +5,8 @@ namespace WealthActors.Silo.Apis;
 
 /// <summary>
 /// Turns rule violations and unreadable requests into problem details: domain exceptions from grains map to their
-/// 4xx, and a JSON body that cannot be read names the offending field from the parser's path.
+/// 4xx, a JSON body that cannot be read names the offending field from the parser's path, and a grain that is briefly
+/// unreachable during a fail-over is a 503 with Retry-After.
 /// </summary>
 public sealed class ApiProblems(IProblemDetailsService problemDetails) : IExceptionHandler
 {
@@ -19,11 +20,19 @@ public sealed class ApiProblems(IProblemDetailsService problemDetails) : IExcept
             PermissionDeniedException e => (StatusCodes.Status403Forbidden, e.Message, null),
             BadHttpRequestException { InnerException: JsonException json } => (StatusCodes.Status400BadRequest, Describe(json), FieldOf(json)),
             BadHttpRequestException e => (e.StatusCode, e.Message, null),
+            // A silo died and the cluster has not yet moved its grains (seconds): the caller should retry.
+            OrleansMessageRejectionException or TimeoutException => (StatusCodes.Status503ServiceUnavailable,
+                "The cluster is moving work between silos; retry the request shortly.", null),
             _ => (0, "", null),
         };
         if (status == 0)
         {
             return false;
+        }
+
+        if (status == StatusCodes.Status503ServiceUnavailable)
+        {
+            context.Response.Headers.RetryAfter = "2";
         }
 
         context.Response.StatusCode = status;

@@ -1,15 +1,35 @@
 namespace WealthActors.Silo.Hosting;
 
-/// <summary>Configuration section <c>Orleans</c>: the cluster identity and this silo's ports.</summary>
+/// <summary>Configuration section <c>Orleans</c>: the cluster identity and this silo's endpoints.</summary>
 public sealed class OrleansOptions
 {
     public const string Section = "Orleans";
 
+    /// <summary>Sub-section bound onto Orleans' <c>ClusterMembershipOptions</c> (failure detection), PostgreSQL mode only.</summary>
+    public const string MembershipSection = "Orleans:Membership";
+
+    /// <summary>Silos (and clients) with the same cluster id form one cluster; a blue/green deployment uses a new one.</summary>
     public string ClusterId { get; set; } = "wealthactors";
 
+    /// <summary>Stays the same across deployments: grain state and reminders are keyed by it.</summary>
     public string ServiceId { get; set; } = "wealthactors";
 
     public int SiloPort { get; set; } = 11111;
 
     public int GatewayPort { get; set; } = 30000;
+
+    /// <summary>
+    /// The address other silos and clients reach this silo at (an IP address or a host name resolved at start).
+    /// PostgreSQL mode only; unset, Orleans picks an address of this machine's network interfaces.
+    /// </summary>
+    public string? AdvertisedAddress { get; set; }
+
+    /// <summary>
+    /// Listen on every interface instead of only the advertised address: for a container or NAT that forwards the
+    /// advertised address to this host.
+    /// </summary>
+    public bool ListenOnAnyAddress { get; set; }
+
+    public static OrleansOptions From(IConfiguration configuration) =>
+        configuration.GetSection(Section).Get<OrleansOptions>() ?? new OrleansOptions();
 }

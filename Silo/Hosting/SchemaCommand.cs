@@ -1,3 +1,4 @@
+using WealthActors.Silo.Storage.Postgres;
 using WealthActors.Silo.Storage.Sqlite;
 
 namespace WealthActors.Silo.Hosting;
@@ -9,14 +10,23 @@ public static class SchemaCommand
 
     public static async Task<int> Run(WebApplication app)
     {
-        if (app.Services.GetService<SqliteDatabase>() is not { } database)
+        if (app.Services.GetService<PostgresDatabase>() is { } postgres)
         {
-            Console.WriteLine("The configured storage keeps no schema; nothing to migrate.");
+            var applied = await postgres.MigrateAsync();
+            Console.WriteLine(applied.Count == 0
+                ? "PostgreSQL schema is up to date."
+                : $"PostgreSQL schema migrated: {string.Join(", ", applied.Select(s => s.Name))}.");
             return 0;
         }
 
-        await database.EnsureSchemaAsync();
-        Console.WriteLine($"Schema of {database.FilePath} is up to date.");
+        if (app.Services.GetService<SqliteDatabase>() is { } database)
+        {
+            await database.EnsureSchemaAsync();
+            Console.WriteLine($"Schema of {database.FilePath} is up to date.");
+            return 0;
+        }
+
+        Console.WriteLine("The configured storage keeps no schema; nothing to migrate.");
         return 0;
     }
 }

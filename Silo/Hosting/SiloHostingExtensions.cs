@@ -16,8 +16,7 @@ public static class SiloHostingExtensions
         builder.Services.AddWealthActorsReadModel(configuration, builder.Environment);
         builder.UseOrleans(silo =>
         {
-            var orleans = configuration.GetSection(OrleansOptions.Section).Get<OrleansOptions>() ?? new OrleansOptions();
-            silo.UseLocalhostClustering(orleans.SiloPort, orleans.GatewayPort, serviceId: orleans.ServiceId, clusterId: orleans.ClusterId);
+            silo.UseWealthActorsClustering(configuration);
             silo.UseWealthActorsStorage(configuration, builder.Environment);
             // Deadline reminders are one-shot; their period only bounds how late a deadline missed during an outage fires.
             silo.Configure<ReminderOptions>(o => o.MinimumReminderPeriod = sla.ReminderRetryPeriod);

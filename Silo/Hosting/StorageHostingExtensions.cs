@@ -7,6 +7,7 @@ using Orleans.Storage;
 using WealthActors.Grains.ReadModel;
 using WealthActors.ReadModel;
 using WealthActors.Silo.Storage;
+using WealthActors.Silo.Storage.Postgres;
 using WealthActors.Silo.Storage.ReadModel;
 using WealthActors.Silo.Storage.Sqlite;
 
@@ -23,8 +24,9 @@ public static class StorageHostingExtensions
 
     /// <summary>
     /// Grain state (as the default provider and as <see cref="GrainStorageName"/>) and reminders. With no
-    /// configuration both live in the SQLite file <c>data/wealthactors.db</c> under the content root, whose
-    /// schema is applied before Orleans reads it. Clustering is configured elsewhere.
+    /// configuration both live in the SQLite file <c>data/wealthactors.db</c> under the content root; with
+    /// <c>Storage:Provider=PostgreSql</c> in the database of <c>ConnectionStrings:WealthActors</c>. Either schema is
+    /// applied before Orleans reads it. Clustering is configured in <see cref="ClusteringHostingExtensions"/>.
     /// </summary>
     public static ISiloBuilder UseWealthActorsStorage(this ISiloBuilder silo, IConfiguration configuration, IHostEnvironment environment)
     {
@@ -35,6 +37,11 @@ public static class StorageHostingExtensions
             silo.AddMemoryGrainStorage(GrainStorageName, UseOrleansSerializer);
             silo.UseInMemoryReminderService();
             return silo;
+        }
+
+        if (options.Provider == StorageProvider.PostgreSql)
+        {
+            return UsePostgresStorage(silo);
         }
 
         AddSqliteDatabase(silo.Services, configuration, environment);
@@ -60,9 +67,34 @@ public static class StorageHostingExtensions
         return silo;
     }
 
+    // Grain state through the same exact-key decorator and Orleans serializer as on SQLite, and reminders, on the
+    // shared PostgreSQL data source; the schema is applied first (PostgresSchemaBootstrap).
+    private static ISiloBuilder UsePostgresStorage(ISiloBuilder silo)
+    {
+        AddPostgresDatabase(silo.Services);
+        silo.Services.AddSingleton<ILifecycleParticipant<ISiloLifecycle>, PostgresSchemaBootstrap>();
+        silo.AddAdoNetGrainStorage(AdoNetStorageName, builder =>
+        {
+            UseOrleansSerializer(builder);
+            builder.Configure<PostgresDatabase>((adoNet, database) =>
+            {
+                adoNet.Invariant = PostgresDatabase.Invariant;
+                adoNet.DataSource = database.DataSource;
+            });
+        });
+        silo.Services.AddGrainStorage(ProviderConstants.DEFAULT_STORAGE_PROVIDER_NAME, ExactKeyStorage);
+        silo.Services.AddGrainStorage(GrainStorageName, ExactKeyStorage);
+        silo.UseAdoNetReminderService(builder => builder.Configure<PostgresDatabase>((reminders, database) =>
+        {
+            reminders.Invariant = PostgresDatabase.Invariant;
+            reminders.DataSource = database.DataSource;
+        }));
+        return silo;
+    }
+
     /// <summary>
     /// The read model as a singleton serving both <see cref="IReadModelWriter"/> and <see cref="IReadModelQueries"/>:
-    /// on the same SQLite file as grain state, or in memory with <c>Storage:Provider=Memory</c>.
+    /// in the same SQLite file or PostgreSQL database as grain state, or in memory with <c>Storage:Provider=Memory</c>.
     /// </summary>
     public static IServiceCollection AddWealthActorsReadModel(this IServiceCollection services, IConfiguration configuration, IHostEnvironment environment)
     {
@@ -72,6 +104,15 @@ public static class StorageHostingExtensions
             services.TryAddSingleton<InMemoryReadModel>();
             services.TryAddSingleton<IReadModelWriter>(sp => sp.GetRequiredService<InMemoryReadModel>());
             services.TryAddSingleton<IReadModelQueries>(sp => sp.GetRequiredService<InMemoryReadModel>());
+            return services;
+        }
+
+        if (options.Provider == StorageProvider.PostgreSql)
+        {
+            AddPostgresDatabase(services);
+            services.TryAddSingleton<PostgresReadModel>();
+            services.TryAddSingleton<IReadModelWriter>(sp => sp.GetRequiredService<PostgresReadModel>());
+            services.TryAddSingleton<IReadModelQueries>(sp => sp.GetRequiredService<PostgresReadModel>());
             return services;
         }
 
@@ -96,7 +137,10 @@ public static class StorageHostingExtensions
         if (!services.Any(descriptor => descriptor.ServiceType == typeof(IValidateOptions<StorageOptions>)))
         {
             services.AddSingleton<IValidateOptions<StorageOptions>, StorageOptionsValidator>();
-            services.AddOptions<StorageOptions>().Bind(configuration.GetSection(StorageOptions.SectionName)).ValidateOnStart();
+            services.AddOptions<StorageOptions>()
+                .Bind(configuration.GetSection(StorageOptions.SectionName))
+                .PostConfigure(o => o.ConnectionString = configuration.GetConnectionString(StorageOptions.ConnectionStringName))
+                .ValidateOnStart();
         }
 
         return options;
@@ -107,6 +151,11 @@ public static class StorageHostingExtensions
             sp.GetRequiredService<IOptions<StorageOptions>>().Value.Sqlite,
             configuration.GetConnectionString(StorageOptions.ConnectionStringName),
             environment.ContentRootPath,
+            sp.GetRequiredService<ILoggerFactory>()));
+
+    private static void AddPostgresDatabase(IServiceCollection services) =>
+        services.TryAddSingleton(sp => new PostgresDatabase(
+            sp.GetRequiredService<IOptions<StorageOptions>>().Value.ConnectionString!,
             sp.GetRequiredService<ILoggerFactory>()));
 
     private static ExactKeyGrainStorage ExactKeyStorage(IServiceProvider services, string name) =>

@@ -37,13 +37,21 @@ public sealed partial class SchemaMigrator(ISchemaDialect dialect, ILogger<Schem
 
     /// <summary>Brings the database on <paramref name="connection"/> (already open) up to date.</summary>
     /// <returns>The scripts that were applied by this call; empty when the schema was current.</returns>
-    public async Task<IReadOnlyList<SchemaScript>> MigrateAsync(DbConnection connection, CancellationToken cancellationToken = default)
+    public Task<IReadOnlyList<SchemaScript>> MigrateAsync(DbConnection connection, CancellationToken cancellationToken = default) =>
+        MigrateAsync(connection, upToVersion: null, cancellationToken);
+
+    /// <summary>
+    /// Applies the scripts up to and including <paramref name="upToVersion"/> (all when null). Scripts are immutable
+    /// once released, so the first N scripts are exactly the schema of release N: tests build an older database
+    /// this way and then upgrade it.
+    /// </summary>
+    public async Task<IReadOnlyList<SchemaScript>> MigrateAsync(DbConnection connection, int? upToVersion, CancellationToken cancellationToken = default)
     {
         await dialect.PrepareAsync(connection, cancellationToken);
         await ExecuteAsync(connection, null, CreateVersionTableSql, cancellationToken);
 
         var applied = new List<SchemaScript>();
-        foreach (var script in SchemaScript.Load(dialect.Name))
+        foreach (var script in SchemaScript.Load(dialect.Name).Where(s => upToVersion is null || s.Version <= upToVersion))
         {
             // The check happens inside the transaction: SQLite begins it IMMEDIATE (holding the write lock),
             // so a second process migrating at the same time waits and then sees the script as applied.
@@ -69,6 +77,32 @@ public sealed partial class SchemaMigrator(ISchemaDialect dialect, ILogger<Schem
         }
 
         return applied;
+    }
+
+    /// <summary>
+    /// The scripts that <see cref="MigrateAsync(DbConnection, CancellationToken)"/> would apply, read without
+    /// locking or changing anything: for a silo that must not migrate but should refuse an outdated schema.
+    /// </summary>
+    public async Task<IReadOnlyList<SchemaScript>> PendingAsync(DbConnection connection, CancellationToken cancellationToken = default)
+    {
+        var recorded = new Dictionary<int, string>();
+        try
+        {
+            await using var command = CreateCommand(connection, null, $"SELECT version, checksum FROM {VersionTable};");
+            await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+            while (await reader.ReadAsync(cancellationToken))
+            {
+                recorded[Convert.ToInt32(reader.GetValue(0), CultureInfo.InvariantCulture)] = reader.GetString(1);
+            }
+        }
+        catch (DbException)
+        {
+            // No version table yet: a database nothing was ever applied to.
+        }
+
+        return SchemaScript.Load(dialect.Name)
+            .Where(script => !recorded.TryGetValue(script.Version, out var checksum) || checksum != script.Checksum)
+            .ToList();
     }
 
     private static async Task<string?> ReadChecksumAsync(DbConnection connection, DbTransaction transaction, int version, CancellationToken cancellationToken)

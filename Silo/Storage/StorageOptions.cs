@@ -9,6 +9,12 @@ public enum StorageProvider
 
     /// <summary>Everything in memory and lost on stop. For tests only.</summary>
     Memory = 1,
+
+    /// <summary>
+    /// Production: grain state, reminders, cluster membership, the read model and Quartz in one PostgreSQL database
+    /// (<c>ConnectionStrings:WealthActors</c>), for any number of silos.
+    /// </summary>
+    PostgreSql = 2,
 }
 
 /// <summary>SQLite write handling; the defaults suit the embedded single-silo deployment.</summary>
@@ -43,18 +49,31 @@ public sealed class StorageOptions
 {
     public const string SectionName = "Storage";
 
-    /// <summary>The connection string name that, when set, overrides <see cref="SqliteStorageOptions.Path"/>.</summary>
+    /// <summary>
+    /// The connection string name: the PostgreSQL database with <see cref="StorageProvider.PostgreSql"/>; with
+    /// <see cref="StorageProvider.Sqlite"/>, when set, it overrides <see cref="SqliteStorageOptions.Path"/>.
+    /// </summary>
     public const string ConnectionStringName = "WealthActors";
 
     public StorageProvider Provider { get; set; } = StorageProvider.Sqlite;
 
     public SqliteStorageOptions Sqlite { get; set; } = new();
 
+    /// <summary>
+    /// PostgreSQL: apply the schema scripts when a silo starts (the default). Set it to false where a deployment step
+    /// runs <c>migrate</c> with its own credentials; a silo then checks the schema and refuses to start on an old one.
+    /// </summary>
+    public bool MigrateOnStart { get; set; } = true;
+
+    /// <summary><c>ConnectionStrings:WealthActors</c>, read from outside the section (not bound from it).</summary>
+    public string? ConnectionString { get; internal set; }
+
     /// <summary>Reads the section and the connection string once, for choosing providers while the host is configured.</summary>
     public static StorageOptions From(IConfiguration configuration)
     {
         var options = new StorageOptions();
         configuration.GetSection(SectionName).Bind(options);
+        options.ConnectionString = configuration.GetConnectionString(ConnectionStringName);
         return options;
     }
 }
@@ -67,6 +86,11 @@ internal sealed class StorageOptionsValidator : IValidateOptions<StorageOptions>
         if (!Enum.IsDefined(options.Provider))
         {
             failures.Add($"Storage:Provider '{options.Provider}' is not one of {string.Join(", ", Enum.GetNames<StorageProvider>())}.");
+        }
+
+        if (options.Provider == StorageProvider.PostgreSql && string.IsNullOrWhiteSpace(options.ConnectionString))
+        {
+            failures.Add($"Storage:Provider=PostgreSql needs ConnectionStrings:{StorageOptions.ConnectionStringName}.");
         }
 
         if (options.Provider == StorageProvider.Sqlite)

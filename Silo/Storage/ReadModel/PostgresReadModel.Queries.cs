@@ -1,0 +1,139 @@
+using System.Text;
+using Npgsql;
+using WealthActors.Employees;
+using WealthActors.ReadModel;
+
+namespace WealthActors.Silo.Storage.ReadModel;
+
+internal sealed partial class PostgresReadModel
+{
+    private const string ClientColumns = """
+        client_id, name, branch_id, advisor_id, tier, vip, aum, birthday, risk_expires_on,
+        last_interaction_at, next_maturity, lifecycle, open_complaints, updated_at
+        """;
+
+    // A substring cannot use a b-tree index; the scan reads one narrow table and is fine for tens of thousands of
+    // clients (a trigram index is the next step beyond that). Ranking follows ReadModelSemantics.SearchRank.
+    private const string SearchClientsSql = $"""
+        SELECT {ClientColumns}
+        FROM rm_clients
+        WHERE client_id = @query OR strpos(name_key, @key) > 0
+        ORDER BY CASE WHEN client_id = @query THEN 0 WHEN starts_with(name_key, @key) THEN 1 ELSE 2 END,
+                 name_key, client_id
+        LIMIT @limit;
+        """;
+
+    private const string ComplaintColumns = """
+        complaint_id, client_id, branch_id, assignee, status, sla_state, severity, category, escalation_level,
+        opened_at, next_deadline, resolution_due, updated_at
+        """;
+
+    // Urgency order, as ReadModelSemantics.InUrgencyOrder.
+    private const string ComplaintOrder = "ORDER BY next_deadline IS NULL, next_deadline, opened_at, complaint_id";
+
+    private const string InboxHistorySql = """
+        SELECT message_id, kind, message_key, complaint_id, client_id, text, created_at, delivered_via
+        FROM rm_inbox
+        WHERE employee_id = @employee_id
+        ORDER BY created_at DESC, message_id DESC
+        LIMIT @limit;
+        """;
+
+    public Task<IReadOnlyList<ClientRow>> SearchClients(string query, int limit, CancellationToken cancellationToken = default)
+    {
+        var trimmed = query.Trim();
+        return ReadAsync(SearchClientsSql, limit, parameters =>
+        {
+            parameters.Bind("query", trimmed);
+            parameters.Bind("key", ReadModelSemantics.NameKey(trimmed));
+        }, ReadClient, cancellationToken);
+    }
+
+    public Task<IReadOnlyList<ComplaintRow>> ListComplaints(ComplaintFilter filter, CancellationToken cancellationToken = default)
+    {
+        // Only the filters given become conditions, so the planner can pick the matching index.
+        var sql = new StringBuilder($"SELECT {ComplaintColumns} FROM rm_complaints WHERE true");
+        if (filter.BranchId is not null) sql.Append(" AND branch_id = @branch_id");
+        if (filter.Status is not null) sql.Append(" AND status = @status");
+        if (filter.SlaState is not null) sql.Append(" AND sla_state = @sla_state");
+        if (filter.Assignee is not null) sql.Append(" AND assignee = @assignee");
+        if (filter.OpenOnly) sql.Append(" AND status <> @resolved");
+        sql.Append(' ').Append(ComplaintOrder).Append(" LIMIT @limit;");
+
+        return ReadAsync(sql.ToString(), filter.Limit, parameters =>
+        {
+            if (filter.BranchId is not null) parameters.Bind("branch_id", filter.BranchId);
+            if (filter.Status is { } status) parameters.Bind("status", (int)status);
+            if (filter.SlaState is { } slaState) parameters.Bind("sla_state", (int)slaState);
+            if (filter.Assignee is not null) parameters.Bind("assignee", filter.Assignee);
+            if (filter.OpenOnly) parameters.Bind("resolved", (int)ComplaintStatus.Resolved);
+        }, ReadComplaint, cancellationToken);
+    }
+
+    public Task<IReadOnlyList<InboxMessage>> InboxHistory(string employeeId, int limit, CancellationToken cancellationToken = default) =>
+        ReadAsync(InboxHistorySql, limit, parameters => parameters.Bind("employee_id", employeeId), ReadInbox, cancellationToken);
+
+    private async Task<IReadOnlyList<T>> ReadAsync<T>(
+        string sql, int limit, Action<NpgsqlParameterCollection> bind, Func<NpgsqlDataReader, T> read, CancellationToken cancellationToken)
+    {
+        limit = ReadModelSemantics.ClampLimit(limit);
+        if (limit == 0)
+        {
+            return [];
+        }
+
+        await using var command = database.DataSource.CreateCommand(sql);
+        bind(command.Parameters);
+        command.Parameters.Bind("limit", limit);
+
+        var rows = new List<T>();
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        while (await reader.ReadAsync(cancellationToken))
+        {
+            rows.Add(read(reader));
+        }
+
+        return rows;
+    }
+
+    private static ClientRow ReadClient(NpgsqlDataReader reader) => new(
+        ClientId: reader.GetString(0),
+        Name: reader.GetString(1),
+        BranchId: reader.GetString(2),
+        AdvisorId: reader.GetString(3),
+        Tier: (ClientTier)reader.GetInt32(4),
+        Vip: reader.GetBoolean(5),
+        Aum: reader.GetDecimal(6),
+        Birthday: reader.ReadNullableDate(7),
+        RiskExpiresOn: reader.ReadNullableDate(8),
+        LastInteractionAt: reader.ReadNullableInstant(9),
+        NextMaturity: reader.ReadNullableDate(10),
+        Lifecycle: (LifecycleStage)reader.GetInt32(11),
+        OpenComplaints: reader.GetInt32(12),
+        UpdatedAt: reader.ReadInstant(13));
+
+    private static ComplaintRow ReadComplaint(NpgsqlDataReader reader) => new(
+        ComplaintId: reader.GetString(0),
+        ClientId: reader.GetString(1),
+        BranchId: reader.GetString(2),
+        Assignee: reader.ReadNullableString(3),
+        Status: (ComplaintStatus)reader.GetInt32(4),
+        SlaState: (SlaState)reader.GetInt32(5),
+        Severity: (Severity)reader.GetInt32(6),
+        Category: reader.GetString(7),
+        EscalationLevel: reader.GetInt32(8),
+        OpenedAt: reader.ReadInstant(9),
+        NextDeadline: reader.ReadNullableInstant(10),
+        ResolutionDue: reader.ReadNullableInstant(11),
+        UpdatedAt: reader.ReadInstant(12));
+
+    private static InboxMessage ReadInbox(NpgsqlDataReader reader) => new(
+        Id: reader.GetString(0),
+        Kind: (InboxKind)reader.GetInt32(1),
+        Key: reader.GetString(2),
+        ComplaintId: reader.ReadNullableString(3),
+        ClientId: reader.ReadNullableString(4),
+        Text: reader.GetString(5),
+        CreatedAt: reader.ReadInstant(6),
+        DeliveredVia: reader.GetFieldValue<string[]>(7));
+}

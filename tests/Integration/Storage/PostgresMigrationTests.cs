@@ -1,0 +1,125 @@
+using Microsoft.Extensions.Logging.Abstractions;
+using Npgsql;
+using WealthActors.Integration.Infrastructure;
+using WealthActors.Silo.Storage;
+using WealthActors.Silo.Storage.Postgres;
+
+namespace WealthActors.Integration.Storage;
+
+/// <summary>The PostgreSQL schema scripts against a real server: idempotent, upgradeable, safe to run concurrently.</summary>
+[Collection(PostgresCollection.Name)]
+public sealed class PostgresMigrationTests(PostgresServer server)
+{
+    private static readonly IReadOnlyList<SchemaScript> Scripts = SchemaScript.Load("postgres");
+
+    [Fact]
+    public async Task MigrateAsync_EmptyDatabaseTwice_AppliesEveryScriptOnceThenNothing()
+    {
+        await using var database = Database(await server.DatabaseAsync("migrate_twice"));
+
+        var first = await database.MigrateAsync();
+        var second = await database.MigrateAsync();
+
+        Assert.Equal(Scripts.Select(s => s.Name), first.Select(s => s.Name));
+        Assert.Empty(second);
+        Assert.Empty(await database.PendingAsync());
+        var recorded = await Sql.RowsAsync(database.ConnectionString, "SELECT version, checksum FROM wa_schema_versions ORDER BY version");
+        Assert.Equal(Scripts.Select(s => $"{s.Version}:{s.Checksum}"), recorded);
+    }
+
+    [Fact]
+    public async Task MigrateAsync_DatabaseOfPreviousSchemaVersion_AppliesOnlyTheNewScriptAndKeepsData()
+    {
+        var connectionString = await server.DatabaseAsync("migrate_upgrade");
+        var previous = Scripts[^2].Version;
+        await using (var connection = new NpgsqlConnection(connectionString))
+        {
+            await connection.OpenAsync();
+            await new SchemaMigrator(new PostgresSchemaDialect(), NullLogger<SchemaMigrator>.Instance).MigrateAsync(connection, previous);
+        }
+
+        // Data written by the previous release.
+        await Sql.ExecuteAsync(connectionString, """
+            INSERT INTO orleans_storage (service_id, grain_type, grain_n0, grain_n1, grain_ext, payload, version)
+            VALUES ('svc', 'client/state', 0, 0, '~C1', '\x0102', 7);
+            INSERT INTO rm_clients (client_id, name, name_key, branch_id, advisor_id, tier, vip, aum, lifecycle, open_complaints, updated_at)
+            VALUES ('C1', 'Zhang', 'ZHANG', 'B1', 'E1', 0, false, 1.5, 0, 0, 0);
+            """);
+        await using var database = Database(connectionString);
+        Assert.Equal([Scripts[^1].Name], (await database.PendingAsync()).Select(s => s.Name));
+
+        var applied = await database.MigrateAsync();
+
+        Assert.Equal([Scripts[^1].Name], applied.Select(s => s.Name));
+        Assert.Equal(7, await Sql.ScalarAsync<int>(connectionString, "SELECT version FROM orleans_storage WHERE grain_ext = '~C1'"));
+        Assert.Equal("Zhang", await Sql.ScalarAsync<string>(connectionString, "SELECT name FROM rm_clients WHERE client_id = 'C1'"));
+        Assert.Empty(await database.PendingAsync());
+    }
+
+    [Fact]
+    public async Task MigrateAsync_ThreeSilosAtOnce_ApplyEachScriptExactlyOnce()
+    {
+        var connectionString = await server.DatabaseAsync("migrate_concurrent");
+
+        var runs = await Task.WhenAll(Enumerable.Range(0, 3).Select(_ => Task.Run(async () =>
+        {
+            await using var database = Database(connectionString);
+            return await database.MigrateAsync();
+        })));
+
+        Assert.Equal(Scripts.Select(s => s.Name), runs.SelectMany(r => r).Select(s => s.Name).Order());
+        Assert.Equal(Scripts.Count, await Sql.ScalarAsync<long>(connectionString, "SELECT count(*) FROM wa_schema_versions"));
+    }
+
+    [Fact]
+    public async Task MigrateAsync_FreshDatabase_StoresEveryQueryOrleansReads()
+    {
+        await using var database = Database(await server.DatabaseAsync("migrate_queries"));
+
+        await database.MigrateAsync();
+
+        string[] required =
+        [
+            // Persistence
+            "ClearStorageKey", "DeleteStorageKey", "ReadFromStorageKey", "WriteToStorageKey",
+            // Reminders
+            "DeleteReminderRowKey", "DeleteReminderRowsKey", "ReadRangeRows1Key", "ReadRangeRows2Key", "ReadReminderRowKey",
+            "ReadReminderRowsKey", "UpsertReminderRowKey",
+            // Clustering
+            "CleanupDefunctSiloEntriesKey", "DeleteMembershipTableEntriesKey", "GatewaysQueryKey", "InsertMembershipKey",
+            "InsertMembershipVersionKey", "MembershipReadAllKey", "MembershipReadRowKey", "UpdateIAmAlivetimeKey",
+            "UpdateMembershipKey",
+        ];
+        var stored = await Sql.RowsAsync(database.ConnectionString, "SELECT QueryKey FROM OrleansQuery");
+        Assert.Equal(required.Order(StringComparer.Ordinal), stored.Order(StringComparer.Ordinal));
+    }
+
+    [Fact]
+    public async Task MigrateAsync_FreshDatabase_CreatesQuartzTablesInTheirSchema()
+    {
+        await using var database = Database(await server.DatabaseAsync("migrate_quartz"));
+
+        await database.MigrateAsync();
+
+        var tables = await Sql.RowsAsync(database.ConnectionString,
+            "SELECT table_name FROM information_schema.tables WHERE table_schema = 'quartz' ORDER BY table_name");
+        Assert.Contains("qrtz_locks", tables);
+        Assert.Contains("qrtz_fired_triggers", tables);
+        Assert.Contains("qrtz_cron_triggers", tables);
+        Assert.Contains("qrtz_scheduler_state", tables);
+    }
+
+    [Fact]
+    public async Task SiloStart_MigrateOnStartOffAndSchemaMissing_RefusesToStartNamingTheMigrateCommand()
+    {
+        var settings = new Dictionary<string, string?> { ["Storage:MigrateOnStart"] = "false" };
+
+        var error = await Assert.ThrowsAnyAsync<Exception>(() => PostgresTestSilo.StartAsync(server, "migrate_off", settings));
+
+        Assert.Contains("migrate", error.ToString(), StringComparison.Ordinal);
+        Assert.Equal(0L, await Sql.ScalarAsync<long>(await server.DatabaseAsync("migrate_off"),
+            "SELECT count(*) FROM information_schema.tables WHERE table_name = 'orleans_storage'"));
+    }
+
+    private static PostgresDatabase Database(string connectionString) => new(connectionString, NullLoggerFactory.Instance);
+}

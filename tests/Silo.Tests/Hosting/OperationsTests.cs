@@ -1,0 +1,57 @@
+using System.Net;
+using WealthActors.Silo.Tests.Infrastructure;
+
+namespace WealthActors.Silo.Tests.Hosting;
+
+/// <summary>The operator endpoints: the Orleans Dashboard behind the Admin role, business metrics for Prometheus.</summary>
+[Collection(ApiCollection.Name)]
+public sealed class OperationsTests(ApiFactory api)
+{
+    [Theory]
+    [InlineData(null, HttpStatusCode.Unauthorized)]
+    [InlineData("System", HttpStatusCode.Forbidden)]
+    [InlineData("Manager", HttpStatusCode.Forbidden)]
+    [InlineData("Admin", HttpStatusCode.OK)]
+    public async Task Dashboard_ByRole_OnlyAdminGetsIn(string? role, HttpStatusCode expected)
+    {
+        var response = await api.As(role).GetAsync("/dashboard/");
+
+        Assert.Equal(expected, response.StatusCode);
+    }
+
+    [Fact]
+    public async Task Dashboard_Admin_ServesClusterData()
+    {
+        var response = await api.As("Admin").GetAsync("/dashboard/DashboardCounters");
+
+        var counters = await response.Json(HttpStatusCode.OK);
+        Assert.True(counters["totalActiveHostCount"]!.GetValue<int>() >= 1, counters.ToJsonString());
+    }
+
+    [Fact]
+    public async Task Metrics_AfterComplaintOpened_ExportsBusinessCountersInPrometheusFormat()
+    {
+        var seed = await Seed.Create(api);
+        await (await api.As("System").PostJson("/api/complaints", new
+        {
+            clientId = seed.Client, category = "Fees", severity = "Low", channel = "phone", description = "Fee charged twice", openedBy = "CC-1",
+        })).Json(HttpStatusCode.Created);
+
+        // No key: scrapers rarely send custom headers, and the counters carry no personal data.
+        var response = await api.As(null).GetAsync("/metrics");
+        var text = await response.Content.ReadAsStringAsync();
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.StartsWith("text/plain", response.Content.Headers.ContentType?.MediaType, StringComparison.Ordinal);
+        Assert.Contains("# TYPE wealthactors_complaints_opened_total counter", text, StringComparison.Ordinal);
+        Assert.Contains("severity=\"Low\"", text, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task OpenApiDocument_OperatorEndpoints_AreNotPartOfTheApi()
+    {
+        var document = await (await api.As(null).GetAsync("/openapi/v1.json")).Json(HttpStatusCode.OK);
+
+        Assert.DoesNotContain(document["paths"]!.AsObject(), p => p.Key.StartsWith("/dashboard", StringComparison.Ordinal) || p.Key == "/metrics");
+    }
+}
