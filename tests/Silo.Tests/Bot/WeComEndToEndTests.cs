@@ -76,6 +76,58 @@ public sealed class WeComEndToEndTests(BotSiloFixture silo)
     }
 
     [Fact]
+    public async Task Conversation_LookUpOpenAndAcknowledge_WorksThroughTheCallback()
+    {
+        var seed = await BotSeed.Create(Api);
+
+        var lookup = await Say(seed.AdvisorWeCom, $"客户 {seed.ClientName}");
+        Assert.Contains(seed.ClientName, lookup);
+        Assert.Contains("139****5678", lookup);
+        Assert.DoesNotContain("13912345678", lookup);
+
+        var opened = await Say(seed.AdvisorWeCom, $"投诉 {seed.Client} 高 转账延迟三天");
+        var id = System.Text.RegularExpressions.Regex.Match(opened, @"CMP-\d{8}-[0-9A-F]+").Value;
+        Assert.NotEmpty(id);
+        Assert.Equal("Open", (await Complaint(id)).Str("status"));
+
+        await Say(seed.AdvisorWeCom, $"受理 {id}");
+
+        var complaint = await Complaint(id);
+        Assert.Equal("Acknowledged", complaint.Str("status"));
+        Assert.Contains(complaint["timeline"]!.AsArray(), t => t!.Str("kind") == "Acknowledged" && t.Str("by") == seed.Advisor);
+    }
+
+    /// <summary>
+    /// Sends a text as WeCom would and returns the bot's answer, whether it came back passively in the callback
+    /// response or, for a slower command, through message/send.
+    /// </summary>
+    private async Task<string> Say(string weComUser, string text)
+    {
+        var sendsBefore = silo.WeCom.Calls.Count;
+        var response = await Post(WeComCallbackRequests.Sign(WeComCallbackRequests.TextXml(weComUser, text, NewMsgId(), Now), Now));
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        var body = await response.Content.ReadAsStringAsync();
+        if (body.Length > 0)
+        {
+            return WeComCallbackRequests.ReadReply(body).Content ?? "";
+        }
+
+        var deadline = DateTime.UtcNow.AddSeconds(30);
+        while (true)
+        {
+            if (silo.WeCom.Calls.Skip(sendsBefore).FirstOrDefault(c => c.Api == "message/send" && (string?)c.Body["touser"] == weComUser) is { } sent)
+            {
+                // A text answer, or a card whose fields are read as unescaped JSON text.
+                return (string?)sent.Body["text"]?["content"]
+                    ?? sent.Body.ToJsonString(new System.Text.Json.JsonSerializerOptions { Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping });
+            }
+
+            Assert.True(DateTime.UtcNow < deadline, $"timed out waiting for the answer to '{text}'");
+            await Task.Delay(50);
+        }
+    }
+
+    [Fact]
     public async Task Post_ReplayedMsgId_IsProcessedOnce()
     {
         var seed = await BotSeed.Create(Api);
