@@ -77,7 +77,7 @@ public sealed partial class TeamsActivityHandler
     }
 
     /// <summary>Whether <c>membersAdded</c> names the bot itself (the recipient), rather than people joining a team.</summary>
-    internal static bool BotWasAdded(BotActivity activity)
+    public static bool BotWasAdded(BotActivity activity)
     {
         if (activity.Recipient?.Id is not { Length: > 0 } botId
             || activity.AdditionalProperties?.GetValueOrDefault("membersAdded") is not { ValueKind: JsonValueKind.Array } added)

@@ -134,7 +134,7 @@ public sealed partial class TeamsActivityHandler(
         && (conversation.ConversationType is null || conversation.ConversationType == PersonalConversation);
 
     /// <summary>Teams writes a mention of the bot into the text as <c>&lt;at&gt;name&lt;/at&gt;</c>; it is not part of the command.</summary>
-    internal static string CleanText(string? text) =>
+    public static string CleanText(string? text) =>
         string.IsNullOrEmpty(text) ? string.Empty : Mention().Replace(text, " ").Replace("&nbsp;", " ", StringComparison.Ordinal).Trim();
 
     private const string PersonalConversation = "personal";
