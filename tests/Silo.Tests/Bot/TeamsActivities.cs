@@ -36,6 +36,9 @@ public sealed record TeamsUser(string ObjectId, string Name, string ServiceUrl, 
         },
     });
 
+    /// <summary>An activity of a type the bot does not act on, such as <c>typing</c>.</summary>
+    public JsonObject Other(string type) => Activity(type, []);
+
     public JsonObject Invoke(string name) => Activity("invoke", new JsonObject { ["name"] = name, ["value"] = new JsonObject() });
 
     /// <summary>The bot added to this personal chat, as Teams announces an installation.</summary>

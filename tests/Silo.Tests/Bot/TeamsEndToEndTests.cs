@@ -242,6 +242,18 @@ public sealed class TeamsEndToEndTests(BotSiloFixture silo)
     }
 
     [Fact]
+    public async Task Post_UnhandledActivityType_IsAcknowledgedAndIgnored()
+    {
+        var user = new TeamsUser(Guid.NewGuid().ToString("D"), "Someone", silo.Connector.ServiceUrl);
+
+        var response = await Post(user.Other("typing"));
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        await Task.Delay(300);
+        Assert.DoesNotContain(silo.Connector.Calls, c => c.RawTarget.Contains(Uri.EscapeDataString(user.ConversationId), StringComparison.Ordinal));
+    }
+
+    [Fact]
     public async Task Message_FromUnlinkedUser_GetsAPoliteRefusal()
     {
         var stranger = new TeamsUser(Guid.NewGuid().ToString("D"), "Stranger", silo.Connector.ServiceUrl);
