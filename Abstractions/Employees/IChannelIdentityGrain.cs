@@ -28,9 +28,18 @@ public static class ChannelIdentity
     public const string Teams = "teams";
 
     /// <summary>
-    /// WeCom treats UserIDs case-insensitively (its API answers them in lower case), so they are folded here;
-    /// Teams ids are opaque and kept as they are.
+    /// WeCom treats UserIDs case-insensitively (its API answers them in lower case), so they are folded here. A Teams
+    /// user is named either by their Microsoft Entra object id, a GUID that directories spell in either case and so is
+    /// folded to its canonical lower-case form, or by their opaque Teams id (<c>29:…</c>), which is kept as it is.
     /// </summary>
-    public static string Key(string channel, string userId) =>
-        channel == WeCom ? $"{WeCom}:{userId.Trim().ToLowerInvariant()}" : $"{channel}:{userId.Trim()}";
+    public static string Key(string channel, string userId)
+    {
+        var id = userId.Trim();
+        return channel switch
+        {
+            WeCom => $"{WeCom}:{id.ToLowerInvariant()}",
+            Teams when Guid.TryParseExact(id, "D", out var objectId) => $"{Teams}:{objectId:D}",
+            _ => $"{channel}:{id}",
+        };
+    }
 }

@@ -1,3 +1,5 @@
+using WealthActors.Channels;
+
 namespace WealthActors.Employees;
 
 /// <summary>An employee (key: employee id) with a bounded inbox of delivered messages.</summary>
@@ -19,8 +21,9 @@ public interface IEmployeeGrain : IGrainWithStringKey
     Task<bool> Deliver(InboxMessage message);
 
     /// <summary>
-    /// Records that <paramref name="channel"/> (e.g. <c>wecom</c>) carried the message to the person. Returns false
-    /// when the message is no longer among the recent ones or already lists the channel.
+    /// Records that <paramref name="channel"/> (e.g. <c>wecom</c>) carried the message to the person, which also ends
+    /// any pending re-push of it to that channel. Returns false when the message is no longer among the recent ones or
+    /// already lists the channel.
     /// </summary>
     [Alias("MarkDelivered")]
     Task<bool> MarkDelivered(string messageId, string channel);
@@ -28,4 +31,15 @@ public interface IEmployeeGrain : IGrainWithStringKey
     /// <summary>Recent messages, newest first.</summary>
     [Alias("GetInbox"), ReadOnly]
     Task<IReadOnlyList<InboxMessage>> GetInbox(int limit);
+
+    /// <summary>
+    /// Keeps <paramref name="reference"/> as the personal Teams chat to send this employee's messages to; only the
+    /// newest is kept. Returns false (and writes nothing) when it is the one already kept.
+    /// </summary>
+    [Alias("SetTeamsConversation")]
+    Task<bool> SetTeamsConversation(TeamsConversationReference reference);
+
+    /// <summary>The personal Teams chat kept by <see cref="SetTeamsConversation"/>, or null when the person never wrote.</summary>
+    [Alias("GetTeamsConversation"), ReadOnly]
+    Task<TeamsConversationReference?> GetTeamsConversation();
 }

@@ -12,7 +12,11 @@ public static class InboxCards
     public static bool IsActionable(InboxMessage message) =>
         message.Kind is InboxKind.Escalation or InboxKind.Warning && message.ComplaintId is { Length: > 0 };
 
-    public static BotCard For(InboxMessage message)
+    /// <param name="bilingualButtons">
+    /// Labels such as "受理 Acknowledge" where the channel has room for them (Teams); WeCom's buttons hold a few
+    /// characters, so they stay Chinese there.
+    /// </param>
+    public static BotCard For(InboxMessage message, bool bilingualButtons = false)
     {
         var complaintId = message.ComplaintId ?? "-";
         var title = message.Kind switch
@@ -30,9 +34,9 @@ public static class InboxCards
         IReadOnlyList<BotButton> buttons = message.ComplaintId is { Length: > 0 } id
             ?
             [
-                new BotButton("受理", Command(CommandKind.Acknowledge, id)),
-                new BotButton("转派", Command(CommandKind.Assign, id)),
-                new BotButton("备注", Command(CommandKind.Note, id)),
+                new BotButton(bilingualButtons ? "受理 Acknowledge" : "受理", Command(CommandKind.Acknowledge, id)),
+                new BotButton(bilingualButtons ? "转派 Reassign" : "转派", Command(CommandKind.Assign, id)),
+                new BotButton(bilingualButtons ? "备注 Comment" : "备注", Command(CommandKind.Note, id)),
             ]
             : [];
         return new BotCard(title, facts, buttons) { Subtitle = message.Text };

@@ -3,6 +3,8 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
+using WealthActors.Bot.Channels.Teams;
+using WealthActors.Bot.Channels.Teams.Chat;
 using WealthActors.Bot.Channels.WeCom;
 using WealthActors.Bot.Channels.WebChat;
 using WealthActors.Bot.Conversation;
@@ -13,9 +15,10 @@ namespace WealthActors.Bot.Hosting;
 public static class BotServiceCollectionExtensions
 {
     /// <summary>
-    /// The conversation engine, the web chat hub and the WeCom channel (configured from section <c>WeCom</c>; off
-    /// while <c>WeCom:CorpId</c> is empty), each registered as an <see cref="IInboxPushChannel"/> so that employee
-    /// grains push inbox messages to them. Needs an <see cref="IGrainFactory"/> and the read model's queries.
+    /// The conversation engine, the web chat hub, the WeCom channel (configured from section <c>WeCom</c>; off
+    /// while <c>WeCom:CorpId</c> is empty) and the Teams channel (section <c>Teams</c>; off while <c>Teams:AppId</c> is
+    /// empty), each registered as an <see cref="IInboxPushChannel"/> so that employee grains push inbox messages to
+    /// them. Needs an <see cref="IGrainFactory"/> and the read model's queries.
     /// </summary>
     public static IServiceCollection AddWealthActorsBot(this IServiceCollection services, IConfiguration configuration)
     {
@@ -28,7 +31,25 @@ public static class BotServiceCollectionExtensions
         services.AddSingleton<IInboxPushChannel>(sp => sp.GetRequiredService<WebChatInboxHub>());
 
         AddWeComChannel(services, configuration);
+        AddTeamsChannel(services, configuration);
         return services;
+    }
+
+    private static void AddTeamsChannel(IServiceCollection services, IConfiguration configuration)
+    {
+        // Token lifetimes and retry waits run on the Bot Framework's wall clock, not on a faster demo business clock.
+        services.TryAddKeyedSingleton(TeamsServiceCollectionExtensions.ClockKey, TimeProvider.System);
+        services.AddTeams(configuration);
+        services.AddOptions<TeamsDeliveryOptions>().Bind(configuration.GetSection(TeamsDeliveryOptions.Section)).ValidateOnStart();
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<TeamsDeliveryOptions>, TeamsDeliveryOptionsValidator>());
+        services.TryAddSingleton(sp => new TeamsOutbox(
+            sp, sp.GetRequiredService<IGrainFactory>(), sp.GetRequiredService<IOptions<TeamsDeliveryOptions>>(),
+            TeamsServiceCollectionExtensions.Clock(sp), sp.GetRequiredService<ILogger<TeamsOutbox>>()));
+        services.AddHostedService(sp => sp.GetRequiredService<TeamsOutbox>());
+        services.TryAddSingleton<TeamsContacts>();
+        services.TryAddSingleton<TeamsProactiveSender>();
+        services.TryAddSingleton<TeamsActivityHandler>();
+        services.AddSingleton<IInboxPushChannel, TeamsInboxPushChannel>();
     }
 
     private static void AddWeComChannel(IServiceCollection services, IConfiguration configuration)

@@ -6,13 +6,12 @@ namespace WealthActors.Grains.Employees;
 public sealed partial class EmployeeGrain
 {
     /// <summary>
-    /// Hands a stored message to every chat channel. Channels only queue, so this never waits on a network; a
+    /// Hands a stored message to <paramref name="channels"/>. Channels only queue, so this never waits on a network; a
     /// channel that throws is logged and skipped, because the inbox (already written) is the source of truth.
     /// </summary>
-    private void Push(InboxMessage message, InboxPushReason reason)
+    private void Push(InboxPush push, IEnumerable<IInboxPushChannel> channels)
     {
-        var push = new InboxPush(EmployeeId, state.State.Profile, message, reason);
-        foreach (var channel in pushChannels)
+        foreach (var channel in channels)
         {
             try
             {
@@ -20,8 +19,23 @@ public sealed partial class EmployeeGrain
             }
             catch (Exception ex)
             {
-                LogPushFailed(logger, ex, EmployeeId, message.Key, channel.GetType().Name);
+                LogPushFailed(logger, ex, EmployeeId, push.Message.Key, channel.GetType().Name);
             }
+        }
+    }
+
+    /// <summary>The name under which <paramref name="channel"/> will confirm <paramref name="push"/>, if it will.</summary>
+    private string? ConfirmingChannel(IInboxPushChannel channel, InboxPush push)
+    {
+        try
+        {
+            return channel.ConfirmingChannel(push);
+        }
+        catch (Exception ex)
+        {
+            // A channel that cannot say is treated as one that does not carry the message; it still gets the push.
+            LogPushFailed(logger, ex, EmployeeId, push.Message.Key, channel.GetType().Name);
+            return null;
         }
     }
 

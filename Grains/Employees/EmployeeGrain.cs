@@ -1,4 +1,5 @@
 using Microsoft.Extensions.Logging;
+using WealthActors.Channels;
 using WealthActors.Employees;
 using WealthActors.Grains.ReadModel;
 
@@ -8,7 +9,8 @@ public sealed partial class EmployeeGrain(
     [PersistentState("state", GrainStorage.Name)] IPersistentState<EmployeeState> state,
     IReadModelWriter readModel,
     IEnumerable<IInboxPushChannel> pushChannels,
-    ILogger<EmployeeGrain> logger) : Grain, IEmployeeGrain
+    TimeProvider clock,
+    ILogger<EmployeeGrain> logger) : Grain, IEmployeeGrain, IRemindable
 {
     /// <summary>Messages kept in grain state; older ones are read from the read model.</summary>
     public const int RecentLimit = 100;
@@ -45,21 +47,37 @@ public sealed partial class EmployeeGrain(
         if (recent.Count > RecentLimit)
         {
             recent.RemoveRange(0, recent.Count - RecentLimit);
+            ForgetPendingOfEvicted();
         }
 
+        // The channels that owe a confirmation are recorded in the same write as the message, so a push lost with
+        // the process is handed over again after restart.
+        var push = new InboxPush(EmployeeId, state.State.Profile, message, InboxPushReason.Delivered);
+        var owed = RecordPending(push);
         await Save();
         LogDelivered(logger, EmployeeId, message.Kind, message.Key);
-        Push(message, InboxPushReason.Delivered);
+        Push(push, pushChannels);
         await AppendHistory(message);
+        if (owed)
+        {
+            await ArmPushRetry();
+        }
+
         return true;
     }
 
     public async Task<bool> MarkDelivered(string messageId, string channel)
     {
+        var confirmed = ClearPending(messageId, channel);
         var recent = state.State.Recent;
         var index = recent.FindIndex(m => m.Id == messageId);
         if (index < 0 || recent[index].DeliveredVia.Contains(channel))
         {
+            if (confirmed)
+            {
+                await Save();
+            }
+
             return false;
         }
 
@@ -68,7 +86,7 @@ public sealed partial class EmployeeGrain(
         recent[index] = updated;
         await Save();
         LogMarkedDelivered(logger, EmployeeId, messageId, channel);
-        Push(updated, InboxPushReason.Updated);
+        Push(new InboxPush(EmployeeId, state.State.Profile, updated, InboxPushReason.Updated), pushChannels);
         await AppendHistory(updated);
         return true;
     }
@@ -79,6 +97,22 @@ public sealed partial class EmployeeGrain(
             .AsEnumerable().Reverse().Take(Math.Clamp(limit, 1, RecentLimit)).ToArray();
         return Task.FromResult(newestFirst);
     }
+
+    public async Task<bool> SetTeamsConversation(TeamsConversationReference reference)
+    {
+        ArgumentNullException.ThrowIfNull(reference);
+        if (reference == state.State.TeamsConversation)
+        {
+            return false;
+        }
+
+        state.State.TeamsConversation = reference;
+        await Save();
+        LogTeamsConversation(logger, EmployeeId, reference.ConversationId);
+        return true;
+    }
+
+    public Task<TeamsConversationReference?> GetTeamsConversation() => Task.FromResult(state.State.TeamsConversation);
 
     private async Task AppendHistory(InboxMessage message)
     {
@@ -121,4 +155,7 @@ public sealed partial class EmployeeGrain(
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Employee {EmployeeId}: inbox history write for {Key} failed")]
     private static partial void LogHistoryFailed(ILogger logger, Exception exception, string employeeId, string key);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Employee {EmployeeId}: Teams conversation {ConversationId} kept")]
+    private static partial void LogTeamsConversation(ILogger logger, string employeeId, string conversationId);
 }

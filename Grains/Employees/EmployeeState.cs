@@ -1,3 +1,4 @@
+using WealthActors.Channels;
 using WealthActors.Employees;
 
 namespace WealthActors.Grains.Employees;
@@ -12,4 +13,25 @@ public sealed class EmployeeState
 
     /// <summary>Hashes of the keys delivered most recently, oldest first, bounded (see <see cref="DeliveryKeyWindow"/>).</summary>
     [Id(2)] public List<ulong> DeliveredKeys { get; set; } = [];
+
+    /// <summary>The newest personal Teams chat with the person, for proactive messages; one at most.</summary>
+    [Id(3)] public TeamsConversationReference? TeamsConversation { get; set; }
+
+    /// <summary>Recent messages some chat channel still owes a confirmation for; a subset of <see cref="Recent"/>.</summary>
+    [Id(4)] public List<PendingPush> PendingPushes { get; set; } = [];
+}
+
+/// <summary>A message handed to chat channels that have not yet confirmed carrying it (see <see cref="PushRetry"/>).</summary>
+[GenerateSerializer, Alias("WealthActors.PendingPush")]
+public sealed class PendingPush
+{
+    [Id(0)] public string MessageId { get; set; } = string.Empty;
+
+    /// <summary>The channels (<c>wecom</c>, <c>teams</c>) that were handed the message and have not confirmed.</summary>
+    [Id(1)] public List<string> Channels { get; set; } = [];
+
+    /// <summary>Hand-overs so far, the first one included.</summary>
+    [Id(2)] public int Attempts { get; set; }
+
+    [Id(3)] public DateTimeOffset LastAttemptAt { get; set; }
 }

@@ -1,4 +1,5 @@
 using Microsoft.Extensions.Options;
+using WealthActors.Bot.Channels.Teams;
 using WealthActors.Bot.Channels.WeCom;
 using WealthActors.Bot.Hosting;
 
@@ -6,14 +7,17 @@ namespace WealthActors.Silo.Apis;
 
 public static class BotApiExtensions
 {
-    /// <summary>The chat bot: conversation engine, WeCom channel (when configured) and the web console's chat.</summary>
+    /// <summary>The chat bot: conversation engine, WeCom and Teams channels (when configured) and the web console's chat.</summary>
     public static WebApplicationBuilder AddWealthActorsBot(this WebApplicationBuilder builder)
     {
         builder.Services.AddWealthActorsBot(builder.Configuration);
         return builder;
     }
 
-    /// <summary>The web console's static files, its chat API, and the WeCom callback when WeCom is configured.</summary>
+    /// <summary>
+    /// The web console's static files, its chat API, the WeCom callback when WeCom is configured and the Bot Framework
+    /// messaging endpoint when Teams is.
+    /// </summary>
     public static WebApplication MapWealthActorsBot(this WebApplication app)
     {
         app.UseDefaultFiles();
@@ -22,6 +26,11 @@ public static class BotApiExtensions
         if (app.Services.GetRequiredService<IOptions<WeComOptions>>().Value.Enabled)
         {
             app.MapWeComCallbackApi();
+        }
+
+        if (app.Services.GetRequiredService<IOptions<TeamsOptions>>().Value.Enabled)
+        {
+            app.MapTeamsMessagesApi();
         }
 
         return app;

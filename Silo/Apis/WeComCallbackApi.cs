@@ -1,5 +1,4 @@
 using System.Text;
-using Microsoft.AspNetCore.Http.Features;
 using Microsoft.AspNetCore.Mvc;
 using WealthActors.Bot.Channels.WeCom;
 
@@ -32,49 +31,12 @@ public static class WeComCallbackApi
         [FromQuery(Name = "msg_signature")] string? msgSignature, string? timestamp, string? nonce,
         HttpContext http, WeComCallbackHandler handler)
     {
-        var body = await ReadCapped(http);
-        if (body is null)
+        if (await CappedBody.ReadAsync(http, MaxBodyBytes) is not { } body)
         {
             return Results.StatusCode(StatusCodes.Status413PayloadTooLarge);
         }
 
-        return ToResult(await handler.ReceiveAsync(msgSignature, timestamp, nonce, body));
-    }
-
-    /// <summary>The body as text, or null when it is larger than <see cref="MaxBodyBytes"/>.</summary>
-    private static async Task<string?> ReadCapped(HttpContext http)
-    {
-        if (http.Request.ContentLength > MaxBodyBytes)
-        {
-            return null;
-        }
-
-        if (http.Features.Get<IHttpMaxRequestBodySizeFeature>() is { IsReadOnly: false } limit)
-        {
-            limit.MaxRequestBodySize = MaxBodyBytes;
-        }
-
-        using var buffer = new MemoryStream();
-        var chunk = new byte[8192];
-        try
-        {
-            int read;
-            while ((read = await http.Request.Body.ReadAsync(chunk, http.RequestAborted)) > 0)
-            {
-                if (buffer.Length + read > MaxBodyBytes)
-                {
-                    return null;
-                }
-
-                buffer.Write(chunk, 0, read);
-            }
-        }
-        catch (BadHttpRequestException ex) when (ex.StatusCode == StatusCodes.Status413PayloadTooLarge)
-        {
-            return null;
-        }
-
-        return Encoding.UTF8.GetString(buffer.GetBuffer(), 0, (int)buffer.Length);
+        return ToResult(await handler.ReceiveAsync(msgSignature, timestamp, nonce, Encoding.UTF8.GetString(body)));
     }
 
     private static IResult ToResult(WeComCallbackResponse response) =>

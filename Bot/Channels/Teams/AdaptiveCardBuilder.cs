@@ -34,6 +34,18 @@ public static class AdaptiveCardBuilder
                 ["style"] = "heading",
             },
         };
+        if (!string.IsNullOrWhiteSpace(card.Subtitle))
+        {
+            body.Add(new JsonObject
+            {
+                ["type"] = "TextBlock",
+                ["text"] = card.Subtitle,
+                ["wrap"] = true,
+                ["isSubtle"] = true,
+                ["spacing"] = "Small",
+            });
+        }
+
         // An empty FactSet renders as a gap, so a card without facts has none.
         if (card.Facts is { Count: > 0 })
         {
@@ -97,7 +109,7 @@ public static class AdaptiveCardBuilder
 
     // Shown by clients older than 1.5 and read in notifications, so it carries the facts too.
     private static string FallbackText(TeamsCardModel card) =>
-        card.Facts is { Count: > 0 }
-            ? $"{card.Title}\n{string.Join('\n', card.Facts.Select(f => $"{f.Label}: {f.Value}"))}"
-            : card.Title;
+        string.Join('\n', new[] { card.Title, card.Subtitle }
+            .Concat(card.Facts?.Select(f => $"{f.Label}: {f.Value}") ?? [])
+            .Where(line => !string.IsNullOrWhiteSpace(line)));
 }

@@ -5,7 +5,11 @@ namespace WealthActors.Bot.Channels.Teams;
 /// <see cref="TeamsCardButton.Command"/> is the text command it stands for (for example <c>ack CMP-42</c>), so a click
 /// can be handled exactly like typing it.
 /// </summary>
-public sealed record TeamsCardModel(string Title, IReadOnlyList<TeamsCardFact> Facts, IReadOnlyList<TeamsCardButton> Buttons);
+public sealed record TeamsCardModel(string Title, IReadOnlyList<TeamsCardFact> Facts, IReadOnlyList<TeamsCardButton> Buttons)
+{
+    /// <summary>Optional text under the title, such as what a message is about or what a click just did.</summary>
+    public string? Subtitle { get; init; }
+}
 
 public sealed record TeamsCardFact(string Label, string Value);
 

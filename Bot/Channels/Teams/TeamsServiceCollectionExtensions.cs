@@ -1,12 +1,16 @@
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 
 namespace WealthActors.Bot.Channels.Teams;
 
 public static class TeamsServiceCollectionExtensions
 {
+    /// <summary>The service key of the clock the protocol runs on (see <see cref="Clock"/>).</summary>
+    public const string ClockKey = "WealthActors.Teams.Clock";
+
     // The metadata, JWKS and token answers are small; a cap keeps a misbehaving endpoint from filling memory.
     private const int MaxIdentityResponseBytes = 256 * 1024;
     private static readonly TimeSpan IdentityTimeout = TimeSpan.FromSeconds(10);
@@ -28,13 +32,30 @@ public static class TeamsServiceCollectionExtensions
 
         services.AddHttpClient(BotFrameworkSigningKeyCache.HttpClientName, IdentityClient);
         services.AddHttpClient(BotConnectorTokenProvider.HttpClientName, IdentityClient);
-        services.TryAddSingleton<BotFrameworkSigningKeyCache>();
-        services.TryAddSingleton<BotFrameworkTokenValidator>();
-        services.TryAddSingleton<BotConnectorTokenProvider>();
-        services.TryAddSingleton(sp => new ConversationRateLimiter(sp.GetRequiredService<TimeProvider>()));
-        services.AddHttpClient<BotConnectorClient>(http => http.Timeout = ConnectorTimeout);
+        services.TryAddSingleton(sp => new BotFrameworkSigningKeyCache(
+            sp.GetRequiredService<IHttpClientFactory>(), sp.GetRequiredService<IOptions<TeamsOptions>>(), Clock(sp),
+            sp.GetRequiredService<ILogger<BotFrameworkSigningKeyCache>>()));
+        services.TryAddSingleton(sp => new BotFrameworkTokenValidator(
+            sp.GetRequiredService<BotFrameworkSigningKeyCache>(), sp.GetRequiredService<IOptions<TeamsOptions>>(), Clock(sp),
+            sp.GetRequiredService<ILogger<BotFrameworkTokenValidator>>()));
+        services.TryAddSingleton(sp => new BotConnectorTokenProvider(
+            sp.GetRequiredService<IHttpClientFactory>(), sp.GetRequiredService<IOptions<TeamsOptions>>(), Clock(sp),
+            sp.GetRequiredService<ILogger<BotConnectorTokenProvider>>()));
+        services.TryAddSingleton(sp => new ConversationRateLimiter(Clock(sp)));
+        services.AddHttpClient<BotConnectorClient, BotConnectorClient>((http, sp) => new BotConnectorClient(
+                http, sp.GetRequiredService<BotConnectorTokenProvider>(), sp.GetRequiredService<ConversationRateLimiter>(), Clock(sp),
+                sp.GetRequiredService<ILogger<BotConnectorClient>>()))
+            .ConfigureHttpClient(http => http.Timeout = ConnectorTimeout);
         return services;
     }
+
+    /// <summary>
+    /// Token lifetimes, key refreshes, rate windows and retry waits follow the Bot Framework's own clock. A host whose
+    /// <see cref="TimeProvider"/> is a faster business clock (a demo) registers the wall clock under this key;
+    /// otherwise the host's <see cref="TimeProvider"/> is used, which lets tests drive everything with a fake one.
+    /// </summary>
+    public static TimeProvider Clock(IServiceProvider services) =>
+        services.GetKeyedService<TimeProvider>(ClockKey) ?? services.GetRequiredService<TimeProvider>();
 
     private static void IdentityClient(HttpClient http)
     {

@@ -10,15 +10,15 @@ namespace WealthActors.Bot.Channels.WeCom;
 /// </summary>
 public sealed class WeComInboxPushChannel(WeComOutbox outbox, IOptions<WeComOptions> options) : IInboxPushChannel
 {
-    public bool TryPush(InboxPush push)
+    public bool TryPush(InboxPush push) =>
+        ConfirmingChannel(push) is not null && outbox.TryEnqueue(new WeComPushJob(push.Profile!.WeComUserId!, push));
+
+    public string? ConfirmingChannel(InboxPush push)
     {
         ArgumentNullException.ThrowIfNull(push);
-        if (!options.Value.Enabled || push.Reason != InboxPushReason.Delivered
-            || push.Profile?.WeComUserId is not { Length: > 0 } userId || !InboxCards.IsActionable(push.Message))
-        {
-            return false;
-        }
-
-        return outbox.TryEnqueue(new WeComPushJob(userId, push));
+        var carries = options.Value.Enabled && push.Reason != InboxPushReason.Updated
+            && push.Profile?.WeComUserId is { Length: > 0 } && InboxCards.IsActionable(push.Message)
+            && !push.Message.DeliveredVia.Contains(ChannelIdentity.WeCom);
+        return carries ? ChannelIdentity.WeCom : null;
     }
 }

@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Threading.Channels;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
@@ -18,6 +19,10 @@ public sealed partial class WeComOutbox : BackgroundService
     private static readonly TimeSpan MaxRetryDelay = TimeSpan.FromMinutes(5);
 
     private readonly Channel<WeComJob> _queue;
+
+    // Pushes queued, waiting or being retried, so a push handed over again (after the employee grain was re-activated)
+    // while the first is still on its way is not sent twice.
+    private readonly ConcurrentDictionary<(string EmployeeId, string MessageId), byte> _inFlight = new();
     private readonly IServiceProvider _services;
     private readonly IGrainFactory _grains;
     private readonly WeComDeliveryOptions _options;
@@ -44,15 +49,25 @@ public sealed partial class WeComOutbox : BackgroundService
         });
     }
 
-    /// <summary>Queues without waiting; false when the queue is full and the job was dropped.</summary>
+    /// <summary>
+    /// Queues without waiting; false when the queue is full and the job was dropped. A push of a message that is
+    /// already on its way counts as queued.
+    /// </summary>
     public bool TryEnqueue(WeComJob job)
     {
+        if (job is WeComPushJob push && !_inFlight.TryAdd(InFlightKey(push), 0))
+        {
+            LogAlreadyQueued(_logger, push.Push.EmployeeId, push.Push.Message.Key);
+            return true;
+        }
+
         if (_queue.Writer.TryWrite(job))
         {
             return true;
         }
 
         LogDropped(_logger, job.UserId, job.GetType().Name);
+        Settle(job);
         return false;
     }
 
@@ -92,11 +107,28 @@ public sealed partial class WeComOutbox : BackgroundService
 
     private async Task Process(WeComJob job, CancellationToken stoppingToken)
     {
+        var later = false;
+        try
+        {
+            later = await TryProcess(job, stoppingToken).ConfigureAwait(false);
+        }
+        finally
+        {
+            if (!later)
+            {
+                Settle(job);
+            }
+        }
+    }
+
+    /// <summary>Sends the job; true when it was put back to be tried again later.</summary>
+    private async Task<bool> TryProcess(WeComJob job, CancellationToken stoppingToken)
+    {
         if (job.IsMessage && _limiter.TryAcquire(job.UserId) is { } wait && wait > TimeSpan.Zero)
         {
             LogPaced(_logger, job.UserId, wait);
             Later(job, wait);
-            return;
+            return true;
         }
 
         try
@@ -110,17 +142,20 @@ public sealed partial class WeComOutbox : BackgroundService
             if (failures >= _options.MaxAttempts)
             {
                 LogGaveUp(_logger, ex, job.UserId, job.GetType().Name, failures);
-                return;
+                return false;
             }
 
             var delay = TimeSpan.FromTicks(Math.Min(MaxRetryDelay.Ticks, _options.FirstRetryDelay.Ticks << Math.Min(failures - 1, 16)));
             LogRetrying(_logger, ex, job.UserId, job.GetType().Name, failures, delay);
             Later(job with { Failures = failures }, delay);
+            return true;
         }
         catch (Exception ex) when (!stoppingToken.IsCancellationRequested)
         {
             LogGaveUp(_logger, ex, job.UserId, job.GetType().Name, job.Failures + 1);
         }
+
+        return false;
     }
 
     private async Task Send(WeComApiClient client, WeComJob job, CancellationToken cancellationToken)
@@ -173,13 +208,28 @@ public sealed partial class WeComOutbox : BackgroundService
         try
         {
             await Task.Delay(delay, _time, _stopping).ConfigureAwait(false);
-            TryEnqueue(job);
+            if (!_queue.Writer.TryWrite(job))
+            {
+                LogDropped(_logger, job.UserId, job.GetType().Name);
+                Settle(job);
+            }
         }
         catch (OperationCanceledException)
         {
             // Shutting down.
         }
     }
+
+    /// <summary>The job is done with (sent or given up): a later hand-over of the same push is sent again.</summary>
+    private void Settle(WeComJob job)
+    {
+        if (job is WeComPushJob push)
+        {
+            _inFlight.TryRemove(InFlightKey(push), out _);
+        }
+    }
+
+    private static (string, string) InFlightKey(WeComPushJob push) => (push.Push.EmployeeId, push.Push.Message.Id);
 
     /// <summary>
     /// Network failures, timeouts, and WeCom's "system busy" (-1) and frequency limits (45009, 45033) pass; anything
@@ -204,6 +254,9 @@ public sealed partial class WeComOutbox : BackgroundService
 
     [LoggerMessage(Level = LogLevel.Error, Message = "WeCom: {Job} to {UserId} failed after {Attempts} attempt(s); giving up")]
     private static partial void LogGaveUp(ILogger logger, Exception exception, string userId, string job, int attempts);
+
+    [LoggerMessage(Level = LogLevel.Debug, Message = "WeCom: message {Key} of employee {EmployeeId} is already on its way")]
+    private static partial void LogAlreadyQueued(ILogger logger, string employeeId, string key);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "WeCom: queue full; {Job} to {UserId} dropped")]
     private static partial void LogDropped(ILogger logger, string userId, string job);

@@ -29,6 +29,9 @@ public sealed class ClusterFixture : IAsyncLifetime
     /// <summary>Every push the employee grains hand to their chat channels.</summary>
     public RecordingPushChannel Pushes { get; } = new();
 
+    /// <summary>A channel that owes confirmations, for employees whose id starts with <see cref="ConfirmingPushChannel.Prefix"/>.</summary>
+    public ConfirmingPushChannel ConfirmingPushes { get; } = new();
+
     public InProcessTestCluster Cluster { get; private set; } = null!;
 
     public IGrainFactory Grains => Cluster.Client;
@@ -54,6 +57,7 @@ public sealed class ClusterFixture : IAsyncLifetime
             silo.Services.UseBusinessClock(Clock);
             silo.Services.AddSingleton<IReadModelWriter>(ReadModel);
             silo.Services.AddSingleton<IInboxPushChannel>(Pushes);
+            silo.Services.AddSingleton<IInboxPushChannel>(ConfirmingPushes);
             // A channel that always fails must not fail a delivery.
             silo.Services.AddSingleton<IInboxPushChannel, ThrowingPushChannel>();
         });

@@ -41,6 +41,25 @@ public sealed class BotConfigurationTests
         Assert.Contains("WeCom:CorpId", Flatten(failure!));
     }
 
+    [Theory]
+    [InlineData("Teams:AppId", "the-app-password-by-mistake")]
+    [InlineData("Teams:Delivery:MaxAttempts", "0")]
+    public async Task Start_MalformedTeamsSetting_FailsNamingTheKey(string key, string value)
+    {
+        var settings = new Dictionary<string, string?>
+        {
+            ["Teams:AppId"] = "8e1c2a50-2f0e-4b7a-9d3c-1f2e3d4c5b6a",
+            ["Teams:AppPassword"] = "secret",
+            [key] = value,
+        };
+        await using var api = ApiFactory.With(settings);
+
+        var failure = Record.Exception(() => api.As(null));
+
+        Assert.NotNull(failure);
+        Assert.Contains(key, Flatten(failure));
+    }
+
     private static string Flatten(Exception exception) =>
         exception is AggregateException aggregate
             ? string.Join(" | ", aggregate.Flatten().InnerExceptions.Select(Flatten))
@@ -54,6 +73,14 @@ public sealed class BotRoutesWithoutWeComTests(ApiFactory api)
     public async Task Callback_WeComNotConfigured_IsNotMapped()
     {
         var response = await api.As(null).PostAsync("/api/wecom/callback?msg_signature=x&timestamp=1&nonce=1", new StringContent("<xml/>"));
+
+        Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
+    }
+
+    [Fact]
+    public async Task Messages_TeamsNotConfigured_IsNotMapped()
+    {
+        var response = await api.As(null).PostAsync("/api/messages", new StringContent("""{ "type": "message" }"""));
 
         Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
     }

@@ -4,12 +4,17 @@ using WealthActors.Silo.Tests.Infrastructure;
 namespace WealthActors.Silo.Tests.Bot;
 
 /// <summary>
-/// A fresh branch through the API: branch head, team lead and advisor with WeCom UserIDs, a VIP client of the
-/// advisor, and an SLA policy whose first escalation (to the team lead) falls due seconds after opening.
+/// A fresh branch through the API: branch head, team lead and advisor with WeCom UserIDs (or, for the Teams tests,
+/// Teams users named by their Entra object ids), a VIP client of the advisor, and an SLA policy whose first
+/// escalation (to the team lead) falls due seconds after opening.
 /// </summary>
 public sealed class BotSeed
 {
-    private BotSeed(string prefix) => Prefix = prefix;
+    private BotSeed(string prefix, bool teams)
+    {
+        Prefix = prefix;
+        Teams = teams;
+    }
 
     public string Prefix { get; }
     public string Branch => $"{Prefix}-B";
@@ -23,19 +28,29 @@ public sealed class BotSeed
     public string AdvisorWeCom => $"{Prefix.ToLowerInvariant()}-chen";
     public string TeamLeadWeCom => $"{Prefix.ToLowerInvariant()}-li";
 
-    public static async Task<BotSeed> Create(ApiFactory api, string escalateAfter = "PT3S")
+    /// <summary>Whether the employees were registered with Teams users instead of WeCom users.</summary>
+    public bool Teams { get; }
+
+    /// <summary>The advisor's Microsoft Entra object id, registered as their <c>teamsUserId</c>.</summary>
+    public string AdvisorTeams { get; } = Guid.NewGuid().ToString("D");
+
+    public string TeamLeadTeams { get; } = Guid.NewGuid().ToString("D");
+
+    public static async Task<BotSeed> Create(ApiFactory api, string escalateAfter = "PT3S", bool teams = false)
     {
-        var seed = new BotSeed($"W{Guid.NewGuid().ToString("N")[..8]}");
+        var seed = new BotSeed($"W{Guid.NewGuid().ToString("N")[..8]}", teams);
         var admin = api.As("Admin");
         await (await admin.PutJson($"/api/branches/{seed.Branch}", new { name = "Lujiazui", headEmployeeId = seed.BranchHead })).Json(HttpStatusCode.OK);
         await (await admin.PutJson($"/api/employees/{seed.BranchHead}", new { name = "王行长", role = "BranchHead", branchId = seed.Branch })).Json(HttpStatusCode.OK);
         await (await admin.PutJson($"/api/employees/{seed.TeamLead}", new
         {
-            name = "李经理", role = "TeamLead", branchId = seed.Branch, managerId = seed.BranchHead, wecomUserId = seed.TeamLeadWeCom,
+            name = "李经理", role = "TeamLead", branchId = seed.Branch, managerId = seed.BranchHead,
+            wecomUserId = teams ? null : seed.TeamLeadWeCom, teamsUserId = teams ? seed.TeamLeadTeams : null,
         })).Json(HttpStatusCode.OK);
         await (await admin.PutJson($"/api/employees/{seed.Advisor}", new
         {
-            name = "陈顾问", role = "Advisor", branchId = seed.Branch, managerId = seed.TeamLead, wecomUserId = seed.AdvisorWeCom,
+            name = "陈顾问", role = "Advisor", branchId = seed.Branch, managerId = seed.TeamLead,
+            wecomUserId = teams ? null : seed.AdvisorWeCom, teamsUserId = teams ? seed.AdvisorTeams : null,
         })).Json(HttpStatusCode.OK);
         await (await api.As("System").PutJson($"/api/clients/{seed.Client}", new
         {
