@@ -31,9 +31,18 @@ public static class Program
             return 2;
         }
 
+        ChildSilo.Overrides = parsed.Get("silo-env", "")
+            .Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
+            .Select(pair => pair.Split('=', 2))
+            .ToDictionary(kv => kv[0], kv => kv.Length > 1 ? kv[1] : "");
+        if (ChildSilo.Overrides.Count > 0)
+        {
+            Out.Detail($"silo configuration overrides: {string.Join(", ", ChildSilo.Overrides.Select(kv => $"{kv.Key}={kv.Value}"))}");
+        }
+
         if (!Scenarios.TryGetValue(parsed.Scenario, out var run))
         {
-            Console.WriteLine("usage: dotnet run -c Release --project bench -- <scenario> [--quick] [--storage sqlite|postgres]");
+            Console.WriteLine("usage: dotnet run -c Release --project bench -- <scenario> [--quick] [--storage sqlite|postgres] [--silo-env Key=Value,…]");
             Console.WriteLine($"scenarios: {string.Join(", ", Scenarios.Keys)}");
             return parsed.Scenario == "help" ? 0 : 2;
         }

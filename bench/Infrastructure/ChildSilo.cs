@@ -16,6 +16,12 @@ public sealed class ChildSilo : IAsyncDisposable
 
     private static readonly List<ChildSilo> Running = [];
 
+    /// <summary>
+    /// Configuration given with <c>--silo-env Key=Value,…</c>, applied to every silo a scenario starts: for trying a
+    /// setting (for example <c>Storage__Sqlite__MaxWriteConnections=4</c>) without changing the product.
+    /// </summary>
+    public static IReadOnlyDictionary<string, string> Overrides { get; set; } = new Dictionary<string, string>();
+
     private readonly Process _process;
     private readonly Queue<string> _tail = new();
 
@@ -93,7 +99,7 @@ public sealed class ChildSilo : IAsyncDisposable
             info.Environment[$"Auth__ApiKeys__0__Roles__{i}"] = roles[i];
         }
 
-        foreach (var (key, value) in environment ?? new Dictionary<string, string>())
+        foreach (var (key, value) in (environment ?? new Dictionary<string, string>()).Concat(Overrides))
         {
             info.Environment[key] = value;
         }

@@ -24,9 +24,10 @@ public static class CommandThroughput
 
         var callers = args.Int("callers", 64, 64);
         var duration = TimeSpan.FromSeconds(args.Seconds("duration", 60, 20));
-        var warmup = TimeSpan.FromSeconds(args.Seconds("warmup", 5, 3));
+        // Long enough for tiered JIT to settle: in the first ~20 s of a fresh silo the JIT takes most of its CPU time.
+        var warmup = TimeSpan.FromSeconds(args.Seconds("warmup", 20, 10));
         const int branches = 10;
-        Out.Detail($"plan: callers={callers} duration={duration.TotalSeconds}s per path after {warmup.TotalSeconds}s warm-up; ops = open, acknowledge, note, resolve");
+        Out.Detail($"plan: callers={callers} duration={duration.TotalSeconds}s per path after a warm-up ({warmup.TotalSeconds}s grains, {warmup.TotalSeconds / 2}s http); ops = open, acknowledge, note, resolve");
 
         using var temp = new TempDirectory();
         var database = temp.File("wealthactors.db");
@@ -45,6 +46,7 @@ public static class CommandThroughput
             await Mix.Run(callers, warmup, (c, s) => viaGrains.Run($"CTW{nonce}-{c}-{s}", c, s));
             grain = await Mix.Run(callers, duration, (c, s) => viaGrains.Run($"CTG{nonce}-{c}-{s}", c, s));
             Out.Detail($"grains (external client): {grain.Describe()}");
+            await Mix.Run(callers, warmup / 2, (c, s) => viaHttp.Run(c, s));
             http = await Mix.Run(callers, duration, (c, s) => viaHttp.Run(c, s));
             Out.Detail($"http: {http.Describe()}");
             payloadBytes = AverageComplaintPayload(database);

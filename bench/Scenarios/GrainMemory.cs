@@ -34,6 +34,14 @@ public static class GrainMemory
         Out.Detail($"managed heap {Mib(before["heapBytes"])} -> {Mib(after["heapBytes"])} MiB; committed {Mib(after["committedBytes"])} MiB; " +
                    $"process working set {Mib(before["workingSetBytes"])} -> {Mib(after["workingSetBytes"])} MiB");
 
+        // The same count of clients that were never stored: what an activation costs with an empty state, which
+        // separates Orleans' own per-activation cost from the client state's.
+        using var emptyActivation = await http.PostAsync($"/bench/activate?prefix=N&start=0&count={grains}&concurrency={concurrency}", null);
+        var empty = await emptyActivation.Read(200);
+        var emptyBytes = empty["bytesPerGrain"]!.GetValue<double>();
+        Out.Detail($"of which: {emptyBytes:0} B per activation of a client with no stored state (the grain, its empty state and Orleans' " +
+                   $"own bookkeeping), {bytesPerGrain - emptyBytes:0} B the realistic state");
+
         using var coldResponse = await http.PostAsync($"/bench/cold?prefix=G&start={grains}&count={cold}", null);
         var coldResult = await coldResponse.Read(200);
         var millis = coldResult["millis"]!.AsArray().Select(m => m!.GetValue<double>()).ToArray();
