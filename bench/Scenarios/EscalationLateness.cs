@@ -1,6 +1,7 @@
 using System.Collections.Concurrent;
 using System.Diagnostics;
 using System.Text.Json.Nodes;
+using Microsoft.Data.Sqlite;
 using WealthActors.Bench.Infrastructure;
 using WealthActors.Employees;
 
@@ -87,11 +88,35 @@ public static class EscalationLateness
         Out.Detail($"delivered={found.Length}/{expected.Count} missed={missed} (of which failed opens: {opening.Failed}) duplicated={duplicated} " +
                    $"(history repeats {history.Duplicates}, re-deliveries {poller.Redelivered}, extra timeline escalations {check.ExtraEscalations} in {check.Sampled} sampled) unexpected_messages={unexpected}");
         Out.Detail($"silo resident memory at the end: {silo.WorkingSetBytes() / (1024 * 1024)} MiB");
+        Out.Detail(StoredStateSizes(temp.File("wealthactors.db")));
         Out.Summary(Name,
             ("storage", "sqlite"), ("n", plan.N), ("open_per_s", Stats.F0(opening.PerSecond)),
             ("p50_ms", Stats.F0(Stats.Percentile(sorted, 50))), ("p99_ms", Stats.F0(Stats.Percentile(sorted, 99))),
             ("max_ms", Stats.F0(sorted.Length == 0 ? double.NaN : sorted[^1])), ("missed", missed), ("duplicated", duplicated));
         return 0;
+    }
+
+    /// <summary>
+    /// The stored state of the grains that took the deliveries: a branch head's whole state is written again on each
+    /// delivery, so its size times the deliveries is what the inbox costs the single SQLite writer.
+    /// </summary>
+    private static string StoredStateSizes(string database)
+    {
+        using var connection = new SqliteConnection($"Data Source={database};Mode=ReadOnly");
+        connection.Open();
+        using var command = connection.CreateCommand();
+        command.CommandText = """
+            SELECT substr(grain_type, 1, instr(grain_type, '/') - 1), count(*), avg(length(payload)), max(length(payload))
+            FROM orleans_storage GROUP BY 1 ORDER BY 1;
+            """;
+        using var reader = command.ExecuteReader();
+        var parts = new List<string>();
+        while (reader.Read())
+        {
+            parts.Add($"{reader.GetString(0)} x{reader.GetInt64(1)} avg {reader.GetDouble(2) / 1024:0.0} KiB max {reader.GetInt64(3) / 1024.0:0.0} KiB");
+        }
+
+        return $"stored grain state by type: {string.Join("; ", parts)}";
     }
 
     private static async Task PutPolicies(HttpClient http, LatenessPlan plan)
