@@ -16,7 +16,7 @@ public sealed class ScenarioSmokeTests(ITestOutputHelper output)
     {
         var line = await Run("escalation-lateness", "--n", "40", "--branches", "5", "--clients", "10", "--lead", "2", "--spread", "2", "--grace", "20");
         Assert.Equal("sqlite", line.Values["storage"]);
-        Assert.Equal(60, line.Number("n"));
+        Assert.Equal(40, line.Number("n"));
         Assert.Equal(0, line.Number("missed"));
         Assert.Equal(0, line.Number("duplicated"));
         Assert.True(line.Number("p99_ms") >= 0);
