@@ -11,7 +11,7 @@ public static class MachineInfo
         ("cores", Environment.ProcessorCount.ToString(CultureInfo.InvariantCulture)),
         ("CPU", CpuModel()),
         ("memory", $"{MemoryGiB():0.0} GiB"),
-        ("OS", $"{OsName()} ({RuntimeInformation.OSDescription}, {RuntimeInformation.OSArchitecture})"),
+        ("OS", $"{OsName()}, kernel {Kernel()}, {RuntimeInformation.OSArchitecture}"),
         (".NET", RuntimeInformation.FrameworkDescription),
     ];
 
@@ -33,6 +33,9 @@ public static class MachineInfo
             ? long.Parse(total.Split(' ', StringSplitOptions.RemoveEmptyEntries)[1], CultureInfo.InvariantCulture) / (1024.0 * 1024)
             : GC.GetGCMemoryInfo().TotalAvailableMemoryBytes / (1024.0 * 1024 * 1024);
     }
+
+    private static string Kernel() =>
+        File.Exists("/proc/sys/kernel/osrelease") ? $"{Environment.OSVersion.Platform} {File.ReadAllText("/proc/sys/kernel/osrelease").Trim()}" : Environment.OSVersion.VersionString;
 
     private static string OsName()
     {

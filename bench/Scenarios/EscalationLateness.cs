@@ -84,6 +84,12 @@ public static class EscalationLateness
         Out.Detail($"lateness (createdAt - due): {Stats.Describe(lateness)}");
         Out.Detail($"in the inbox by (poller wall clock at the first answer holding it - due): {Stats.Describe(seenLateness)}");
         Out.Detail($"not yet in the inbox at (previous answer for that inbox - due, floored at 0): {Stats.Describe(notYetLateness)}");
+        // The poller brackets when a reader could first see each message: after the previous answer without it, by the
+        // first answer with it (an answer can itself wait behind deliveries queued at a busy branch head).
+        var sortedSeen = Stats.Sorted(seenLateness);
+        var sortedNotYet = Stats.Sorted(notYetLateness);
+        Out.Detail($"readable in the inbox, p99 between {Stats.F0(Stats.Percentile(sortedNotYet, 99))} and {Stats.F0(Stats.Percentile(sortedSeen, 99))} ms after the deadline " +
+                   $"(the summary's p99 is createdAt - due = {Stats.F0(Stats.Percentile(sorted, 99))} ms; createdAt is stamped before the state writes that precede delivery)");
         Out.Detail($"poll cycles: {poller.Cycles}, mean cycle {poller.MeanCycleMs:0} ms; escalations the poller never saw in a recent inbox: {found.Length - seenLateness.Length}");
         Out.Detail($"delivered={found.Length}/{expected.Count} missed={missed} (of which failed opens: {opening.Failed}) duplicated={duplicated} " +
                    $"(history repeats {history.Duplicates}, re-deliveries {poller.Redelivered}, extra timeline escalations {check.ExtraEscalations} in {check.Sampled} sampled) unexpected_messages={unexpected}");
