@@ -108,6 +108,11 @@ public static class EscalationLateness
     /// </summary>
     private static string StoredStateSizes(string database)
     {
+        if (!File.Exists(database))
+        {
+            return "stored grain state: not in a SQLite file (storage overridden)";
+        }
+
         using var connection = new SqliteConnection($"Data Source={database};Mode=ReadOnly");
         connection.Open();
         using var command = connection.CreateCommand();
