@@ -1,0 +1,74 @@
+namespace WealthActors.Bench.Infrastructure;
+
+/// <summary>The targets of the benchmarks issue (for this two-core machine) and how a summary line compares.</summary>
+public static class Targets
+{
+    public static (string Target, string Verdict) Judge(SummaryLine? line)
+    {
+        if (line is null)
+        {
+            return ("", "no summary line (failed)");
+        }
+
+        if (line.NotAvailable)
+        {
+            return (TargetText(line), $"not available: {line.Values.GetValueOrDefault("reason")}");
+        }
+
+        var v = line.Number;
+        return line.Scenario switch
+        {
+            "escalation-lateness" => Lateness(line),
+            "command-throughput" => line.Values.GetValueOrDefault("storage") == "postgres"
+                ? ("ratio ≥ 0.6 on PostgreSQL", Verdict(v("ratio") >= 0.6))
+                : ("ratio ≥ 0.6 applies to PostgreSQL only", "no SQLite target"),
+            "bot-roundtrip" => ("p99 ≤ 50 ms", Verdict(v("p99_ms") <= 50)),
+            "grain-memory" => ("≤ 4,096 bytes per grain, cold p99 ≤ 20 ms",
+                Verdict(v("bytes_per_grain") <= 4096, v("cold_p99_ms") <= 20, "bytes per grain", "cold p99")),
+            "startup" => ("≤ 5,000 ms each", Verdict(v("empty_ms") <= 5000, v("loaded_ms") <= 5000, "empty", "loaded")),
+            "care-scan" => ("≤ 60 s over 1,000,000 clients", Verdict(v("seconds") <= 60)),
+            _ => ("no target (micro-benchmark)", "measured"),
+        };
+    }
+
+    private static string TargetText(SummaryLine line) => line.Scenario switch
+    {
+        "escalation-lateness" => "PostgreSQL n=100,000: p99 ≤ 250 ms, missed = duplicated = 0",
+        "command-throughput" => "ratio ≥ 0.6 on PostgreSQL",
+        "bot-roundtrip" => "p99 ≤ 50 ms",
+        "care-scan" => "≤ 60 s over 1,000,000 clients",
+        _ => "",
+    };
+
+    private static (string, string) Lateness(SummaryLine line)
+    {
+        var n = line.Number("n");
+        var p99 = line.Number("p99_ms");
+        var clean = line.Number("missed") == 0 && line.Number("duplicated") == 0;
+        var postgres = line.Values.GetValueOrDefault("storage") == "postgres";
+        var (target, limit) = postgres
+            ? ("PostgreSQL n=100,000: p99 ≤ 250 ms, missed = duplicated = 0", n >= 100_000 ? 250.0 : double.NaN)
+            : n >= 50_000
+                ? ("SQLite n=50,000: nothing missed, p99 ≤ 2,000 ms, no duplicates", 2000.0)
+                : n >= 10_000
+                    ? ("SQLite n=10,000: p99 ≤ 500 ms, missed = duplicated = 0", 500.0)
+                    : ("missed = duplicated = 0 (no latency target at this size)", double.NaN);
+        if (!clean)
+        {
+            return (target, "MISSED: escalations missed or duplicated");
+        }
+
+        return double.IsNaN(limit) ? (target, "met") : (target, Verdict(p99 <= limit));
+    }
+
+    private static string Verdict(bool met) => met ? "met" : "MISSED";
+
+    private static string Verdict(bool first, bool second, string firstName, string secondName) =>
+        (first, second) switch
+        {
+            (true, true) => "met",
+            (false, true) => $"MISSED ({firstName})",
+            (true, false) => $"MISSED ({secondName})",
+            _ => $"MISSED ({firstName} and {secondName})",
+        };
+}

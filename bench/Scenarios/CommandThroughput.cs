@@ -1,0 +1,169 @@
+using System.Diagnostics;
+using Microsoft.Data.Sqlite;
+using WealthActors.Bench.Infrastructure;
+using WealthActors.Complaints;
+
+namespace WealthActors.Bench.Scenarios;
+
+/// <summary>
+/// The open → acknowledge → note → resolve mix from many concurrent callers, once through the grains as an external
+/// Orleans client and once through HTTP, beside the raw rate of single-row upserts that the same database takes
+/// from the same driver at the same concurrency. The ratio says how much of the database the product turns into
+/// commands; each command costs several writes (grain state, reminder, read model, the client's link).
+/// </summary>
+public static class CommandThroughput
+{
+    private const string Name = "command-throughput";
+
+    public static async Task<int> Run(BenchArgs args)
+    {
+        if (args.Storage == "postgres")
+        {
+            return Out.NotAvailable(Name, "needs-Storage:Provider=PostgreSql-in-the-Silo", ("storage", "postgres"));
+        }
+
+        var callers = args.Int("callers", 64, 64);
+        var duration = TimeSpan.FromSeconds(args.Seconds("duration", 60, 20));
+        // Long enough for tiered JIT to settle: in the first ~20 s of a fresh silo the JIT takes most of its CPU time.
+        var warmup = TimeSpan.FromSeconds(args.Seconds("warmup", 20, 10));
+        const int branches = 10;
+        Out.Detail($"plan: callers={callers} duration={duration.TotalSeconds}s per path after a warm-up ({warmup.TotalSeconds}s grains, {warmup.TotalSeconds / 2}s http); ops = open, acknowledge, note, resolve");
+
+        using var temp = new TempDirectory();
+        var database = temp.File("wealthactors.db");
+        MixResult grain, http;
+        int payloadBytes;
+        var nonce = Guid.NewGuid().ToString("N")[..6];
+        await using (var silo = await ChildSilo.StartSilo(database))
+        {
+            using var client = silo.Http();
+            await using var gateway = await GatewayClient.Connect(silo.GatewayPort);
+            await Org.Branches(client, branches);
+            await Org.Clients(client, "T", callers * 10, branches, vip: false);
+
+            var viaGrains = new GrainCycle(gateway.Grains, branches);
+            var viaHttp = new HttpCycle(client, branches);
+            await Mix.Run(callers, warmup, (c, s) => viaGrains.Run($"CTW{nonce}-{c}-{s}", c, s));
+            grain = await Mix.Run(callers, duration, (c, s) => viaGrains.Run($"CTG{nonce}-{c}-{s}", c, s));
+            Out.Detail($"grains (external client): {grain.Describe()}");
+            await Mix.Run(callers, warmup / 2, (c, s) => viaHttp.Run(c, s));
+            http = await Mix.Run(callers, duration, (c, s) => viaHttp.Run(c, s));
+            Out.Detail($"http: {http.Describe()}");
+            payloadBytes = AverageComplaintPayload(database);
+            Out.Detail($"silo resident memory: {silo.WorkingSetBytes() / (1024 * 1024)} MiB; mean complaint state payload {payloadBytes} B");
+        }
+
+        // The silo is stopped: the raw loop has the file to itself, as the silo had. Raw means what the driver does with
+        // no gate of its own: every caller its own pooled connection, SQLite's busy handler sorting out the writers.
+        var raw = await RawUpserts.Run(database, callers, duration, payloadBytes, gated: false);
+        Out.Detail($"raw upserts, {callers} connections contending for the file lock: {raw.Describe()}");
+        var gated = await RawUpserts.Run(database, callers, TimeSpan.FromSeconds(Math.Min(10, duration.TotalSeconds)), payloadBytes, gated: true);
+        Out.Detail($"raw upserts through one gated connection, the product's write discipline: {gated.Describe()}");
+
+        Out.Summary(Name,
+            ("storage", "sqlite"), ("grain_ops_s", Stats.F0(grain.PerSecond)), ("http_ops_s", Stats.F0(http.PerSecond)),
+            ("raw_upserts_s", Stats.F0(raw.PerSecond)), ("ratio", Stats.F2(grain.PerSecond / raw.PerSecond)));
+        return 0;
+    }
+
+    private static int AverageComplaintPayload(string database)
+    {
+        if (!File.Exists(database))
+        {
+            // Storage kept elsewhere (an override for an experiment): a typical complaint state.
+            return 1024;
+        }
+
+        using var connection = new SqliteConnection($"Data Source={database};Mode=ReadOnly");
+        connection.Open();
+        using var command = connection.CreateCommand();
+        command.CommandText = "SELECT avg(length(payload)) FROM orleans_storage WHERE grain_type LIKE '%complaint%';";
+        return command.ExecuteScalar() is double average ? (int)average : 2048;
+    }
+
+    private sealed class GrainCycle(IClusterClient grains, int branches)
+    {
+        public async Task<int> Run(string complaintId, int caller, int sequence)
+        {
+            var (clientId, advisor) = Who(caller, sequence, branches);
+            var actor = Actor.Employee(advisor, "bench");
+            var complaint = grains.GetGrain<IComplaintGrain>(complaintId);
+            await complaint.Open(new OpenComplaint(clientId, "Service", Severity.Normal, "bench", "转账延迟 Transfer delayed", null), actor);
+            await complaint.Acknowledge(actor, "已受理 On it");
+            await complaint.AddNote(actor, "已回电客户 Called the client back");
+            await complaint.Resolve(actor, "已退还手续费 Fee refunded");
+            return 4;
+        }
+    }
+
+    private sealed class HttpCycle(HttpClient http, int branches)
+    {
+        public async Task<int> Run(int caller, int sequence)
+        {
+            var (clientId, advisor) = Who(caller, sequence, branches);
+            var opened = await http.PostExpect("/api/complaints", new
+            {
+                clientId, category = "Service", severity = "Normal", channel = "bench", description = "转账延迟 Transfer delayed", openedBy = advisor,
+            }, 201);
+            var id = opened.Str("complaintId");
+            await http.PostExpect($"/api/complaints/{id}/acknowledge", new { by = advisor, text = "已受理 On it" }, 200);
+            await http.PostExpect($"/api/complaints/{id}/notes", new { by = advisor, text = "已回电客户 Called the client back" }, 200);
+            await http.PostExpect($"/api/complaints/{id}/resolve", new { by = advisor, text = "已退还手续费 Fee refunded" }, 200);
+            return 4;
+        }
+    }
+
+    /// <summary>Each caller works its own ten clients, so callers do not queue behind one client grain.</summary>
+    private static (string ClientId, string Advisor) Who(int caller, int sequence, int branches)
+    {
+        var client = caller * 10 + sequence % 10;
+        return (Org.Client("T", client), Org.Advisor(client % branches));
+    }
+}
+
+/// <summary>Callers loop over a cycle of operations until the duration ends; only operations that completed count.</summary>
+public static class Mix
+{
+    public static async Task<MixResult> Run(int callers, TimeSpan duration, Func<int, int, Task<int>> cycle)
+    {
+        var ops = 0L;
+        var errors = 0L;
+        string? firstError = null;
+        var cycleMillis = new List<double>();
+        var clock = Stopwatch.StartNew();
+        await Task.WhenAll(Enumerable.Range(0, callers).Select(async caller =>
+        {
+            await Task.Yield();
+            var local = new List<double>();
+            for (var sequence = 0; clock.Elapsed < duration; sequence++)
+            {
+                var started = Stopwatch.GetTimestamp();
+                try
+                {
+                    Interlocked.Add(ref ops, await cycle(caller, sequence));
+                    local.Add(Stopwatch.GetElapsedTime(started).TotalMilliseconds);
+                }
+                catch (Exception ex)
+                {
+                    Interlocked.Increment(ref errors);
+                    Interlocked.CompareExchange(ref firstError, ex.Message, null);
+                }
+            }
+
+            lock (cycleMillis)
+            {
+                cycleMillis.AddRange(local);
+            }
+        }));
+        return new MixResult(ops, errors, firstError, clock.Elapsed, cycleMillis);
+    }
+}
+
+public sealed record MixResult(long Ops, long Errors, string? FirstError, TimeSpan Elapsed, IReadOnlyList<double> CycleMillis)
+{
+    public double PerSecond => Ops / Elapsed.TotalSeconds;
+
+    public string Describe() =>
+        $"{Ops} ops in {Elapsed.TotalSeconds:0.0}s = {PerSecond:0} ops/s, {Errors} failed cycles; cycle latency {Stats.Describe(CycleMillis)}" +
+        (FirstError is null ? "" : $"; first error: {FirstError}");
+}

@@ -1,0 +1,127 @@
+using System.Diagnostics;
+using WealthActors.Bench.Infrastructure;
+using Xunit.Abstractions;
+
+namespace WealthActors.Bench.Tests;
+
+/// <summary>
+/// Each scenario, run by the built bench executable at a tiny size, ends with a summary line that parses; where the
+/// scenario counts escalations, none is missed or duplicated. One class, so the scenarios (each starting a silo) run
+/// one after another on a small machine.
+/// </summary>
+public sealed class ScenarioSmokeTests(ITestOutputHelper output)
+{
+    [Fact]
+    public async Task EscalationLateness_TinyRun_DeliversEveryEscalationOnce()
+    {
+        var line = await Run("escalation-lateness", "--n", "40", "--branches", "5", "--clients", "10", "--lead", "2", "--spread", "2", "--grace", "20");
+        Assert.Equal("sqlite", line.Values["storage"]);
+        Assert.Equal(40, line.Number("n"));
+        Assert.Equal(0, line.Number("missed"));
+        Assert.Equal(0, line.Number("duplicated"));
+        Assert.True(line.Number("p99_ms") >= 0);
+        Assert.True(line.Number("open_per_s") > 0);
+    }
+
+    [Fact]
+    public async Task CommandThroughput_TinyRun_ReportsAllThreeRates()
+    {
+        var line = await Run("command-throughput", "--callers", "8", "--duration", "1", "--warmup", "0.5");
+        Assert.True(line.Number("grain_ops_s") > 0);
+        Assert.True(line.Number("http_ops_s") > 0);
+        Assert.True(line.Number("raw_upserts_s") > 0);
+        Assert.True(line.Number("ratio") > 0);
+    }
+
+    [Fact]
+    public async Task GrainMemory_TinyRun_MeasuresBytesAndColdLatency()
+    {
+        var line = await Run("grain-memory", "--grains", "2000", "--cold", "50");
+        Assert.Equal(2000, line.Number("grains"));
+        Assert.True(line.Number("bytes_per_grain") > 0);
+        Assert.True(line.Number("cold_p99_ms") > 0);
+    }
+
+    [Fact]
+    public async Task Startup_TinyRun_MeasuresEmptyAndLoaded()
+    {
+        var line = await Run("startup", "--repeat", "1", "--clients", "1000");
+        Assert.True(line.Number("empty_ms") > 0);
+        Assert.True(line.Number("loaded_ms") > 0);
+    }
+
+    [Theory]
+    [InlineData("bot-roundtrip", "--users 4 --messages 2")]
+    [InlineData("care-scan", "")]
+    [InlineData("escalation-lateness", "--storage postgres")]
+    [InlineData("command-throughput", "--storage postgres")]
+    public async Task ScenarioWithoutItsProductPart_SaysSoInItsSummary(string scenario, string arguments)
+    {
+        var line = await Run(scenario, arguments.Split(' ', StringSplitOptions.RemoveEmptyEntries));
+        if (line.NotAvailable)
+        {
+            Assert.False(string.IsNullOrEmpty(line.Values["reason"]));
+        }
+    }
+
+    [Fact]
+    public async Task Micro_DryRun_PrintsTheMeans()
+    {
+        var line = await Run("sla-eval", "--tiny");
+        Assert.True(line.Number("vip_calendar_ns") > 0);
+    }
+
+    /// <summary>The bench executable in its own build output, next to its runtime configuration.</summary>
+    private static string BenchAssembly
+    {
+        get
+        {
+            var configuration = AppContext.BaseDirectory.Contains($"{Path.DirectorySeparatorChar}Debug{Path.DirectorySeparatorChar}", StringComparison.Ordinal)
+                ? "Debug"
+                : "Release";
+            var root = new DirectoryInfo(AppContext.BaseDirectory);
+            while (root is not null && !File.Exists(Path.Combine(root.FullName, "WealthActors.sln")))
+            {
+                root = root.Parent;
+            }
+
+            Assert.NotNull(root);
+            return Path.Combine(root.FullName, "bench", "bin", configuration, "net10.0", "WealthActors.Bench.dll");
+        }
+    }
+
+    private async Task<SummaryLine> Run(string scenario, params string[] arguments)
+    {
+        var info = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
+        info.ArgumentList.Add(BenchAssembly);
+        info.ArgumentList.Add(scenario);
+        foreach (var argument in arguments)
+        {
+            info.ArgumentList.Add(argument);
+        }
+
+        using var process = Process.Start(info)!;
+        var stdout = process.StandardOutput.ReadToEndAsync();
+        var stderr = process.StandardError.ReadToEndAsync();
+        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(120));
+        try
+        {
+            await process.WaitForExitAsync(timeout.Token);
+        }
+        catch (OperationCanceledException)
+        {
+            process.Kill(entireProcessTree: true);
+            throw;
+        }
+
+        var text = await stdout;
+        output.WriteLine(text);
+        output.WriteLine(await stderr);
+        Assert.Equal(0, process.ExitCode);
+        var last = text.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).Last();
+        var line = SummaryLine.Parse(last);
+        Assert.True(line is not null, $"The last line is not a summary line: {last}");
+        Assert.Equal(scenario, line.Scenario);
+        return line;
+    }
+}
