@@ -35,7 +35,7 @@ public static class MachineInfo
     }
 
     private static string Kernel() =>
-        File.Exists("/proc/sys/kernel/osrelease") ? $"{Environment.OSVersion.Platform} {File.ReadAllText("/proc/sys/kernel/osrelease").Trim()}" : Environment.OSVersion.VersionString;
+        File.Exists("/proc/sys/kernel/osrelease") ? $"Linux {File.ReadAllText("/proc/sys/kernel/osrelease").Trim()}" : Environment.OSVersion.VersionString;
 
     private static string OsName()
     {
