@@ -1,4 +1,3 @@
-using System.Text;
 using Microsoft.Data.Sqlite;
 using WealthActors.Employees;
 using WealthActors.ReadModel;
@@ -51,22 +50,14 @@ internal sealed partial class SqliteReadModel
 
     public Task<IReadOnlyList<ComplaintRow>> ListComplaints(ComplaintFilter filter, CancellationToken cancellationToken = default)
     {
-        // Only the filters given become conditions, so SQLite can pick the matching index.
-        var sql = new StringBuilder($"SELECT {ComplaintColumns} FROM rm_complaints WHERE 1 = 1");
-        if (filter.BranchId is not null) sql.Append(" AND branch_id = @branch_id");
-        if (filter.Status is not null) sql.Append(" AND status = @status");
-        if (filter.SlaState is not null) sql.Append(" AND sla_state = @sla_state");
-        if (filter.Assignee is not null) sql.Append(" AND assignee = @assignee");
-        if (filter.OpenOnly) sql.Append(" AND status <> @resolved");
-        sql.Append(' ').Append(ComplaintOrder).Append(" LIMIT @limit;");
-
-        return ReadAsync(sql.ToString(), filter.Limit, parameters =>
+        var (where, parameters) = ComplaintFilterSql.Build(filter);
+        var sql = $"SELECT {ComplaintColumns} FROM rm_complaints WHERE {where} {ComplaintOrder} LIMIT @limit;";
+        return ReadAsync(sql, filter.Limit, bound =>
         {
-            if (filter.BranchId is not null) parameters.AddWithValue("@branch_id", filter.BranchId);
-            if (filter.Status is { } status) parameters.AddWithValue("@status", (int)status);
-            if (filter.SlaState is { } slaState) parameters.AddWithValue("@sla_state", (int)slaState);
-            if (filter.Assignee is not null) parameters.AddWithValue("@assignee", filter.Assignee);
-            if (filter.OpenOnly) parameters.AddWithValue("@resolved", (int)ComplaintStatus.Resolved);
+            foreach (var (name, value) in parameters)
+            {
+                bound.AddWithValue("@" + name, value);
+            }
         }, ReadComplaint, cancellationToken);
     }
 
