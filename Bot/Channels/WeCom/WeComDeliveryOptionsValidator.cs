@@ -9,25 +9,10 @@ public sealed class WeComDeliveryOptionsValidator : IValidateOptions<WeComDelive
 
     public ValidateOptionsResult Validate(string? name, WeComDeliveryOptions options)
     {
-        var failures = new List<string>();
-        if (options.MaxAttempts is < 1 or > 20)
-        {
-            failures.Add($"{Prefix}MaxAttempts must be between 1 and 20");
-        }
-
-        if (options.FirstRetryDelay <= TimeSpan.Zero || options.FirstRetryDelay > TimeSpan.FromMinutes(10))
-        {
-            failures.Add($"{Prefix}FirstRetryDelay must be positive and at most 00:10:00");
-        }
-
+        var failures = options.CommonFailures(Prefix).ToList();
         if (options.PerUserPerMinute is < 1 or > 30)
         {
             failures.Add($"{Prefix}PerUserPerMinute must be between 1 and 30 (WeCom's own limit)");
-        }
-
-        if (options.QueueCapacity is < 1 or > 1_000_000)
-        {
-            failures.Add($"{Prefix}QueueCapacity must be between 1 and 1000000");
         }
 
         return failures.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(failures);

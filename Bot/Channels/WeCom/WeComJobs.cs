@@ -1,20 +1,21 @@
+using WealthActors.Bot.Channels.Chat;
 using WealthActors.Bot.Conversation;
 using WealthActors.Employees;
 
 namespace WealthActors.Bot.Channels.WeCom;
 
 /// <summary>Something to send to one WeCom member in the background.</summary>
-public abstract record WeComJob(string UserId)
+public abstract record WeComJob(string UserId) : ChatJob(UserId)
 {
-    /// <summary>Failed attempts so far.</summary>
-    public int Failures { get; init; }
-
     /// <summary>Messages count against WeCom's per-member limit; card updates answer a click and do not.</summary>
     public virtual bool IsMessage => true;
 }
 
 /// <summary>An inbox message pushed as a card; on success the employee grain records the channel.</summary>
-public sealed record WeComPushJob(string UserId, InboxPush Push) : WeComJob(UserId);
+public sealed record WeComPushJob(string UserId, InboxPush Push) : WeComJob(UserId)
+{
+    public override InboxPush Pushed => Push;
+}
 
 /// <summary>A chat answer that took too long to go back passively.</summary>
 public sealed record WeComReplyJob(string UserId, BotReply Reply) : WeComJob(UserId);

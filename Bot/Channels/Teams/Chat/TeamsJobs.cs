@@ -1,17 +1,16 @@
+using WealthActors.Bot.Channels.Chat;
 using WealthActors.Employees;
 
 namespace WealthActors.Bot.Channels.Teams.Chat;
 
 /// <summary>Something to send to Teams in the background.</summary>
-/// <param name="Target">Who or where it goes, for the log: an employee id or a conversation id.</param>
-public abstract record TeamsJob(string Target)
-{
-    /// <summary>Failed attempts so far.</summary>
-    public int Failures { get; init; }
-}
+public abstract record TeamsJob(string Target) : ChatJob(Target);
 
 /// <summary>An inbox message pushed as an Adaptive Card; on success the employee grain records the channel.</summary>
-public sealed record TeamsPushJob(InboxPush Push) : TeamsJob(Push.EmployeeId);
+public sealed record TeamsPushJob(InboxPush Push) : TeamsJob(Push.EmployeeId)
+{
+    public override InboxPush Pushed => Push;
+}
 
 /// <summary>An answer to a message (Conversations_ReplyToActivity); built with <see cref="BotActivityExtensions.CreateReply"/>.</summary>
 public sealed record TeamsReplyJob(BotActivity Reply) : TeamsJob(Reply.Conversation?.Id ?? "-");

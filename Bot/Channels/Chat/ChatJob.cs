@@ -1,0 +1,14 @@
+using WealthActors.Employees;
+
+namespace WealthActors.Bot.Channels.Chat;
+
+/// <summary>Something a chat channel sends in the background.</summary>
+/// <param name="Target">Who or where it goes, for the log: a member, an employee or a conversation id.</param>
+public abstract record ChatJob(string Target)
+{
+    /// <summary>Failed attempts so far.</summary>
+    public int Failures { get; init; }
+
+    /// <summary>The inbox message this job pushes, if it is a push: such jobs are sent at most once at a time.</summary>
+    public virtual InboxPush? Pushed => null;
+}
