@@ -38,6 +38,7 @@ public sealed partial class ComplaintGrain(
         // Catch up after downtime: fire what fell due while nobody was running this case, and re-arm.
         if (S.Opened)
         {
+            await CatchUpCalendar();
             await Commit(clock.GetUtcNow(), CommitCause.Activation);
         }
     }
@@ -77,6 +78,7 @@ public sealed partial class ComplaintGrain(
         S.PolicyPinned = command.PolicyId is { Length: > 0 };
         S.Clock = SlaClock.Start(now);
         S.Targets = targets;
+        S.CalendarVersion = CalendarId is { } calendarId ? calendars.VersionOf(calendarId) : 0;
         AddTimeline(now, "Opened", actor, $"{command.Severity} {command.Category} via {command.Channel}; policy {policy.Id} v{policy.Version}");
         await Commit(now, CommitCause.Command);
         WealthActorsMetrics.ComplaintOpened(command.Severity);
