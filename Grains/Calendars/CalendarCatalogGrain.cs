@@ -100,12 +100,20 @@ public sealed partial class CalendarCatalogGrain(
     {
         foreach (var (calendarId, version) in state.State.PendingRearm.ToArray())
         {
-            var calendar = Calendars[calendarId];
-            if (await TellOpenCases(calendar) && state.State.PendingRearm.GetValueOrDefault(calendarId) == version)
+            try
             {
-                state.State.PendingRearm.Remove(calendarId);
-                await state.WriteStateAsync();
-                LogRearmDone(logger, this.GetPrimaryKeyString(), calendarId, version);
+                var calendar = Calendars[calendarId];
+                if (await TellOpenCases(calendar) && state.State.PendingRearm.GetValueOrDefault(calendarId) == version)
+                {
+                    state.State.PendingRearm.Remove(calendarId);
+                    await state.WriteStateAsync();
+                    LogRearmDone(logger, this.GetPrimaryKeyString(), calendarId, version);
+                }
+            }
+            catch (Exception ex)
+            {
+                // The change itself is stored; the pending re-arm stays recorded and the reminder tries again.
+                LogRearmPassFailed(logger, ex, this.GetPrimaryKeyString(), calendarId, version);
             }
         }
 
@@ -153,6 +161,9 @@ public sealed partial class CalendarCatalogGrain(
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Calendar catalog {CatalogId}: open cases on calendar {CalendarId} re-armed for version {Version}")]
     private static partial void LogRearmDone(ILogger logger, string catalogId, string calendarId, int version);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Calendar catalog {CatalogId}: re-arm of calendar {CalendarId} v{Version} did not finish; retried by reminder")]
+    private static partial void LogRearmPassFailed(ILogger logger, Exception exception, string catalogId, string calendarId, int version);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Calendar catalog {CatalogId}: re-arming complaint {ComplaintId} on calendar {CalendarId} failed; retried later")]
     private static partial void LogRearmFailed(ILogger logger, Exception exception, string catalogId, string calendarId, string complaintId);

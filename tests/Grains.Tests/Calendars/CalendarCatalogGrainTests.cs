@@ -1,3 +1,4 @@
+using Microsoft.Extensions.DependencyInjection;
 using WealthActors.Calendars;
 using WealthActors.Complaints;
 using WealthActors.Employees;
@@ -119,6 +120,62 @@ public sealed class CalendarCatalogGrainTests(ClusterFixture fixture)
 
         Assert.Equal(current, (await Complaint(id).GetView()).Escalations[0].Due);
     }
+
+    [Fact]
+    public async Task Activation_SiloHoldsAnOlderCalendarThanTheCaseWasToldOf_FetchesTheCurrentOne()
+    {
+        var org = await TestOrg.Create(Grains);
+        var (calendar, category) = await BusinessPolicy([]);
+        var id = NewComplaintId();
+        var opened = await Open(org, id, category);
+        var changed = await Catalog.Put(calendar with { Holidays = [new CalendarHoliday(NextWorkingDayAfter(calendar, opened.OpenedAt), "Day off")] }, Admin);
+        var newDue = BusinessCalendarRules.Build(changed).AddWorkingTime(opened.OpenedAt, TimeSpan.FromDays(2));
+
+        // As on a silo that was never told: its provider still holds version 1 when the case activates there.
+        await fixture.Cluster.DeactivateAsync(Complaint(id));
+        ((BusinessCalendarProvider)SiloCalendars).Replace(BusinessCalendarRules.Build(calendar));
+        Assert.Equal(1, SiloCalendars.VersionOf(calendar.Id));
+
+        Assert.Equal(newDue, (await Complaint(id).GetView()).Escalations[0].Due);
+        Assert.Equal(2, SiloCalendars.VersionOf(calendar.Id));
+    }
+
+    [Fact]
+    public async Task Put_ReadModelDownDuringTheReArm_ReminderFinishesItLater()
+    {
+        var org = await TestOrg.Create(Grains);
+        var (calendar, category) = await BusinessPolicy([]);
+        var id = NewComplaintId();
+        var opened = await Open(org, id, category);
+        var oldResolution = fixture.ReadModel.Complaints[id].ResolutionDue;
+
+        fixture.ReadModel.FailCalendarQueries(1);
+        var changed = await Catalog.Put(calendar with { Holidays = [new CalendarHoliday(NextWorkingDayAfter(calendar, opened.OpenedAt), "Day off")] }, Admin);
+        var newResolution = BusinessCalendarRules.Build(changed).AddWorkingTime(opened.OpenedAt, TimeSpan.FromDays(10));
+
+        // The change is stored, the case not yet re-armed; the catalog's retry reminder completes it.
+        Assert.Equal(2, changed.Version);
+        Assert.Equal(oldResolution, fixture.ReadModel.Complaints[id].ResolutionDue);
+        fixture.Clock.Advance(TimeSpan.FromMinutes(1));
+        await Eventually.Until(() => Task.FromResult(fixture.ReadModel.Complaints[id].ResolutionDue), due => due == newResolution, "the retried re-arm");
+    }
+
+    [Fact]
+    public async Task LoadAsync_ProviderBehindTheCatalog_TakesTheNewerVersions()
+    {
+        var calendar = await Catalog.Put(Calendar(NewCalendarId(), []), Admin);
+        await Catalog.Put(calendar with { Name = "Second" }, Admin);
+        var provider = new BusinessCalendarProvider([]);
+        var sync = new CalendarSync(Grains, provider, fixture.Clock, Microsoft.Extensions.Logging.Abstractions.NullLogger<CalendarSync>.Instance);
+
+        Assert.True(await sync.LoadAsync() >= 1);
+
+        Assert.Equal(2, provider.VersionOf(calendar.Id));
+        Assert.Equal(0, await sync.LoadAsync());
+    }
+
+    private IBusinessCalendarProvider SiloCalendars =>
+        fixture.Cluster.Silos[0].ServiceProvider.GetRequiredService<IBusinessCalendarProvider>();
 
     private async Task<(BusinessCalendarDefinition Calendar, string Category)> BusinessPolicy(IReadOnlyList<CalendarHoliday> holidays)
     {

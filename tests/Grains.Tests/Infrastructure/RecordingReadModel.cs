@@ -16,6 +16,11 @@ public sealed class RecordingReadModel : IReadModelWriter, IComplaintCalendarInd
 
     public ConcurrentDictionary<string, BranchRow> Branches { get; } = new();
 
+    private int _calendarQueryFailures;
+
+    /// <summary>Makes the next <paramref name="count"/> calendar queries fail, as a read model that is down would.</summary>
+    public void FailCalendarQueries(int count) => Interlocked.Exchange(ref _calendarQueryFailures, count);
+
     public Task UpsertClient(ClientRow row, CancellationToken cancellationToken = default)
     {
         Clients[row.ClientId] = row;
@@ -37,6 +42,11 @@ public sealed class RecordingReadModel : IReadModelWriter, IComplaintCalendarInd
     public Task<IReadOnlyList<string>> OpenComplaintsOnCalendar(
         string calendarId, string? afterComplaintId, int limit, CancellationToken cancellationToken = default)
     {
+        if (Interlocked.Decrement(ref _calendarQueryFailures) >= 0)
+        {
+            throw new InvalidOperationException("The read model is unavailable.");
+        }
+
         IReadOnlyList<string> ids = Complaints.Values
             .Where(row => row.CalendarId == calendarId && row.Status != ComplaintStatus.Resolved)
             .Select(row => row.ComplaintId)
