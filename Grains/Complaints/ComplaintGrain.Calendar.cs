@@ -1,5 +1,6 @@
 using Microsoft.Extensions.Logging;
 using WealthActors.Calendars;
+using WealthActors.Grains.Sla;
 using WealthActors.Sla;
 
 namespace WealthActors.Grains.Complaints;
@@ -24,20 +25,55 @@ public sealed partial class ComplaintGrain
         LogCalendarChanged(logger, ComplaintId, calendar.Id, calendar.Version, S.ArmedDeadline);
     }
 
-    /// <summary>A case told of a newer calendar than this silo holds (it was told on another silo) fetches it first.</summary>
-    private async Task CatchUpCalendar()
+    /// <summary>
+    /// Makes this silo hold the calendar <paramref name="policy"/> counts in, at least at <paramref name="minimumVersion"/>:
+    /// a calendar created or changed through another silo may not have reached this one yet (its periodic refresh
+    /// would take up to a minute). Only then is the catalog asked.
+    /// </summary>
+    private async Task EnsureCalendar(SlaPolicy policy, int minimumVersion)
     {
-        if (CalendarId is not { } calendarId || calendars.VersionOf(calendarId) >= S.CalendarVersion)
+        if (policy.Clock != ClockKind.Business)
         {
             return;
         }
 
-        var current = await GrainFactory.GetGrain<ICalendarCatalogGrain>(ICalendarCatalogGrain.DefaultKey).Get(calendarId);
-        if (current is not null)
+        var calendarId = policy.CalendarId ?? BusinessCalendarProvider.DefaultCalendarId;
+        if (calendars.VersionOf(calendarId) == 0 && !await Fetch(calendarId))
         {
-            calendars.Update(current);
+            // Not a calendar of the catalog either: the clock counts in the default one.
+            calendarId = BusinessCalendarProvider.DefaultCalendarId;
+        }
+
+        if (calendars.VersionOf(calendarId) < minimumVersion)
+        {
+            await Fetch(calendarId);
         }
     }
+
+    /// <summary>Takes the catalog's current version of a calendar; false when the catalog has none or cannot be reached.</summary>
+    private async Task<bool> Fetch(string calendarId)
+    {
+        try
+        {
+            var current = await GrainFactory.GetGrain<ICalendarCatalogGrain>(ICalendarCatalogGrain.DefaultKey).Get(calendarId);
+            if (current is null)
+            {
+                return false;
+            }
+
+            calendars.Update(current);
+            return true;
+        }
+        catch (Exception ex)
+        {
+            // The case still counts, in the version this silo holds; the silo's periodic refresh catches up.
+            LogCalendarFetchFailed(logger, ex, ComplaintId, calendarId);
+            return false;
+        }
+    }
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Complaint {ComplaintId}: fetching calendar {CalendarId} from the catalog failed")]
+    private static partial void LogCalendarFetchFailed(ILogger logger, Exception exception, string complaintId, string calendarId);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Complaint {ComplaintId}: calendar {CalendarId} v{Version} applied; next deadline {NextDeadline}")]
     private static partial void LogCalendarChanged(ILogger logger, string complaintId, string calendarId, int version, DateTimeOffset? nextDeadline);

@@ -1,4 +1,5 @@
 using WealthActors.Branches;
+using WealthActors.Calendars;
 using WealthActors.Employees;
 using WealthActors.Grains.Sla;
 using WealthActors.ReadModel;
@@ -49,14 +50,23 @@ public sealed partial class SlaDigestRunner(
     }
 
     /// <summary>The time zone the branch's day is read in: its business calendar's, else the default calendar's.</summary>
-    public TimeZoneInfo TimeZoneOf(BranchRow branch) =>
-        calendars.Get(ClockKind.Business, branch.CalendarId) is BusinessCalendar calendar
+    public async Task<TimeZoneInfo> TimeZoneOf(BranchRow branch)
+    {
+        if (branch.CalendarId is { } calendarId && calendars.VersionOf(calendarId) == 0
+            && await grains.GetGrain<ICalendarCatalogGrain>(ICalendarCatalogGrain.DefaultKey).Get(calendarId) is { } created)
+        {
+            // Created through another silo moments ago; this silo's refresh has not brought it yet.
+            calendars.Update(created);
+        }
+
+        return calendars.Get(ClockKind.Business, branch.CalendarId) is BusinessCalendar calendar
             ? calendar.TimeZone
-            : TimeZoneInfo.FindSystemTimeZoneById(WealthActors.Calendars.BusinessCalendarDefinition.DefaultTimeZone);
+            : TimeZoneInfo.FindSystemTimeZoneById(BusinessCalendarDefinition.DefaultTimeZone);
+    }
 
     private async Task<bool> RunBranch(BranchRow branch, DateTimeOffset now, TimeOnly localFireTime, CancellationToken cancellationToken)
     {
-        var local = TimeZoneInfo.ConvertTime(now, TimeZoneOf(branch));
+        var local = TimeZoneInfo.ConvertTime(now, await TimeZoneOf(branch));
         var localDate = DateOnly.FromDateTime(local.DateTime);
         if (TimeOnly.FromDateTime(local.DateTime) < localFireTime)
         {
