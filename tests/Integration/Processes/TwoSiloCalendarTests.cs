@@ -10,8 +10,8 @@ namespace WealthActors.Integration.Processes;
 
 /// <summary>
 /// Two Silo processes on one PostgreSQL database: complaints on a Business policy are opened through both, a calendar
-/// change is made through one, and every open complaint, wherever it lives, is re-armed for the new calendar. A third
-/// silo started afterwards counts in the changed calendar from the start.
+/// is created and later changed through either silo, and every open complaint, wherever it lives, counts in it and is
+/// re-armed for the change.
 /// </summary>
 [Collection(PostgresCollection.Name)]
 public sealed class TwoSiloCalendarTests(PostgresServer server, ITestOutputHelper output)
@@ -20,14 +20,14 @@ public sealed class TwoSiloCalendarTests(PostgresServer server, ITestOutputHelpe
     private const int Complaints = 8;
 
     [Fact]
-    public async Task PutCalendar_ComplaintsOpenOnTwoSilos_AllReArmedAndANewSiloLoadsTheChange()
+    public async Task PutCalendar_ComplaintsOpenOnTwoSilos_AllReArmed()
     {
         var connectionString = await server.DatabaseAsync("two_silo_calendars");
-        var nodes = Enumerable.Range(0, 3).Select(i => new SiloNode(connectionString, ClusterId, i)).ToArray();
+        var nodes = Enumerable.Range(0, 2).Select(i => new SiloNode(connectionString, ClusterId, i)).ToArray();
         try
         {
-            await Task.WhenAll(nodes.Take(2).Select(n => n.StartAsync()));
-            var http = nodes.Take(2).Select(n => n.Client()).ToArray();
+            await Task.WhenAll(nodes.Select(n => n.StartAsync()));
+            var http = nodes.Select(n => n.Client()).ToArray();
             var calendar = new BusinessCalendarDefinition("office", "Office", 1, "Asia/Shanghai", null, [], []);
             await Seed(http[0]);
 
@@ -66,11 +66,6 @@ public sealed class TwoSiloCalendarTests(PostgresServer server, ITestOutputHelpe
                 Assert.True(expected > complaint.Due, $"{complaint.Id}: {expected:O} is not after {complaint.Due:O}");
             }
 
-            // A silo that starts after the change opens new cases on the current calendar version.
-            await nodes[2].StartAsync();
-            var third = nodes[2].Client();
-            var calendars = await (await third.GetAsync("/api/calendars/office")).Json(HttpStatusCode.OK);
-            Assert.Equal(2, calendars["version"]!.GetValue<int>());
             output.WriteLine($"{Complaints} complaints re-armed across two silos; holiday {holiday:yyyy-MM-dd}");
         }
         catch
