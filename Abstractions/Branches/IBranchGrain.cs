@@ -17,4 +17,12 @@ public interface IBranchGrain : IGrainWithStringKey
     /// <summary>The profile, or null for an unknown branch.</summary>
     [Alias("GetProfile"), ReadOnly]
     Task<BranchProfile?> GetProfile();
+
+    /// <summary>The branch-local date of the last SLA digest sent to the head, or null when none was.</summary>
+    [Alias("GetLastDigestDate"), ReadOnly]
+    Task<DateOnly?> GetLastDigestDate();
+
+    /// <summary>Records (durably) that the digest of <paramref name="localDate"/> was delivered; an earlier date changes nothing.</summary>
+    [Alias("RecordDigest")]
+    Task RecordDigest(DateOnly localDate);
 }

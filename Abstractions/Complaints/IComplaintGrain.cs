@@ -1,3 +1,5 @@
+using WealthActors.Calendars;
+
 namespace WealthActors.Complaints;
 
 /// <summary>
@@ -39,6 +41,13 @@ public interface IComplaintGrain : IGrainWithStringKey
     /// <summary>Changes the severity; the policy is matched again and the next deadline re-armed.</summary>
     [Alias("ChangeSeverity")]
     Task<ComplaintView> ChangeSeverity(Actor actor, Severity severity, string? reason);
+
+    /// <summary>
+    /// Tells the case that <paramref name="calendar"/> changed: when its clock counts in that calendar it re-evaluates and
+    /// re-arms its next deadline in this call. Idempotent; an older version than the one known changes nothing.
+    /// </summary>
+    [Alias("CalendarChanged")]
+    Task CalendarChanged(BusinessCalendarDefinition calendar);
 
     /// <summary>Extends the regulatory decision deadline once, from 15 to 30 days after receipt, with a recorded reason.</summary>
     [Alias("ExtendRegulatoryDeadline")]

@@ -33,7 +33,10 @@ public sealed record ComplaintRow(
     [property: Id(9)] DateTimeOffset OpenedAt,
     [property: Id(10)] DateTimeOffset? NextDeadline,
     [property: Id(11)] DateTimeOffset? ResolutionDue,
-    [property: Id(12)] DateTimeOffset UpdatedAt);
+    [property: Id(12)] DateTimeOffset UpdatedAt,
+    [property: Id(13)] string? CalendarId = null,
+    [property: Id(14)] DateTimeOffset? BreachedAt = null,
+    [property: Id(15)] DateTimeOffset? LastEscalatedAt = null);
 
 [GenerateSerializer, Immutable, Alias("WealthActors.ComplaintFilter")]
 public sealed record ComplaintFilter(

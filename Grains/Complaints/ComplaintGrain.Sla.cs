@@ -89,6 +89,11 @@ public sealed partial class ComplaintGrain
         }
 
         AddTimeline(now, e.Kind.ToString(), "sla", $"due {e.Due:O}");
+        if (e.Kind is SlaEventKind.FirstResponseBreach or SlaEventKind.ResolutionBreach or SlaEventKind.RegulatoryBreach)
+        {
+            S.BreachedAt = S.BreachedAt is { } earlier && earlier <= e.Due ? earlier : e.Due;
+        }
+
         var kind = e.Kind is SlaEventKind.FirstResponseWarning or SlaEventKind.ResolutionWarning or SlaEventKind.RegulatoryWarning
             ? InboxKind.Warning
             : InboxKind.Escalation;

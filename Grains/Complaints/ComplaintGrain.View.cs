@@ -29,7 +29,10 @@ public sealed partial class ComplaintGrain
     {
         var row = new ComplaintRow(
             ComplaintId, S.ClientId, S.BranchId, S.Assignee, S.Status, evaluation.State, S.Severity, S.Category,
-            S.FiredLevel, S.Clock.ReceivedAt, evaluation.NextDeadline, evaluation.ResolutionDue, now);
+            S.FiredLevel, S.Clock.ReceivedAt, evaluation.NextDeadline, evaluation.ResolutionDue, now,
+            CalendarId: CalendarId,
+            BreachedAt: S.BreachedAt,
+            LastEscalatedAt: S.LevelFiredAt.Count > 0 ? S.LevelFiredAt.Values.Max() : null);
         try
         {
             await readModel.UpsertComplaint(row);

@@ -38,6 +38,7 @@ public sealed partial class ComplaintGrain(
         // Catch up after downtime: fire what fell due while nobody was running this case, and re-arm.
         if (S.Opened)
         {
+            await EnsureCalendar(S.Policy, S.CalendarVersion);
             await Commit(clock.GetUtcNow(), CommitCause.Activation);
         }
     }
@@ -58,6 +59,7 @@ public sealed partial class ComplaintGrain(
             : await catalog.Match(new PolicySubject(client.Vip, client.Tier, command.Category, command.Severity));
         var assignee = client.Profile.AdvisorId;
         var targets = await escalationTargets.Resolve(client.Profile.BranchId, assignee);
+        await EnsureCalendar(policy, 0);
 
         var now = clock.GetUtcNow();
         S.Opened = true;
@@ -77,6 +79,7 @@ public sealed partial class ComplaintGrain(
         S.PolicyPinned = command.PolicyId is { Length: > 0 };
         S.Clock = SlaClock.Start(now);
         S.Targets = targets;
+        S.CalendarVersion = CalendarId is { } calendarId ? calendars.VersionOf(calendarId) : 0;
         AddTimeline(now, "Opened", actor, $"{command.Severity} {command.Category} via {command.Channel}; policy {policy.Id} v{policy.Version}");
         await Commit(now, CommitCause.Command);
         WealthActorsMetrics.ComplaintOpened(command.Severity);
@@ -183,6 +186,7 @@ public sealed partial class ComplaintGrain(
             ? S.Policy
             : await GrainFactory.GetGrain<ISlaPolicyCatalogGrain>(ISlaPolicyCatalogGrain.DefaultKey)
                 .Match(new PolicySubject(S.Vip, S.Tier, S.Category, severity));
+        await EnsureCalendar(policy, 0);
         return await Execute(actor, now =>
         {
             AddTimeline(now, "SeverityChanged", actor, $"{S.Severity} → {severity}; policy {policy.Id} v{policy.Version}{(reason is null ? "" : ": " + reason)}");

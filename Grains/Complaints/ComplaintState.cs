@@ -51,6 +51,12 @@ public sealed class ComplaintState
     /// <summary>The deadline the durable reminder is registered for; null when none is registered.</summary>
     [Id(23)] public DateTimeOffset? ArmedDeadline { get; set; }
     [Id(24)] public long Revision { get; set; }
+
+    /// <summary>The newest version of its business calendar the case was told of; a silo holding an older one fetches it.</summary>
+    [Id(25)] public int CalendarVersion { get; set; }
+
+    /// <summary>The deadline of the first breach (first response, resolution or regulatory), for digests and reports.</summary>
+    [Id(26)] public DateTimeOffset? BreachedAt { get; set; }
 }
 
 [GenerateSerializer, Immutable, Alias("WealthActors.OutboxEntry")]

@@ -1,6 +1,7 @@
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using WealthActors.Grains.Calendars;
 using WealthActors.Grains.Clients;
 using WealthActors.Grains.Org;
 using WealthActors.Grains.Sla;
@@ -20,9 +21,20 @@ public static class GrainsServiceCollectionExtensions
             .Validate(o => o.ReminderRetryPeriod >= TimeSpan.FromSeconds(1), "Sla:ReminderRetryPeriod must be at least 1 second")
             .Validate(o => o.TimeScale >= 1, "Sla:TimeScale must be at least 1")
             .ValidateOnStart();
-        services.TryAddSingleton<IBusinessCalendarProvider>(_ => new BusinessCalendarProvider([BusinessCalendar.WeekdaysShanghai]));
+        services.TryAddSingleton<IBusinessCalendarProvider>(_ => new BusinessCalendarProvider([]));
         services.TryAddSingleton<EscalationTargets>();
         services.TryAddSingleton(TimeProvider.System);
+        return services;
+    }
+
+    /// <summary>
+    /// Loads the business calendars from the catalog when the silo starts and refreshes them periodically. Needs an
+    /// <see cref="ReadModel.IComplaintCalendarIndex"/> for the catalog's re-arm of open cases.
+    /// </summary>
+    public static IServiceCollection AddWealthActorsCalendarSync(this IServiceCollection services)
+    {
+        services.TryAddSingleton<CalendarSync>();
+        services.AddSingleton<ILifecycleParticipant<ISiloLifecycle>>(sp => sp.GetRequiredService<CalendarSync>());
         return services;
     }
 }

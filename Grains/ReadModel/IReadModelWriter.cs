@@ -13,6 +13,8 @@ public interface IReadModelWriter
 
     Task UpsertComplaint(ComplaintRow row, CancellationToken cancellationToken = default);
 
+    Task UpsertBranch(BranchRow row, CancellationToken cancellationToken = default);
+
     /// <summary>Appends a delivered inbox message to the employee's history; the same message id twice keeps one row.</summary>
     Task AppendInbox(string employeeId, InboxMessage message, CancellationToken cancellationToken = default);
 }

@@ -1,11 +1,13 @@
 using System.Collections.Frozen;
+using WealthActors.Calendars;
 
 namespace WealthActors.Grains.Sla;
 
 /// <summary>
 /// Working days in a time zone: Monday–Friday except listed holidays, plus listed make-up working days (调休, e.g. a
-/// Saturday that is worked). A working day counts in full, from the instant its local date begins to the instant the
-/// next one begins, so where DST applies a working day may be 23 or 25 hours long.
+/// Saturday that is worked). Without working hours a working day counts in full, from the instant its local date begins to
+/// the instant the next one begins, so where DST applies a working day may be 23 or 25 hours long. With working hours only
+/// the local hours [start, end) of a working day count, each end converted to an instant on its own (DST-correct).
 /// </summary>
 public sealed class BusinessCalendar : IBusinessCalendar
 {
@@ -18,15 +20,24 @@ public sealed class BusinessCalendar : IBusinessCalendar
         string id,
         TimeZoneInfo timeZone,
         IEnumerable<DateOnly> holidays,
-        IEnumerable<DateOnly> makeUpWorkingDays)
+        IEnumerable<DateOnly> makeUpWorkingDays,
+        WorkingHours? workingHours = null,
+        int version = 1)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(id);
         ArgumentNullException.ThrowIfNull(timeZone);
         ArgumentNullException.ThrowIfNull(holidays);
         ArgumentNullException.ThrowIfNull(makeUpWorkingDays);
 
+        if (workingHours is not null && workingHours.End <= workingHours.Start)
+        {
+            throw new ArgumentException("Working hours must end after they start.", nameof(workingHours));
+        }
+
         Id = id;
         TimeZone = timeZone;
+        WorkingHours = workingHours;
+        Version = version;
         _holidays = holidays.ToFrozenSet();
         _makeUpWorkingDays = makeUpWorkingDays.ToFrozenSet();
 
@@ -48,6 +59,12 @@ public sealed class BusinessCalendar : IBusinessCalendar
 
     public TimeZoneInfo TimeZone { get; }
 
+    /// <summary>Null: a working day counts in full.</summary>
+    public WorkingHours? WorkingHours { get; }
+
+    /// <summary>The catalog version this calendar was built from (1 for a calendar that was never edited).</summary>
+    public int Version { get; }
+
     public IReadOnlySet<DateOnly> Holidays => _holidays;
 
     public IReadOnlySet<DateOnly> MakeUpWorkingDays => _makeUpWorkingDays;
@@ -61,17 +78,17 @@ public sealed class BusinessCalendar : IBusinessCalendar
         ArgumentOutOfRangeException.ThrowIfLessThan(amount, TimeSpan.Zero);
 
         var day = DateOf(start);
-        var dayStart = StartOf(day);
         while (true)
         {
-            var next = StartOf(day.AddDays(1));
             if (IsWorkingDay(day))
             {
-                var from = start > dayStart ? start : dayStart;
-                var available = next - from;
+                var (open, close) = WorkingWindow(day);
+                var from = start > open ? start : open;
+                var available = close > from ? close - from : TimeSpan.Zero;
 
-                // "<=" so that a target ending exactly with a working day is reached at that day's end, not at the next working day's start.
-                if (amount <= available)
+                // "<=" so that a target ending exactly with a working window is reached at that window's end, not at the
+                // next one's start; a zero amount at a window's end (nothing available) waits for the next window.
+                if (available > TimeSpan.Zero && amount <= available)
                 {
                     return (from + amount).ToOffset(start.Offset);
                 }
@@ -80,7 +97,6 @@ public sealed class BusinessCalendar : IBusinessCalendar
             }
 
             day = day.AddDays(1);
-            dayStart = next;
         }
     }
 
@@ -93,23 +109,29 @@ public sealed class BusinessCalendar : IBusinessCalendar
 
         var total = TimeSpan.Zero;
         var day = DateOf(start);
-        var dayStart = StartOf(day);
-        while (dayStart < end)
+        while (StartOf(day) < end)
         {
-            var next = StartOf(day.AddDays(1));
             if (IsWorkingDay(day))
             {
-                var from = start > dayStart ? start : dayStart;
-                var to = end < next ? end : next;
-                total += to - from;
+                var (open, close) = WorkingWindow(day);
+                var from = start > open ? start : open;
+                var to = end < close ? end : close;
+                if (to > from)
+                {
+                    total += to - from;
+                }
             }
 
             day = day.AddDays(1);
-            dayStart = next;
         }
 
         return total;
     }
+
+    /// <summary>The working instants [open, close) of <paramref name="date"/>, assuming it is a working day.</summary>
+    public (DateTimeOffset Open, DateTimeOffset Close) WorkingWindow(DateOnly date) => WorkingHours is { } hours
+        ? (At(date, hours.Start), At(date, hours.End))
+        : (StartOf(date), StartOf(date.AddDays(1)));
 
     /// <summary>The local date whose day contains <paramref name="instant"/>, consistent with <see cref="StartOf"/>.</summary>
     public DateOnly DateOf(DateTimeOffset instant)
@@ -132,15 +154,21 @@ public sealed class BusinessCalendar : IBusinessCalendar
     }
 
     /// <summary>The first instant of the local date <paramref name="date"/> in this calendar's time zone.</summary>
-    public DateTimeOffset StartOf(DateOnly date)
-    {
-        var midnight = date.ToDateTime(TimeOnly.MinValue, DateTimeKind.Unspecified);
+    public DateTimeOffset StartOf(DateOnly date) => At(date, TimeOnly.MinValue);
 
-        if (TimeZone.IsInvalidTime(midnight))
+    /// <summary>
+    /// The instant the local clock shows <paramref name="time"/> on <paramref name="date"/>. A time skipped by a
+    /// spring-forward change maps to the first local time that exists after it; a repeated time to its first occurrence.
+    /// </summary>
+    public DateTimeOffset At(DateOnly date, TimeOnly time)
+    {
+        var local = date.ToDateTime(time, DateTimeKind.Unspecified);
+
+        if (TimeZone.IsInvalidTime(local))
         {
-            // Clocks jump over midnight (e.g. America/Santiago): the day begins with the first local time that exists.
-            // Transitions fall on whole minutes, so stepping by minutes finds it exactly.
-            var local = midnight;
+            // Clocks jump over this time (e.g. America/Santiago at midnight): take the first local time that exists.
+            // Transitions fall on whole minutes, so stepping by minutes from the whole minute finds it exactly.
+            local = local.AddTicks(-(local.Ticks % TimeSpan.TicksPerMinute));
             do
             {
                 local = local.AddMinutes(1);
@@ -150,12 +178,12 @@ public sealed class BusinessCalendar : IBusinessCalendar
             return new DateTimeOffset(local, TimeZone.GetUtcOffset(local));
         }
 
-        if (TimeZone.IsAmbiguousTime(midnight))
+        if (TimeZone.IsAmbiguousTime(local))
         {
-            // Midnight happens twice; the day begins at the first occurrence, which carries the larger offset.
-            return new DateTimeOffset(midnight, TimeZone.GetAmbiguousTimeOffsets(midnight).Max());
+            // The time happens twice; take the first occurrence, which carries the larger offset.
+            return new DateTimeOffset(local, TimeZone.GetAmbiguousTimeOffsets(local).Max());
         }
 
-        return new DateTimeOffset(midnight, TimeZone.GetUtcOffset(midnight));
+        return new DateTimeOffset(local, TimeZone.GetUtcOffset(local));
     }
 }

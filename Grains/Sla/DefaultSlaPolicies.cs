@@ -1,3 +1,4 @@
+using WealthActors.Grains.Calendars;
 using WealthActors.Sla;
 
 namespace WealthActors.Grains.Sla;
@@ -26,7 +27,7 @@ public static class DefaultSlaPolicies
             new EscalationStep(TimeSpan.FromHours(48), EmployeeRole.RegionalHead, EscalationAction.Notify),
         });
 
-    /// <summary>Everyone else: business days in the default Shanghai calendar.</summary>
+    /// <summary>Everyone else: business days in the mainland-China calendar (weekends, public holidays, make-up working days).</summary>
     public static SlaPolicy Standard { get; } = new(
         Id: "standard",
         Name: "Standard",
@@ -34,7 +35,7 @@ public static class DefaultSlaPolicies
         Match: new PolicyMatch(),
         Priority: 0,
         Clock: ClockKind.Business,
-        CalendarId: BusinessCalendar.WeekdaysShanghaiId,
+        CalendarId: ShippedCalendars.MainlandChinaId,
 
         // A business day counts in full (24 h of working time), so "1 business day" is one day of the calendar's working time.
         FirstResponse: BusinessDay,

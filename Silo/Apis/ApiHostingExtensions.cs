@@ -44,6 +44,7 @@ public static class ApiHostingExtensions
         app.MapOrganizationApi();
         app.MapClientsApi();
         app.MapSlaPoliciesApi();
+        app.MapCalendarsApi();
         app.MapComplaintsApi();
         return app;
     }

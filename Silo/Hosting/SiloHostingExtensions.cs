@@ -12,6 +12,7 @@ public static class SiloHostingExtensions
         var configuration = builder.Configuration;
         var sla = configuration.GetSection(SlaOptions.Section).Get<SlaOptions>() ?? new SlaOptions();
         builder.Services.AddWealthActorsGrains(configuration);
+        builder.Services.AddWealthActorsCalendarSync();
         builder.Services.UseBusinessClock(sla.TimeScale > 1 ? new ScaledTimeProvider(sla.TimeScale) : TimeProvider.System);
         builder.Services.AddWealthActorsReadModel(configuration, builder.Environment);
         builder.UseOrleans(silo =>

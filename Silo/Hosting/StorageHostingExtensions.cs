@@ -104,6 +104,8 @@ public static class StorageHostingExtensions
             services.TryAddSingleton<InMemoryReadModel>();
             services.TryAddSingleton<IReadModelWriter>(sp => sp.GetRequiredService<InMemoryReadModel>());
             services.TryAddSingleton<IReadModelQueries>(sp => sp.GetRequiredService<InMemoryReadModel>());
+            services.TryAddSingleton<IComplaintCalendarIndex>(sp => sp.GetRequiredService<InMemoryReadModel>());
+            services.TryAddSingleton<ISlaDigestQueries>(sp => sp.GetRequiredService<InMemoryReadModel>());
             return services;
         }
 
@@ -113,6 +115,8 @@ public static class StorageHostingExtensions
             services.TryAddSingleton<PostgresReadModel>();
             services.TryAddSingleton<IReadModelWriter>(sp => sp.GetRequiredService<PostgresReadModel>());
             services.TryAddSingleton<IReadModelQueries>(sp => sp.GetRequiredService<PostgresReadModel>());
+            services.TryAddSingleton<IComplaintCalendarIndex>(sp => sp.GetRequiredService<PostgresReadModel>());
+            services.TryAddSingleton<ISlaDigestQueries>(sp => sp.GetRequiredService<PostgresReadModel>());
             return services;
         }
 
@@ -120,6 +124,8 @@ public static class StorageHostingExtensions
         services.TryAddSingleton<SqliteReadModel>();
         services.TryAddSingleton<IReadModelWriter>(sp => sp.GetRequiredService<SqliteReadModel>());
         services.TryAddSingleton<IReadModelQueries>(sp => sp.GetRequiredService<SqliteReadModel>());
+        services.TryAddSingleton<IComplaintCalendarIndex>(sp => sp.GetRequiredService<SqliteReadModel>());
+        services.TryAddSingleton<ISlaDigestQueries>(sp => sp.GetRequiredService<SqliteReadModel>());
         return services;
     }
 

@@ -1,4 +1,6 @@
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Quartz;
+using WealthActors.Silo.Digest;
 using WealthActors.Silo.Hosting;
 using WealthActors.Silo.Storage;
 using WealthActors.Silo.Storage.Postgres;
@@ -48,6 +50,8 @@ public static class JobsHostingExtensions
             options.WaitForJobsToComplete = true;
         });
         services.AddHostedService<JobScheduleSynchronizer>();
+        services.TryAddSingleton<SlaDigestRunner>();
+        services.AddWealthActorsJob<SlaDigestJob>(SlaDigestRunner.JobName, SlaDigestJob.CronExpression);
         return builder;
     }
 }

@@ -8,12 +8,13 @@ namespace WealthActors.Silo.Storage.ReadModel;
 /// The read model for <c>Storage:Provider=Memory</c> (tests): the same upsert, search and ordering rules as
 /// <see cref="SqliteReadModel"/>, including its normalisation of instants to UTC.
 /// </summary>
-internal sealed class InMemoryReadModel : IReadModelWriter, IReadModelQueries
+internal sealed class InMemoryReadModel : IReadModelWriter, IReadModelQueries, IComplaintCalendarIndex, ISlaDigestQueries
 {
     private readonly Lock _lock = new();
     private readonly Dictionary<string, ClientRow> _clients = new(StringComparer.Ordinal);
     private readonly Dictionary<string, ComplaintRow> _complaints = new(StringComparer.Ordinal);
     private readonly Dictionary<(string EmployeeId, string MessageId), InboxMessage> _inbox = [];
+    private readonly Dictionary<string, BranchRow> _branches = new(StringComparer.Ordinal);
 
     public Task UpsertClient(ClientRow row, CancellationToken cancellationToken = default)
     {
@@ -42,12 +43,28 @@ internal sealed class InMemoryReadModel : IReadModelWriter, IReadModelQueries
             NextDeadline = row.NextDeadline?.ToUniversalTime(),
             ResolutionDue = row.ResolutionDue?.ToUniversalTime(),
             UpdatedAt = row.UpdatedAt.ToUniversalTime(),
+            BreachedAt = row.BreachedAt?.ToUniversalTime(),
+            LastEscalatedAt = row.LastEscalatedAt?.ToUniversalTime(),
         };
         lock (_lock)
         {
             if (!_complaints.TryGetValue(row.ComplaintId, out var stored) || normalized.UpdatedAt >= stored.UpdatedAt)
             {
                 _complaints[row.ComplaintId] = normalized;
+            }
+        }
+
+        return Task.CompletedTask;
+    }
+
+    public Task UpsertBranch(BranchRow row, CancellationToken cancellationToken = default)
+    {
+        var normalized = row with { UpdatedAt = row.UpdatedAt.ToUniversalTime() };
+        lock (_lock)
+        {
+            if (!_branches.TryGetValue(row.BranchId, out var stored) || normalized.UpdatedAt >= stored.UpdatedAt)
+            {
+                _branches[row.BranchId] = normalized;
             }
         }
 
@@ -109,6 +126,40 @@ internal sealed class InMemoryReadModel : IReadModelWriter, IReadModelQueries
                 .Take(ReadModelSemantics.ClampLimit(limit))
                 .ToList();
             return Task.FromResult(rows);
+        }
+    }
+
+    public Task<IReadOnlyList<string>> OpenComplaintsOnCalendar(
+        string calendarId, string? afterComplaintId, int limit, CancellationToken cancellationToken = default)
+    {
+        lock (_lock)
+        {
+            IReadOnlyList<string> ids = _complaints.Values
+                .Where(row => row.CalendarId == calendarId && row.Status != ComplaintStatus.Resolved)
+                .Select(row => row.ComplaintId)
+                .Where(id => afterComplaintId is null || string.CompareOrdinal(id, afterComplaintId) > 0)
+                .Order(StringComparer.Ordinal)
+                .Take(ReadModelSemantics.ClampLimit(limit))
+                .ToList();
+            return Task.FromResult(ids);
+        }
+    }
+
+    public Task<IReadOnlyList<BranchRow>> ListBranches(CancellationToken cancellationToken = default)
+    {
+        lock (_lock)
+        {
+            IReadOnlyList<BranchRow> rows = _branches.Values.OrderBy(row => row.BranchId, StringComparer.Ordinal).ToList();
+            return Task.FromResult(rows);
+        }
+    }
+
+    public Task<BranchSlaSummary> BranchSlaSummary(
+        string branchId, DateTimeOffset since, int overdueLimit, CancellationToken cancellationToken = default)
+    {
+        lock (_lock)
+        {
+            return Task.FromResult(ReadModelSemantics.Summarize(_complaints.Values, branchId, since, overdueLimit));
         }
     }
 }

@@ -11,7 +11,8 @@ namespace WealthActors.Silo.Storage.ReadModel;
 /// projection wins, search ranking, urgency order) are those of <see cref="ReadModelSemantics"/>, shared with the
 /// SQLite and in-memory read models.
 /// </summary>
-internal sealed partial class PostgresReadModel(PostgresDatabase database) : IReadModelWriter, IReadModelQueries
+internal sealed partial class PostgresReadModel(PostgresDatabase database)
+    : IReadModelWriter, IReadModelQueries, IComplaintCalendarIndex, ISlaDigestQueries
 {
     // A projection older than the stored one is ignored, so a late republish cannot undo a newer state.
     private const string UpsertClientSql = """
@@ -30,15 +31,25 @@ internal sealed partial class PostgresReadModel(PostgresDatabase database) : IRe
 
     private const string UpsertComplaintSql = """
         INSERT INTO rm_complaints AS k (complaint_id, client_id, branch_id, assignee, status, sla_state, severity, category,
-            escalation_level, opened_at, next_deadline, resolution_due, updated_at)
+            escalation_level, opened_at, next_deadline, resolution_due, updated_at, calendar_id, breached_at, last_escalated_at)
         VALUES (@complaint_id, @client_id, @branch_id, @assignee, @status, @sla_state, @severity, @category,
-            @escalation_level, @opened_at, @next_deadline, @resolution_due, @updated_at)
+            @escalation_level, @opened_at, @next_deadline, @resolution_due, @updated_at, @calendar_id, @breached_at, @last_escalated_at)
         ON CONFLICT (complaint_id) DO UPDATE SET
             client_id = excluded.client_id, branch_id = excluded.branch_id, assignee = excluded.assignee,
             status = excluded.status, sla_state = excluded.sla_state, severity = excluded.severity,
             category = excluded.category, escalation_level = excluded.escalation_level, opened_at = excluded.opened_at,
-            next_deadline = excluded.next_deadline, resolution_due = excluded.resolution_due, updated_at = excluded.updated_at
+            next_deadline = excluded.next_deadline, resolution_due = excluded.resolution_due, updated_at = excluded.updated_at,
+            calendar_id = excluded.calendar_id, breached_at = excluded.breached_at, last_escalated_at = excluded.last_escalated_at
         WHERE excluded.updated_at >= k.updated_at;
+        """;
+
+    private const string UpsertBranchSql = """
+        INSERT INTO rm_branches AS b (branch_id, name, head_employee_id, parent_branch_id, calendar_id, updated_at)
+        VALUES (@branch_id, @name, @head_employee_id, @parent_branch_id, @calendar_id, @updated_at)
+        ON CONFLICT (branch_id) DO UPDATE SET
+            name = excluded.name, head_employee_id = excluded.head_employee_id, parent_branch_id = excluded.parent_branch_id,
+            calendar_id = excluded.calendar_id, updated_at = excluded.updated_at
+        WHERE excluded.updated_at >= b.updated_at;
         """;
 
     // An inbox message carries no version; the latest publication of a message id wins (for example a delivery
@@ -87,6 +98,20 @@ internal sealed partial class PostgresReadModel(PostgresDatabase database) : IRe
             parameters.Bind("opened_at", row.OpenedAt);
             parameters.Bind("next_deadline", row.NextDeadline);
             parameters.Bind("resolution_due", row.ResolutionDue);
+            parameters.Bind("updated_at", row.UpdatedAt);
+            parameters.Bind("calendar_id", row.CalendarId);
+            parameters.Bind("breached_at", row.BreachedAt);
+            parameters.Bind("last_escalated_at", row.LastEscalatedAt);
+        }, cancellationToken);
+
+    public Task UpsertBranch(BranchRow row, CancellationToken cancellationToken = default) =>
+        WriteAsync(UpsertBranchSql, parameters =>
+        {
+            parameters.Bind("branch_id", row.BranchId);
+            parameters.Bind("name", row.Name);
+            parameters.Bind("head_employee_id", row.HeadEmployeeId);
+            parameters.Bind("parent_branch_id", row.ParentBranchId);
+            parameters.Bind("calendar_id", row.CalendarId);
             parameters.Bind("updated_at", row.UpdatedAt);
         }, cancellationToken);
 

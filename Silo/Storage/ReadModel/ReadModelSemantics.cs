@@ -49,4 +49,27 @@ internal static class ReadModelSemantics
             .ThenBy(row => row.NextDeadline)
             .ThenBy(row => row.OpenedAt)
             .ThenBy(row => row.ComplaintId, StringComparer.Ordinal);
+
+    /// <summary>Open complaints with a breach, the earliest breached deadline first (the digest's "most overdue").</summary>
+    public static IEnumerable<ComplaintRow> MostOverdue(IEnumerable<ComplaintRow> rows, string branchId, int limit) =>
+        rows.Where(row => row.BranchId == branchId && row.Status != ComplaintStatus.Resolved && row.BreachedAt is not null)
+            .OrderBy(row => row.BreachedAt)
+            .ThenBy(row => row.ComplaintId, StringComparer.Ordinal)
+            .Take(ClampLimit(limit));
+
+    /// <summary>The digest counts of one branch, as the SQL read models compute them.</summary>
+    public static BranchSlaSummary Summarize(IEnumerable<ComplaintRow> rows, string branchId, DateTimeOffset since, int overdueLimit)
+    {
+        var branch = rows.Where(row => row.BranchId == branchId).ToList();
+        var open = branch.Where(row => row.Status != ComplaintStatus.Resolved).ToList();
+        return new BranchSlaSummary(
+            branchId,
+            open.Count(row => row.SlaState == SlaState.OnTrack),
+            open.Count(row => row.SlaState == SlaState.AtRisk),
+            open.Count(row => row.SlaState == SlaState.Breached),
+            open.Count(row => row.SlaState == SlaState.Paused),
+            branch.Count(row => row.BreachedAt >= since),
+            branch.Count(row => row.LastEscalatedAt >= since),
+            MostOverdue(branch, branchId, overdueLimit).ToList());
+    }
 }

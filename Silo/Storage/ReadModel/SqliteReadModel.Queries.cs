@@ -24,7 +24,7 @@ internal sealed partial class SqliteReadModel
 
     private const string ComplaintColumns = """
         complaint_id, client_id, branch_id, assignee, status, sla_state, severity, category, escalation_level,
-        opened_at, next_deadline, resolution_due, updated_at
+        opened_at, next_deadline, resolution_due, updated_at, calendar_id, breached_at, last_escalated_at
         """;
 
     // Urgency order, as ReadModelSemantics.InUrgencyOrder.
@@ -119,7 +119,10 @@ internal sealed partial class SqliteReadModel
         OpenedAt: SqliteValues.ReadInstant(reader, 9),
         NextDeadline: SqliteValues.ReadNullableInstant(reader, 10),
         ResolutionDue: SqliteValues.ReadNullableInstant(reader, 11),
-        UpdatedAt: SqliteValues.ReadInstant(reader, 12));
+        UpdatedAt: SqliteValues.ReadInstant(reader, 12),
+        CalendarId: SqliteValues.ReadNullableString(reader, 13),
+        BreachedAt: SqliteValues.ReadNullableInstant(reader, 14),
+        LastEscalatedAt: SqliteValues.ReadNullableInstant(reader, 15));
 
     private static InboxMessage ReadInbox(SqliteDataReader reader) => new(
         Id: reader.GetString(0),

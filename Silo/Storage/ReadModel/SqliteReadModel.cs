@@ -10,7 +10,8 @@ namespace WealthActors.Silo.Storage.ReadModel;
 /// The read model on the embedded SQLite file. Writes are single upsert statements through the shared write
 /// gate (SQLite has one writer); queries use their own connections, which WAL lets run beside the writer.
 /// </summary>
-internal sealed partial class SqliteReadModel(SqliteDatabase database) : IReadModelWriter, IReadModelQueries
+internal sealed partial class SqliteReadModel(SqliteDatabase database)
+    : IReadModelWriter, IReadModelQueries, IComplaintCalendarIndex, ISlaDigestQueries
 {
     // A projection older than the stored one is ignored, so a late republish cannot undo a newer state.
     private const string UpsertClientSql = """
@@ -29,15 +30,25 @@ internal sealed partial class SqliteReadModel(SqliteDatabase database) : IReadMo
 
     private const string UpsertComplaintSql = """
         INSERT INTO rm_complaints (complaint_id, client_id, branch_id, assignee, status, sla_state, severity, category,
-            escalation_level, opened_at, next_deadline, resolution_due, updated_at)
+            escalation_level, opened_at, next_deadline, resolution_due, updated_at, calendar_id, breached_at, last_escalated_at)
         VALUES (@complaint_id, @client_id, @branch_id, @assignee, @status, @sla_state, @severity, @category,
-            @escalation_level, @opened_at, @next_deadline, @resolution_due, @updated_at)
+            @escalation_level, @opened_at, @next_deadline, @resolution_due, @updated_at, @calendar_id, @breached_at, @last_escalated_at)
         ON CONFLICT (complaint_id) DO UPDATE SET
             client_id = excluded.client_id, branch_id = excluded.branch_id, assignee = excluded.assignee,
             status = excluded.status, sla_state = excluded.sla_state, severity = excluded.severity,
             category = excluded.category, escalation_level = excluded.escalation_level, opened_at = excluded.opened_at,
-            next_deadline = excluded.next_deadline, resolution_due = excluded.resolution_due, updated_at = excluded.updated_at
+            next_deadline = excluded.next_deadline, resolution_due = excluded.resolution_due, updated_at = excluded.updated_at,
+            calendar_id = excluded.calendar_id, breached_at = excluded.breached_at, last_escalated_at = excluded.last_escalated_at
         WHERE excluded.updated_at >= rm_complaints.updated_at;
+        """;
+
+    private const string UpsertBranchSql = """
+        INSERT INTO rm_branches (branch_id, name, head_employee_id, parent_branch_id, calendar_id, updated_at)
+        VALUES (@branch_id, @name, @head_employee_id, @parent_branch_id, @calendar_id, @updated_at)
+        ON CONFLICT (branch_id) DO UPDATE SET
+            name = excluded.name, head_employee_id = excluded.head_employee_id, parent_branch_id = excluded.parent_branch_id,
+            calendar_id = excluded.calendar_id, updated_at = excluded.updated_at
+        WHERE excluded.updated_at >= rm_branches.updated_at;
         """;
 
     // An inbox message carries no version; the latest publication of a message id wins (for example a
@@ -86,6 +97,20 @@ internal sealed partial class SqliteReadModel(SqliteDatabase database) : IReadMo
             parameters.AddWithValue("@opened_at", SqliteValues.Instant(row.OpenedAt));
             parameters.AddWithValue("@next_deadline", SqliteValues.Instant(row.NextDeadline));
             parameters.AddWithValue("@resolution_due", SqliteValues.Instant(row.ResolutionDue));
+            parameters.AddWithValue("@updated_at", SqliteValues.Instant(row.UpdatedAt));
+            parameters.AddWithValue("@calendar_id", SqliteValues.Nullable(row.CalendarId));
+            parameters.AddWithValue("@breached_at", SqliteValues.Instant(row.BreachedAt));
+            parameters.AddWithValue("@last_escalated_at", SqliteValues.Instant(row.LastEscalatedAt));
+        }, cancellationToken);
+
+    public Task UpsertBranch(BranchRow row, CancellationToken cancellationToken = default) =>
+        WriteAsync(UpsertBranchSql, parameters =>
+        {
+            parameters.AddWithValue("@branch_id", row.BranchId);
+            parameters.AddWithValue("@name", row.Name);
+            parameters.AddWithValue("@head_employee_id", row.HeadEmployeeId);
+            parameters.AddWithValue("@parent_branch_id", SqliteValues.Nullable(row.ParentBranchId));
+            parameters.AddWithValue("@calendar_id", SqliteValues.Nullable(row.CalendarId));
             parameters.AddWithValue("@updated_at", SqliteValues.Instant(row.UpdatedAt));
         }, cancellationToken);
 

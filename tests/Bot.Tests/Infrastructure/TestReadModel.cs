@@ -27,6 +27,8 @@ public sealed class TestReadModel : IReadModelWriter, IReadModelQueries
         return Task.CompletedTask;
     }
 
+    public Task UpsertBranch(BranchRow row, CancellationToken cancellationToken = default) => Task.CompletedTask;
+
     public Task AppendInbox(string employeeId, InboxMessage message, CancellationToken cancellationToken = default)
     {
         _inbox[(employeeId, message.Id)] = message;

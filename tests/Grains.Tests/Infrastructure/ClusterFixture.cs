@@ -56,6 +56,7 @@ public sealed class ClusterFixture : IAsyncLifetime
             silo.Services.AddWealthActorsGrains(configuration);
             silo.Services.UseBusinessClock(Clock);
             silo.Services.AddSingleton<IReadModelWriter>(ReadModel);
+            silo.Services.AddSingleton<IComplaintCalendarIndex>(ReadModel);
             silo.Services.AddSingleton<IInboxPushChannel>(Pushes);
             silo.Services.AddSingleton<IInboxPushChannel>(ConfirmingPushes);
             // A channel that always fails must not fail a delivery.

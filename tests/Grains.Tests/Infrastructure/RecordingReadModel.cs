@@ -6,13 +6,20 @@ using WealthActors.ReadModel;
 namespace WealthActors.Grains.Tests.Infrastructure;
 
 /// <summary>Keeps the last projection of each entity, so tests can see what grains publish.</summary>
-public sealed class RecordingReadModel : IReadModelWriter
+public sealed class RecordingReadModel : IReadModelWriter, IComplaintCalendarIndex
 {
     public ConcurrentDictionary<string, ClientRow> Clients { get; } = new();
 
     public ConcurrentDictionary<string, ComplaintRow> Complaints { get; } = new();
 
     public ConcurrentDictionary<string, ConcurrentDictionary<string, InboxMessage>> Inboxes { get; } = new();
+
+    public ConcurrentDictionary<string, BranchRow> Branches { get; } = new();
+
+    private int _calendarQueryFailures;
+
+    /// <summary>Makes the next <paramref name="count"/> calendar queries fail, as a read model that is down would.</summary>
+    public void FailCalendarQueries(int count) => Interlocked.Exchange(ref _calendarQueryFailures, count);
 
     public Task UpsertClient(ClientRow row, CancellationToken cancellationToken = default)
     {
@@ -24,6 +31,30 @@ public sealed class RecordingReadModel : IReadModelWriter
     {
         Complaints[row.ComplaintId] = row;
         return Task.CompletedTask;
+    }
+
+    public Task UpsertBranch(BranchRow row, CancellationToken cancellationToken = default)
+    {
+        Branches[row.BranchId] = row;
+        return Task.CompletedTask;
+    }
+
+    public Task<IReadOnlyList<string>> OpenComplaintsOnCalendar(
+        string calendarId, string? afterComplaintId, int limit, CancellationToken cancellationToken = default)
+    {
+        if (Interlocked.Decrement(ref _calendarQueryFailures) >= 0)
+        {
+            throw new InvalidOperationException("The read model is unavailable.");
+        }
+
+        IReadOnlyList<string> ids = Complaints.Values
+            .Where(row => row.CalendarId == calendarId && row.Status != ComplaintStatus.Resolved)
+            .Select(row => row.ComplaintId)
+            .Where(id => afterComplaintId is null || string.CompareOrdinal(id, afterComplaintId) > 0)
+            .Order(StringComparer.Ordinal)
+            .Take(limit)
+            .ToList();
+        return Task.FromResult(ids);
     }
 
     public Task AppendInbox(string employeeId, InboxMessage message, CancellationToken cancellationToken = default)

@@ -1,3 +1,5 @@
+using WealthActors.Calendars;
+using WealthActors.Grains.Calendars;
 using WealthActors.Grains.Sla;
 using WealthActors.Sla;
 
@@ -23,9 +25,12 @@ public sealed class BusinessCalendarProviderTests
     [Theory]
     [InlineData(null)]
     [InlineData("unknown")]
-    [InlineData("cn-weekdays")]
-    public void Get_BusinessClockWithNullOrUnknownId_FallsBackToWeekdaysShanghai(string? calendarId) =>
-        Assert.Same(BusinessCalendar.WeekdaysShanghai, new BusinessCalendarProvider([]).Get(ClockKind.Business, calendarId));
+    public void Get_BusinessClockWithNullOrUnknownId_FallsBackToMainlandChina(string? calendarId) =>
+        Assert.Equal(ShippedCalendars.MainlandChinaId, new BusinessCalendarProvider([]).Get(ClockKind.Business, calendarId).Id);
+
+    [Fact]
+    public void Get_WeekdaysId_StillResolvesTheWeekdaysCalendar() =>
+        Assert.Same(BusinessCalendar.WeekdaysShanghai, new BusinessCalendarProvider([]).Get(ClockKind.Business, BusinessCalendar.WeekdaysShanghaiId));
 
     [Fact]
     public void Replace_SameId_LaterGetsReturnTheNewCalendar()
@@ -42,10 +47,27 @@ public sealed class BusinessCalendarProviderTests
     public void Replace_DefaultCalendar_BecomesTheFallback()
     {
         var provider = new BusinessCalendarProvider([]);
-        var withHolidays = new BusinessCalendar(BusinessCalendar.WeekdaysShanghaiId, BusinessCalendar.WeekdaysShanghai.TimeZone, [new DateOnly(2026, 5, 1)], []);
+        var withHolidays = new BusinessCalendar(ShippedCalendars.MainlandChinaId, BusinessCalendar.WeekdaysShanghai.TimeZone, [new DateOnly(2026, 5, 1)], []);
 
         provider.Replace(withHolidays);
 
         Assert.Same(withHolidays, provider.Get(ClockKind.Business, "unknown"));
     }
+
+    [Fact]
+    public void Update_NewerVersion_IsTakenAndOlderOrSameIsIgnored()
+    {
+        var provider = new BusinessCalendarProvider([]);
+        var v2 = ShippedCalendars.MainlandChina with { Version = 2, Holidays = [new CalendarHoliday(new DateOnly(2026, 11, 3), "Extra")] };
+
+        Assert.True(provider.Update(v2));
+        Assert.False(provider.Update(ShippedCalendars.MainlandChina));
+        Assert.False(provider.Update(v2));
+
+        Assert.Equal(2, provider.VersionOf(ShippedCalendars.MainlandChinaId));
+        Assert.False(((BusinessCalendar)provider.Get(ClockKind.Business, null)).IsWorkingDay(new DateOnly(2026, 11, 3)));
+    }
+
+    [Fact]
+    public void VersionOf_UnknownCalendar_IsZero() => Assert.Equal(0, new BusinessCalendarProvider([]).VersionOf("nowhere"));
 }

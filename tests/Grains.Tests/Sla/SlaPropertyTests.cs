@@ -1,4 +1,6 @@
 using CsCheck;
+using WealthActors.Calendars;
+using WealthActors.Grains.Calendars;
 using WealthActors.Grains.Sla;
 using WealthActors.Sla;
 using static WealthActors.Grains.Tests.Sla.SlaTesting;
@@ -24,6 +26,28 @@ public sealed class SlaPropertyTests
             TimeZoneInfo.FindSystemTimeZoneById("Europe/Berlin"),
             [new DateOnly(2025, 12, 25), new DateOnly(2026, 4, 3)],
             [new DateOnly(2025, 3, 30), new DateOnly(2025, 10, 26), new DateOnly(2026, 3, 29), new DateOnly(2026, 10, 25)]),
+
+        // The shipped mainland-China data (2026 holidays and make-up days), and working-hours calendars in DST zones,
+        // one of them with hours inside the skipped and the repeated hour of the UK's clock changes.
+        BusinessCalendarRules.Build(ShippedCalendars.MainlandChina),
+        new BusinessCalendar(
+            "uk-office",
+            TimeZoneInfo.FindSystemTimeZoneById("Europe/London"),
+            [new DateOnly(2025, 12, 25), new DateOnly(2026, 4, 3)],
+            [new DateOnly(2026, 3, 29)],
+            new WorkingHours(new TimeOnly(9, 0), new TimeOnly(17, 30))),
+        new BusinessCalendar(
+            "us-office",
+            TimeZoneInfo.FindSystemTimeZoneById("America/New_York"),
+            [new DateOnly(2025, 7, 4)],
+            [new DateOnly(2025, 3, 9), new DateOnly(2025, 11, 2)],
+            new WorkingHours(new TimeOnly(8, 30), new TimeOnly(17, 0))),
+        new BusinessCalendar(
+            "uk-night",
+            TimeZoneInfo.FindSystemTimeZoneById("Europe/London"),
+            [],
+            [new DateOnly(2025, 3, 30), new DateOnly(2025, 10, 26), new DateOnly(2026, 3, 29), new DateOnly(2026, 10, 25)],
+            new WorkingHours(new TimeOnly(0, 30), new TimeOnly(2, 30))),
     ];
 
     private static readonly Gen<IBusinessCalendar> GenCalendar = Gen.Int[0, Calendars.Length - 1].Select(i => Calendars[i]);
@@ -86,6 +110,36 @@ public sealed class SlaPropertyTests
 
                 Assert.True(end >= start);
                 Assert.Equal(amount, calendar.WorkingTimeBetween(start, end));
+            }, iter: 500);
+
+    [Fact]
+    public void AddWorkingTime_PositiveAmount_EndsInsideAWorkingWindow() =>
+        Gen.Select(Gen.Int[0, Calendars.Length - 1], GenInstant, Gen.Long[1, TimeSpan.FromDays(10).Ticks].Select(TimeSpan.FromTicks))
+            .Where((index, _, _) => Calendars[index] is BusinessCalendar)
+            .Sample((index, start, amount) =>
+            {
+                var calendar = (BusinessCalendar)Calendars[index];
+                var end = calendar.AddWorkingTime(start, amount);
+
+                // The instant just before the end is working time, so the end closes a stretch that was counted.
+                var day = calendar.DateOf(end - Tick);
+                var (open, close) = calendar.WorkingWindow(day);
+                Assert.True(calendar.IsWorkingDay(day), $"{end:O} ends on a day off");
+                Assert.InRange(end - Tick, open, close - Tick);
+            }, iter: 500);
+
+    [Fact]
+    public void WorkingTimeBetween_ADayOff_IsZero() =>
+        Gen.Select(Gen.Int[0, Calendars.Length - 1], GenInstant)
+            .Where((index, _) => Calendars[index] is BusinessCalendar)
+            .Sample((index, instant) =>
+            {
+                var calendar = (BusinessCalendar)Calendars[index];
+                var day = calendar.DateOf(instant);
+                var worked = calendar.WorkingTimeBetween(calendar.StartOf(day), calendar.StartOf(day.AddDays(1)));
+                var (open, close) = calendar.WorkingWindow(day);
+
+                Assert.Equal(calendar.IsWorkingDay(day) ? close - open : TimeSpan.Zero, worked);
             }, iter: 500);
 
     [Fact]

@@ -5,7 +5,7 @@ using WealthActors.ReadModel;
 namespace WealthActors.Silo.Tests.Storage.ReadModel;
 
 /// <summary>The behaviour both read-model implementations must share; each subclass supplies one.</summary>
-public abstract class ReadModelContractTests
+public abstract partial class ReadModelContractTests
 {
     private static readonly DateTimeOffset Now = new(2026, 3, 10, 9, 30, 0, TimeSpan.FromHours(8));
 

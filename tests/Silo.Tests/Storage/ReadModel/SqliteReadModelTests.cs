@@ -35,6 +35,7 @@ public sealed class SqliteReadModelTests : ReadModelContractTests, IDisposable
     [InlineData("SELECT * FROM rm_complaints WHERE branch_id = 'B1' AND status = 0", "ix_rm_complaints_branch")]
     [InlineData("SELECT * FROM rm_complaints WHERE assignee = 'E1'", "ix_rm_complaints_assignee")]
     [InlineData("SELECT * FROM rm_inbox WHERE employee_id = 'E1' ORDER BY created_at DESC", "ix_rm_inbox_newest")]
+    [InlineData("SELECT complaint_id FROM rm_complaints WHERE calendar_id = 'uk' AND status <> 3 ORDER BY complaint_id", "ix_rm_complaints_calendar")]
     public async Task QueryPlan_ScanAndListQueries_UseTheirIndex(string sql, string index)
     {
         await _database.EnsureSchemaAsync();
