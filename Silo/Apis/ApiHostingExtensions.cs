@@ -45,6 +45,9 @@ public static class ApiHostingExtensions
         app.MapClientsApi();
         app.MapSlaPoliciesApi();
         app.MapComplaintsApi();
+        app.MapTransactionsApi();
+        app.MapCareRulesApi();
+        app.MapJobsApi();
         return app;
     }
 

@@ -6,6 +6,7 @@ using Orleans.Runtime.Hosting;
 using Orleans.Storage;
 using WealthActors.Grains.ReadModel;
 using WealthActors.ReadModel;
+using WealthActors.Silo.Care;
 using WealthActors.Silo.Storage;
 using WealthActors.Silo.Storage.Postgres;
 using WealthActors.Silo.Storage.ReadModel;
@@ -104,6 +105,7 @@ public static class StorageHostingExtensions
             services.TryAddSingleton<InMemoryReadModel>();
             services.TryAddSingleton<IReadModelWriter>(sp => sp.GetRequiredService<InMemoryReadModel>());
             services.TryAddSingleton<IReadModelQueries>(sp => sp.GetRequiredService<InMemoryReadModel>());
+            services.TryAddSingleton<ICareScanQueries>(sp => sp.GetRequiredService<InMemoryReadModel>());
             return services;
         }
 
@@ -113,6 +115,7 @@ public static class StorageHostingExtensions
             services.TryAddSingleton<PostgresReadModel>();
             services.TryAddSingleton<IReadModelWriter>(sp => sp.GetRequiredService<PostgresReadModel>());
             services.TryAddSingleton<IReadModelQueries>(sp => sp.GetRequiredService<PostgresReadModel>());
+            services.TryAddSingleton<ICareScanQueries>(sp => sp.GetRequiredService<PostgresReadModel>());
             return services;
         }
 
@@ -120,6 +123,7 @@ public static class StorageHostingExtensions
         services.TryAddSingleton<SqliteReadModel>();
         services.TryAddSingleton<IReadModelWriter>(sp => sp.GetRequiredService<SqliteReadModel>());
         services.TryAddSingleton<IReadModelQueries>(sp => sp.GetRequiredService<SqliteReadModel>());
+        services.TryAddSingleton<ICareScanQueries>(sp => sp.GetRequiredService<SqliteReadModel>());
         return services;
     }
 

@@ -1,3 +1,4 @@
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Quartz;
 using WealthActors.Silo.Hosting;
 using WealthActors.Silo.Storage;
@@ -48,6 +49,8 @@ public static class JobsHostingExtensions
             options.WaitForJobsToComplete = true;
         });
         services.AddHostedService<JobScheduleSynchronizer>();
+        services.TryAddSingleton<JobRunners>();
+        services.TryAddSingleton<JobRescheduler>();
         return builder;
     }
 }
