@@ -11,5 +11,4 @@ internal static class CareTexts
 
     public static string Amount(decimal amount) => amount.ToString("0.##", CultureInfo.InvariantCulture);
 
-    public static string Format(FormattableString text) => text.ToString(CultureInfo.InvariantCulture);
 }
