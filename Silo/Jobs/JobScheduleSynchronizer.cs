@@ -54,7 +54,9 @@ internal sealed partial class JobScheduleSynchronizer(
             return;
         }
 
-        var trigger = TriggerBuilder.Create()
+        // Built on the scheduler's clock (the business clock): a trigger computed on another clock would misfire over
+        // and over against the scheduler's "now".
+        var trigger = TriggerBuilder.Create(scheduler.TimeProvider)
             .WithIdentity(triggerKey)
             .ForJob(jobKey)
             .WithCronSchedule(registration.CronExpression, cron => cron.InTimeZone(registration.TimeZone).WithMisfireInstruction(CronTriggerMisfireInstruction.FireAndProceed))

@@ -89,7 +89,8 @@ public abstract class CareScanContractTests
         ]);
 
         Assert.Empty(await Care.MaturityCandidates(today, [30, 15, 7]));
-        Assert.Empty(await Care.MaturityCandidates(today.AddDays(14), [30, 15, 7]));
+        // P31 enters its 30-day stage; P30 waits for its 15-day stage.
+        Assert.Equal(["P31"], (await Care.MaturityCandidates(today.AddDays(1), [30, 15, 7])).Select(c => c.Holding!.ProductCode));
         Assert.Equal(["P30", "P31"], (await Care.MaturityCandidates(today.AddDays(15), [30, 15, 7])).Select(c => c.Holding!.ProductCode));
     }
 
