@@ -6,6 +6,8 @@ namespace WealthActors.Silo.Tests.Care;
 /// <summary>
 /// Each care rule end to end: the real Silo on a fake business clock, clients seeded over HTTP, the job run by hand
 /// over HTTP, and the tasks read back from the inboxes. Each test has its own Silo, since its clock only moves forward.
+/// Advancing the clock past a fire time also lets the scheduler run the job by itself, so after an advance the tests
+/// assert the inboxes (which a hand run completes) rather than which run delivered.
 /// </summary>
 public sealed class CareJobsTests
 {
@@ -55,13 +57,12 @@ public sealed class CareJobsTests
         Assert.Equal(0, nextDay["created"]!.GetValue<int>());
         Assert.Equal(2, (await seed.Keys(seed.Advisor)).Length);
 
-        // A year on (2027-12-27): the next birthdays are new occurrences.
+        // A year on (2027-12-27): the next birthdays are new occurrences (and the other rules have had a year to run).
         clock.Advance(TimeSpan.FromDays(364));
-        var nextYear = await seed.Run("care-birthday");
-        Assert.Equal(2, nextYear["created"]!.GetValue<int>());
+        await seed.Run("care-birthday");
         Assert.Equal(
             ["care-birthday:BD1:2027-01-02", "care-birthday:BD1:2028-01-02", "care-birthday:BD2:2026-12-27", "care-birthday:BD2:2027-12-27"],
-            await seed.Keys(seed.Advisor));
+            await seed.Keys(seed.Advisor, "care-birthday"));
     }
 
     [Fact]
@@ -85,7 +86,7 @@ public sealed class CareJobsTests
         Assert.Equal(0, (await seed.Run("care-maturity"))["created"]!.GetValue<int>());
 
         clock.Advance(TimeSpan.FromDays(14));
-        Assert.Equal(1, (await seed.Run("care-maturity"))["created"]!.GetValue<int>());
+        await seed.Run("care-maturity");
         Assert.Equal(
             ["care-maturity:MT1:P04:2026-06-05:7", "care-maturity:MT1:P30:2026-07-01:15", "care-maturity:MT1:P30:2026-07-01:30"],
             await seed.Keys(seed.Advisor));
@@ -106,9 +107,8 @@ public sealed class CareJobsTests
         Assert.Equal(0, (await seed.Run("care-dormancy"))["created"]!.GetValue<int>());
 
         clock.Advance(TimeSpan.FromDays(2));
-        var first = await seed.Run("care-dormancy");
+        await seed.Run("care-dormancy");
 
-        Assert.Equal(3, first["created"]!.GetValue<int>());
         Assert.Equal(["care-dormancy:DM1:2026-03-02", "care-dormancy:DM2:2026-03-02"], await seed.Keys(seed.Advisor));
         Assert.Equal(["care-dormancy:DM1:2026-03-02"], await seed.Keys(seed.TeamLead));
         Assert.Empty(await seed.Keys(seed.BranchHead));
@@ -122,7 +122,7 @@ public sealed class CareJobsTests
         clock.Advance(TimeSpan.FromDays(29));
         Assert.Equal(0, (await seed.Run("care-dormancy"))["created"]!.GetValue<int>());
         clock.Advance(TimeSpan.FromDays(2));
-        Assert.Equal(1, (await seed.Run("care-dormancy"))["created"]!.GetValue<int>());
+        await seed.Run("care-dormancy");
         Assert.Equal(
             ["care-dormancy:DM1:2026-03-02", "care-dormancy:DM2:2026-03-02", "care-dormancy:DM2:2026-04-03"],
             await seed.Keys(seed.Advisor));
@@ -150,7 +150,7 @@ public sealed class CareJobsTests
 
         // A re-assessment moves the expiry: a new occurrence once it comes within 30 days.
         await seed.Client("RX1", riskAssessedOn: "2025-06-25");
-        Assert.Equal(1, (await seed.Run("care-risk-expiry"))["created"]!.GetValue<int>());
+        await seed.Run("care-risk-expiry");
         Assert.Equal(["care-risk-expiry:RX1:2026-06-20", "care-risk-expiry:RX1:2026-06-25"], await seed.Keys(seed.Advisor));
     }
 }

@@ -60,9 +60,11 @@ public sealed class CareSeed
     public async Task<JsonNode> Run(string job) =>
         await (await _api.As("Admin").PostAsync($"/api/admin/jobs/{job}/run", null)).Json(HttpStatusCode.OK);
 
-    /// <summary>The keys of the employee's inbox messages, sorted.</summary>
-    public async Task<string[]> Keys(string employeeId) =>
-        (await Inbox(employeeId)).Select(m => m.Str("key")).Order(StringComparer.Ordinal).ToArray();
+    /// <summary>The keys of the employee's inbox messages (of one rule, when given), sorted.</summary>
+    public async Task<string[]> Keys(string employeeId, string? rule = null) =>
+        (await Inbox(employeeId)).Select(m => m.Str("key"))
+            .Where(k => rule is null || k.StartsWith(rule + ":", StringComparison.Ordinal))
+            .Order(StringComparer.Ordinal).ToArray();
 
     public async Task<IReadOnlyList<JsonNode>> Inbox(string employeeId) =>
         (await (await _api.As("Admin").GetAsync($"/api/employees/{employeeId}/inbox")).Json(HttpStatusCode.OK)).AsArray().Select(n => n!).ToList();
