@@ -30,7 +30,9 @@ internal sealed partial class PostgresReadModel : ICareScanQueries
 
     public async Task RecordOccurrences(IReadOnlyList<CareOccurrence> occurrences, CancellationToken cancellationToken = default)
     {
-        foreach (var chunk in occurrences.Chunk(1000))
+        // Key order in every transaction: two silos recording overlapping occurrences at once (a hand run racing the
+        // scheduled one) then wait for each other instead of deadlocking on each other's uncommitted keys.
+        foreach (var chunk in occurrences.OrderBy(o => o.Key, StringComparer.Ordinal).Chunk(1000))
         {
             await using var connection = await database.DataSource.OpenConnectionAsync(cancellationToken);
             await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
