@@ -31,3 +31,6 @@ public enum InboxKind { Escalation = 0, Warning = 1, Task = 2, Digest = 3, Info 
 
 [GenerateSerializer, Alias("WealthActors.InteractionKind")]
 public enum InteractionKind { Call = 0, Meeting = 1, Message = 2, Email = 3, Visit = 4, Other = 5 }
+
+[GenerateSerializer, Alias("WealthActors.TransactionKind")]
+public enum TransactionKind { Subscription = 0, Redemption = 1, TransferIn = 2, TransferOut = 3, Withdrawal = 4 }

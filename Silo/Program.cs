@@ -1,4 +1,5 @@
 using WealthActors.Silo.Apis;
+using WealthActors.Silo.Care;
 using WealthActors.Silo.Demo;
 using WealthActors.Silo.Hosting;
 using WealthActors.Silo.Jobs;
@@ -13,6 +14,7 @@ builder.AddWealthActorsSilo();
 builder.AddWealthActorsApi();
 builder.AddWealthActorsBot();
 builder.AddWealthActorsJobs();
+builder.AddWealthActorsCare();
 builder.AddWealthActorsOperations();
 
 var app = builder.Build();

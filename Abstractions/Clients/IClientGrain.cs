@@ -22,6 +22,13 @@ public interface IClientGrain : IGrainWithStringKey
     [Alias("LogInteraction")]
     Task LogInteraction(Interaction interaction, Actor actor);
 
+    /// <summary>
+    /// Checks a reported transaction against the outflow alert rule and alerts the advisor at once when it trips.
+    /// Idempotent per transaction id: a retry finds the alert already delivered.
+    /// </summary>
+    [Alias("RecordTransaction")]
+    Task<TransactionOutcome> RecordTransaction(ClientTransaction transaction, Actor actor);
+
     [Alias("LinkComplaint")]
     Task LinkComplaint(string complaintId, bool open);
 }

@@ -16,7 +16,20 @@ public sealed record ClientRow(
     [property: Id(10)] DateOnly? NextMaturity,
     [property: Id(11)] LifecycleStage Lifecycle,
     [property: Id(12)] int OpenComplaints,
-    [property: Id(13)] DateTimeOffset UpdatedAt);
+    [property: Id(13)] DateTimeOffset UpdatedAt,
+    [property: Id(14)] DateTimeOffset? ClientSince = null,
+    [property: Id(15)] IReadOnlyList<HoldingRow>? Holdings = null);
+
+/// <summary>
+/// One holding of a client as projected for the care scans (a client may hold several maturing products). Published
+/// with its <see cref="ClientRow"/>, which replaces the client's holdings; rows read back for search carry none.
+/// </summary>
+[GenerateSerializer, Immutable, Alias("WealthActors.HoldingRow")]
+public sealed record HoldingRow(
+    [property: Id(0)] string ProductCode,
+    [property: Id(1)] string ProductName,
+    [property: Id(2)] DateOnly? MaturityDate,
+    [property: Id(3)] decimal Amount);
 
 /// <summary>A complaint as projected into the read model, for lists by branch, status and SLA state.</summary>
 [GenerateSerializer, Immutable, Alias("WealthActors.ComplaintRow")]

@@ -143,7 +143,8 @@ public sealed partial class ClientGrain(
         return new ClientRow(
             ClientId, view.Profile.Name, view.Profile.BranchId, view.Profile.AdvisorId, view.Tier, view.Vip, view.Aum,
             view.Profile.Birthday, view.RiskExpiresOn, view.LastInteractionAt, nextMaturity, view.Lifecycle,
-            view.OpenComplaints.Count, now);
+            view.OpenComplaints.Count, now, state.State.CreatedAt,
+            state.State.Holdings.Select(h => new HoldingRow(h.ProductCode, h.ProductName, h.MaturityDate, h.Amount)).ToArray());
     }
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Client {ClientId} upserted by {ActorId}")]

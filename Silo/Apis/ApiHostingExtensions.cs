@@ -46,6 +46,9 @@ public static class ApiHostingExtensions
         app.MapSlaPoliciesApi();
         app.MapCalendarsApi();
         app.MapComplaintsApi();
+        app.MapTransactionsApi();
+        app.MapCareRulesApi();
+        app.MapJobsApi();
         return app;
     }
 

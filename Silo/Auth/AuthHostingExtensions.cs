@@ -11,6 +11,9 @@ public static class AuthHostingExtensions
         public const string Work = "work";
         public const string Integrate = "integrate";
         public const string Administer = "administer";
+
+        /// <summary>Operating the service itself (care rules, running jobs by hand): Admin keys only.</summary>
+        public const string AdminOnly = "admin-only";
     }
 
     public static IServiceCollection AddWealthActorsAuth(this IServiceCollection services, IConfiguration configuration)
@@ -27,7 +30,8 @@ public static class AuthHostingExtensions
             .AddPolicy(Policies.Read, p => p.RequireRole(ApiRoles.All))
             .AddPolicy(Policies.Work, p => p.RequireRole(ApiRoles.System, ApiRoles.Advisor, ApiRoles.Manager, ApiRoles.Admin))
             .AddPolicy(Policies.Integrate, p => p.RequireRole(ApiRoles.System, ApiRoles.Advisor, ApiRoles.Admin))
-            .AddPolicy(Policies.Administer, p => p.RequireRole(ApiRoles.Admin, ApiRoles.System));
+            .AddPolicy(Policies.Administer, p => p.RequireRole(ApiRoles.Admin, ApiRoles.System))
+            .AddPolicy(Policies.AdminOnly, p => p.RequireRole(ApiRoles.Admin));
         return services;
     }
 }

@@ -6,6 +6,7 @@ using Orleans.Runtime.Hosting;
 using Orleans.Storage;
 using WealthActors.Grains.ReadModel;
 using WealthActors.ReadModel;
+using WealthActors.Silo.Care;
 using WealthActors.Silo.Storage;
 using WealthActors.Silo.Storage.Postgres;
 using WealthActors.Silo.Storage.ReadModel;
@@ -106,6 +107,7 @@ public static class StorageHostingExtensions
             services.TryAddSingleton<IReadModelQueries>(sp => sp.GetRequiredService<InMemoryReadModel>());
             services.TryAddSingleton<IComplaintCalendarIndex>(sp => sp.GetRequiredService<InMemoryReadModel>());
             services.TryAddSingleton<ISlaDigestQueries>(sp => sp.GetRequiredService<InMemoryReadModel>());
+            services.TryAddSingleton<ICareScanQueries>(sp => sp.GetRequiredService<InMemoryReadModel>());
             return services;
         }
 
@@ -117,6 +119,7 @@ public static class StorageHostingExtensions
             services.TryAddSingleton<IReadModelQueries>(sp => sp.GetRequiredService<PostgresReadModel>());
             services.TryAddSingleton<IComplaintCalendarIndex>(sp => sp.GetRequiredService<PostgresReadModel>());
             services.TryAddSingleton<ISlaDigestQueries>(sp => sp.GetRequiredService<PostgresReadModel>());
+            services.TryAddSingleton<ICareScanQueries>(sp => sp.GetRequiredService<PostgresReadModel>());
             return services;
         }
 
@@ -126,6 +129,7 @@ public static class StorageHostingExtensions
         services.TryAddSingleton<IReadModelQueries>(sp => sp.GetRequiredService<SqliteReadModel>());
         services.TryAddSingleton<IComplaintCalendarIndex>(sp => sp.GetRequiredService<SqliteReadModel>());
         services.TryAddSingleton<ISlaDigestQueries>(sp => sp.GetRequiredService<SqliteReadModel>());
+        services.TryAddSingleton<ICareScanQueries>(sp => sp.GetRequiredService<SqliteReadModel>());
         return services;
     }
 

@@ -4,7 +4,8 @@ namespace WealthActors.Silo.Jobs;
 
 /// <summary>
 /// Stores each registered job and its cron trigger in the scheduler, once every hosted service has started (so the
-/// PostgreSQL schema exists) and before the scheduler starts firing (on ApplicationStarted).
+/// PostgreSQL schema exists and grains answer) and before the scheduler starts firing (on ApplicationStarted). A
+/// schedule kept as data (<see cref="IJobScheduleSource"/>) wins over the registered default.
 /// </summary>
 /// <remarks>
 /// A trigger that is already stored with the same schedule is left alone: replacing it would reset its next fire
@@ -14,6 +15,7 @@ namespace WealthActors.Silo.Jobs;
 internal sealed partial class JobScheduleSynchronizer(
     ISchedulerFactory schedulerFactory,
     IEnumerable<JobRegistration> registrations,
+    IEnumerable<IJobScheduleSource> sources,
     ILogger<JobScheduleSynchronizer> logger) : IHostedLifecycleService
 {
     public const string Group = "wealthactors";
@@ -23,11 +25,22 @@ internal sealed partial class JobScheduleSynchronizer(
         var scheduler = await schedulerFactory.GetScheduler(cancellationToken);
         foreach (var registration in registrations)
         {
-            await SynchronizeAsync(scheduler, registration, cancellationToken);
+            var effective = registration;
+            foreach (var source in sources)
+            {
+                if (await source.ScheduleOf(registration.Name, cancellationToken) is { } stored)
+                {
+                    effective = registration with { CronExpression = stored.CronExpression, TimeZone = stored.TimeZone };
+                    break;
+                }
+            }
+
+            await SynchronizeAsync(scheduler, effective, logger, cancellationToken);
         }
     }
 
-    private async Task SynchronizeAsync(IScheduler scheduler, JobRegistration registration, CancellationToken cancellationToken)
+    /// <summary>Stores the job and, unless the stored trigger already has this schedule, its trigger.</summary>
+    internal static async Task SynchronizeAsync(IScheduler scheduler, JobRegistration registration, ILogger logger, CancellationToken cancellationToken)
     {
         var jobKey = new JobKey(registration.Name, Group);
         var triggerKey = new TriggerKey(registration.Name, Group);
@@ -41,7 +54,9 @@ internal sealed partial class JobScheduleSynchronizer(
             return;
         }
 
-        var trigger = TriggerBuilder.Create()
+        // Built on the scheduler's clock (the business clock): a trigger computed on another clock would misfire over
+        // and over against the scheduler's "now".
+        var trigger = TriggerBuilder.Create(scheduler.TimeProvider)
             .WithIdentity(triggerKey)
             .ForJob(jobKey)
             .WithCronSchedule(registration.CronExpression, cron => cron.InTimeZone(registration.TimeZone).WithMisfireInstruction(CronTriggerMisfireInstruction.FireAndProceed))

@@ -1,6 +1,5 @@
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Quartz;
-using WealthActors.Silo.Digest;
 using WealthActors.Silo.Hosting;
 using WealthActors.Silo.Storage;
 using WealthActors.Silo.Storage.Postgres;
@@ -50,8 +49,8 @@ public static class JobsHostingExtensions
             options.WaitForJobsToComplete = true;
         });
         services.AddHostedService<JobScheduleSynchronizer>();
-        services.TryAddSingleton<SlaDigestRunner>();
-        services.AddWealthActorsJob<SlaDigestJob>(SlaDigestRunner.JobName, SlaDigestJob.CronExpression);
+        services.TryAddSingleton<JobRunners>();
+        services.TryAddSingleton<JobRescheduler>();
         return builder;
     }
 }

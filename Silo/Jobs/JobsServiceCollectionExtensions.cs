@@ -35,4 +35,19 @@ public static class JobsServiceCollectionExtensions
         services.TryAddScoped<TJob>();
         return services;
     }
+
+    /// <summary>
+    /// Registers <typeparamref name="TRunner"/> under its name and a job that runs it on <paramref name="cronExpression"/>
+    /// (the default; an <see cref="IJobScheduleSource"/> may hold the current schedule). The admin endpoint
+    /// <c>POST /api/admin/jobs/{name}/run</c> runs it by hand.
+    /// </summary>
+    public static IServiceCollection AddWealthActorsJobRunner<TRunner>(this IServiceCollection services, string name, string cronExpression, TimeZoneInfo? timeZone = null)
+        where TRunner : class, IWealthActorsJobRunner
+    {
+        services.AddWealthActorsJob<RunnerJob>(name, cronExpression, timeZone);
+        services.TryAddSingleton<TRunner>();
+        services.AddSingleton<IWealthActorsJobRunner>(sp => sp.GetRequiredService<TRunner>());
+        services.TryAddSingleton<JobRunners>();
+        return services;
+    }
 }

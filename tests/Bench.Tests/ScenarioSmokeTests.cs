@@ -50,9 +50,19 @@ public sealed class ScenarioSmokeTests(ITestOutputHelper output)
         Assert.True(line.Number("loaded_ms") > 0);
     }
 
+    [Fact]
+    public async Task CareScan_TinyRun_ScansAndDeliversNothingTwice()
+    {
+        var line = await Run("care-scan", "--clients", "2000");
+        Assert.Equal(2000, line.Number("clients"));
+        Assert.True(line.Number("seconds") > 0);
+        Assert.True(line.Number("tasks") > 0);
+        Assert.Equal(0, line.Number("rerun_tasks"));
+    }
+
     [Theory]
+    [InlineData("care-scan", "--storage postgres")]
     [InlineData("bot-roundtrip", "--users 4 --messages 2")]
-    [InlineData("care-scan", "")]
     [InlineData("escalation-lateness", "--storage postgres")]
     [InlineData("command-throughput", "--storage postgres")]
     public async Task ScenarioWithoutItsProductPart_SaysSoInItsSummary(string scenario, string arguments)

@@ -8,7 +8,7 @@ namespace WealthActors.Silo.Storage.ReadModel;
 /// The read model for <c>Storage:Provider=Memory</c> (tests): the same upsert, search and ordering rules as
 /// <see cref="SqliteReadModel"/>, including its normalisation of instants to UTC.
 /// </summary>
-internal sealed class InMemoryReadModel : IReadModelWriter, IReadModelQueries, IComplaintCalendarIndex, ISlaDigestQueries
+internal sealed partial class InMemoryReadModel : IReadModelWriter, IReadModelQueries, IComplaintCalendarIndex, ISlaDigestQueries
 {
     private readonly Lock _lock = new();
     private readonly Dictionary<string, ClientRow> _clients = new(StringComparer.Ordinal);
@@ -22,13 +22,19 @@ internal sealed class InMemoryReadModel : IReadModelWriter, IReadModelQueries, I
         {
             LastInteractionAt = row.LastInteractionAt?.ToUniversalTime(),
             UpdatedAt = row.UpdatedAt.ToUniversalTime(),
+            ClientSince = row.ClientSince?.ToUniversalTime(),
+            Holdings = null,
         };
         lock (_lock)
         {
             // As in SQL: an older projection never replaces a newer one.
             if (!_clients.TryGetValue(row.ClientId, out var stored) || normalized.UpdatedAt >= stored.UpdatedAt)
             {
-                _clients[row.ClientId] = normalized;
+                _clients[row.ClientId] = normalized with { ClientSince = normalized.ClientSince ?? stored?.ClientSince };
+                if (row.Holdings is { } holdings)
+                {
+                    _holdings[row.ClientId] = [.. holdings];
+                }
             }
         }
 
@@ -96,7 +102,7 @@ internal sealed class InMemoryReadModel : IReadModelWriter, IReadModelQueries, I
                 .ThenBy(match => ReadModelSemantics.NameKey(match.Row.Name), StringComparer.Ordinal)
                 .ThenBy(match => match.Row.ClientId, StringComparer.Ordinal)
                 .Take(ReadModelSemantics.ClampLimit(limit))
-                .Select(match => match.Row)
+                .Select(match => match.Row with { ClientSince = null })
                 .ToList();
             return Task.FromResult(rows);
         }

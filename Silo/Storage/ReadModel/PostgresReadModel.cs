@@ -17,15 +17,16 @@ internal sealed partial class PostgresReadModel(PostgresDatabase database)
     // A projection older than the stored one is ignored, so a late republish cannot undo a newer state.
     private const string UpsertClientSql = """
         INSERT INTO rm_clients AS c (client_id, name, name_key, branch_id, advisor_id, tier, vip, aum, birthday,
-            risk_expires_on, last_interaction_at, next_maturity, lifecycle, open_complaints, updated_at)
+            risk_expires_on, last_interaction_at, next_maturity, lifecycle, open_complaints, updated_at, client_since)
         VALUES (@client_id, @name, @name_key, @branch_id, @advisor_id, @tier, @vip, @aum, @birthday,
-            @risk_expires_on, @last_interaction_at, @next_maturity, @lifecycle, @open_complaints, @updated_at)
+            @risk_expires_on, @last_interaction_at, @next_maturity, @lifecycle, @open_complaints, @updated_at, @client_since)
         ON CONFLICT (client_id) DO UPDATE SET
             name = excluded.name, name_key = excluded.name_key, branch_id = excluded.branch_id,
             advisor_id = excluded.advisor_id, tier = excluded.tier, vip = excluded.vip, aum = excluded.aum,
             birthday = excluded.birthday, risk_expires_on = excluded.risk_expires_on,
             last_interaction_at = excluded.last_interaction_at, next_maturity = excluded.next_maturity,
-            lifecycle = excluded.lifecycle, open_complaints = excluded.open_complaints, updated_at = excluded.updated_at
+            lifecycle = excluded.lifecycle, open_complaints = excluded.open_complaints, updated_at = excluded.updated_at,
+            client_since = coalesce(excluded.client_since, c.client_since)
         WHERE excluded.updated_at >= c.updated_at;
         """;
 
@@ -64,24 +65,27 @@ internal sealed partial class PostgresReadModel(PostgresDatabase database)
         """;
 
     public Task UpsertClient(ClientRow row, CancellationToken cancellationToken = default) =>
-        WriteAsync(UpsertClientSql, parameters =>
-        {
-            parameters.Bind("client_id", row.ClientId);
-            parameters.Bind("name", row.Name);
-            parameters.Bind("name_key", ReadModelSemantics.NameKey(row.Name));
-            parameters.Bind("branch_id", row.BranchId);
-            parameters.Bind("advisor_id", row.AdvisorId);
-            parameters.Bind("tier", (int)row.Tier);
-            parameters.Bind("vip", row.Vip);
-            parameters.Bind("aum", row.Aum);
-            parameters.Bind("birthday", row.Birthday);
-            parameters.Bind("risk_expires_on", row.RiskExpiresOn);
-            parameters.Bind("last_interaction_at", row.LastInteractionAt);
-            parameters.Bind("next_maturity", row.NextMaturity);
-            parameters.Bind("lifecycle", (int)row.Lifecycle);
-            parameters.Bind("open_complaints", row.OpenComplaints);
-            parameters.Bind("updated_at", row.UpdatedAt);
-        }, cancellationToken);
+        UpsertClientWithHoldings(row, cancellationToken);
+
+    private static void BindClient(NpgsqlParameterCollection parameters, ClientRow row)
+    {
+        parameters.Bind("client_id", row.ClientId);
+        parameters.Bind("name", row.Name);
+        parameters.Bind("name_key", ReadModelSemantics.NameKey(row.Name));
+        parameters.Bind("branch_id", row.BranchId);
+        parameters.Bind("advisor_id", row.AdvisorId);
+        parameters.Bind("tier", (int)row.Tier);
+        parameters.Bind("vip", row.Vip);
+        parameters.Bind("aum", row.Aum);
+        parameters.Bind("birthday", row.Birthday);
+        parameters.Bind("risk_expires_on", row.RiskExpiresOn);
+        parameters.Bind("last_interaction_at", row.LastInteractionAt);
+        parameters.Bind("next_maturity", row.NextMaturity);
+        parameters.Bind("lifecycle", (int)row.Lifecycle);
+        parameters.Bind("open_complaints", row.OpenComplaints);
+        parameters.Bind("updated_at", row.UpdatedAt);
+        parameters.Bind("client_since", row.ClientSince);
+    }
 
     public Task UpsertComplaint(ComplaintRow row, CancellationToken cancellationToken = default) =>
         WriteAsync(UpsertComplaintSql, parameters =>

@@ -16,15 +16,16 @@ internal sealed partial class SqliteReadModel(SqliteDatabase database)
     // A projection older than the stored one is ignored, so a late republish cannot undo a newer state.
     private const string UpsertClientSql = """
         INSERT INTO rm_clients (client_id, name, name_key, branch_id, advisor_id, tier, vip, aum, birthday,
-            risk_expires_on, last_interaction_at, next_maturity, lifecycle, open_complaints, updated_at)
+            risk_expires_on, last_interaction_at, next_maturity, lifecycle, open_complaints, updated_at, client_since)
         VALUES (@client_id, @name, @name_key, @branch_id, @advisor_id, @tier, @vip, @aum, @birthday,
-            @risk_expires_on, @last_interaction_at, @next_maturity, @lifecycle, @open_complaints, @updated_at)
+            @risk_expires_on, @last_interaction_at, @next_maturity, @lifecycle, @open_complaints, @updated_at, @client_since)
         ON CONFLICT (client_id) DO UPDATE SET
             name = excluded.name, name_key = excluded.name_key, branch_id = excluded.branch_id,
             advisor_id = excluded.advisor_id, tier = excluded.tier, vip = excluded.vip, aum = excluded.aum,
             birthday = excluded.birthday, risk_expires_on = excluded.risk_expires_on,
             last_interaction_at = excluded.last_interaction_at, next_maturity = excluded.next_maturity,
-            lifecycle = excluded.lifecycle, open_complaints = excluded.open_complaints, updated_at = excluded.updated_at
+            lifecycle = excluded.lifecycle, open_complaints = excluded.open_complaints, updated_at = excluded.updated_at,
+            client_since = coalesce(excluded.client_since, rm_clients.client_since)
         WHERE excluded.updated_at >= rm_clients.updated_at;
         """;
 
@@ -63,24 +64,27 @@ internal sealed partial class SqliteReadModel(SqliteDatabase database)
         """;
 
     public Task UpsertClient(ClientRow row, CancellationToken cancellationToken = default) =>
-        WriteAsync(UpsertClientSql, parameters =>
-        {
-            parameters.AddWithValue("@client_id", row.ClientId);
-            parameters.AddWithValue("@name", row.Name);
-            parameters.AddWithValue("@name_key", ReadModelSemantics.NameKey(row.Name));
-            parameters.AddWithValue("@branch_id", row.BranchId);
-            parameters.AddWithValue("@advisor_id", row.AdvisorId);
-            parameters.AddWithValue("@tier", (int)row.Tier);
-            parameters.AddWithValue("@vip", row.Vip);
-            parameters.AddWithValue("@aum", SqliteValues.Decimal(row.Aum));
-            parameters.AddWithValue("@birthday", SqliteValues.Date(row.Birthday));
-            parameters.AddWithValue("@risk_expires_on", SqliteValues.Date(row.RiskExpiresOn));
-            parameters.AddWithValue("@last_interaction_at", SqliteValues.Instant(row.LastInteractionAt));
-            parameters.AddWithValue("@next_maturity", SqliteValues.Date(row.NextMaturity));
-            parameters.AddWithValue("@lifecycle", (int)row.Lifecycle);
-            parameters.AddWithValue("@open_complaints", row.OpenComplaints);
-            parameters.AddWithValue("@updated_at", SqliteValues.Instant(row.UpdatedAt));
-        }, cancellationToken);
+        UpsertClientWithHoldings(row, cancellationToken);
+
+    private static void BindClient(SqliteParameterCollection parameters, ClientRow row)
+    {
+        parameters.AddWithValue("@client_id", row.ClientId);
+        parameters.AddWithValue("@name", row.Name);
+        parameters.AddWithValue("@name_key", ReadModelSemantics.NameKey(row.Name));
+        parameters.AddWithValue("@branch_id", row.BranchId);
+        parameters.AddWithValue("@advisor_id", row.AdvisorId);
+        parameters.AddWithValue("@tier", (int)row.Tier);
+        parameters.AddWithValue("@vip", row.Vip);
+        parameters.AddWithValue("@aum", SqliteValues.Decimal(row.Aum));
+        parameters.AddWithValue("@birthday", SqliteValues.Date(row.Birthday));
+        parameters.AddWithValue("@risk_expires_on", SqliteValues.Date(row.RiskExpiresOn));
+        parameters.AddWithValue("@last_interaction_at", SqliteValues.Instant(row.LastInteractionAt));
+        parameters.AddWithValue("@next_maturity", SqliteValues.Date(row.NextMaturity));
+        parameters.AddWithValue("@lifecycle", (int)row.Lifecycle);
+        parameters.AddWithValue("@open_complaints", row.OpenComplaints);
+        parameters.AddWithValue("@updated_at", SqliteValues.Instant(row.UpdatedAt));
+        parameters.AddWithValue("@client_since", SqliteValues.Instant(row.ClientSince));
+    }
 
     public Task UpsertComplaint(ComplaintRow row, CancellationToken cancellationToken = default) =>
         WriteAsync(UpsertComplaintSql, parameters =>

@@ -111,7 +111,8 @@ public sealed class SlaDigestRunnerTests(ApiFactory api)
     {
         var registration = api.Services.GetServices<JobRegistration>().Single(r => r.Name == "sla-digest");
 
-        Assert.Equal(typeof(SlaDigestJob), registration.JobType);
+        Assert.Equal(typeof(RunnerJob), registration.JobType);
+        Assert.Contains(api.Services.GetServices<IWealthActorsJobRunner>(), r => r is SlaDigestJobRunner);
         Assert.Equal("0 0/15 * * * ?", registration.CronExpression);
     }
 

@@ -4,7 +4,9 @@ using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Http.Features;
 using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.AspNetCore.TestHost;
 using Microsoft.Extensions.DependencyInjection;
+using WealthActors.Grains.Time;
 
 namespace WealthActors.Silo.Tests.Infrastructure;
 
@@ -27,6 +29,8 @@ public sealed class ApiFactory : WebApplicationFactory<Program>
 
     private readonly IReadOnlyDictionary<string, string?> _settings;
 
+    private TimeProvider? _clock;
+
     // xunit creates collection fixtures through their only public constructor.
     public ApiFactory()
         : this(new Dictionary<string, string?>())
@@ -41,6 +45,10 @@ public sealed class ApiFactory : WebApplicationFactory<Program>
 
     /// <summary>A Silo with <paramref name="settings"/> on top of the usual test configuration.</summary>
     public static ApiFactory With(IReadOnlyDictionary<string, string?> settings) => new(settings);
+
+    /// <summary>A Silo whose business clock (grains, their timers and reminders, jobs, the API) is <paramref name="clock"/>.</summary>
+    public static ApiFactory WithClock(TimeProvider clock, IReadOnlyDictionary<string, string?>? settings = null) =>
+        new(settings ?? new Dictionary<string, string?>()) { _clock = clock };
 
     /// <summary>The loopback address Kestrel listens on (starting the server if needed), for clients other than HttpClient.</summary>
     public Uri BaseAddress
@@ -74,6 +82,11 @@ public sealed class ApiFactory : WebApplicationFactory<Program>
         foreach (var (key, value) in _settings)
         {
             builder.UseSetting(key, value);
+        }
+
+        if (_clock is { } clock)
+        {
+            builder.ConfigureTestServices(services => services.UseBusinessClock(clock));
         }
     }
 

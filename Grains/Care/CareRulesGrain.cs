@@ -1,0 +1,31 @@
+using Microsoft.Extensions.Logging;
+using WealthActors.Care;
+
+namespace WealthActors.Grains.Care;
+
+public sealed partial class CareRulesGrain(
+    [PersistentState("state", GrainStorage.Name)] IPersistentState<CareRulesState> state,
+    ILogger<CareRulesGrain> logger) : Grain, ICareRulesGrain
+{
+    private CareRules Current => state.State.Rules ?? CareRules.Defaults;
+
+    public Task<CareRules> Get() => Task.FromResult(Current);
+
+    public async Task<CareRules> Put(CareRules rules, Actor actor)
+    {
+        var problems = CareRulesValidator.Validate(rules);
+        if (problems.Count > 0)
+        {
+            throw new DomainValidationException(problems[0].Field, problems[0].Message);
+        }
+
+        var stored = rules with { Version = Current.Version + 1 };
+        state.State.Rules = stored;
+        await state.WriteStateAsync();
+        LogStored(logger, this.GetPrimaryKeyString(), stored.Version, actor.Id);
+        return stored;
+    }
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Care rules {RulesId} stored as version {Version} by {ActorId}")]
+    private static partial void LogStored(ILogger logger, string rulesId, int version, string actorId);
+}

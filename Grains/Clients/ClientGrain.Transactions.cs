@@ -1,0 +1,45 @@
+using System.Globalization;
+using Microsoft.Extensions.Logging;
+using WealthActors.Care;
+using WealthActors.Clients;
+using WealthActors.Employees;
+using WealthActors.Grains.Care;
+
+namespace WealthActors.Grains.Clients;
+
+/// <summary>
+/// Reported transactions: an outflow large against the client's AUM, or large in itself, alerts the advisor at once.
+/// Nothing is kept per transaction (no growing state); the alert's key makes a retry land on the same message, which
+/// the advisor's inbox keeps once.
+/// </summary>
+public sealed partial class ClientGrain
+{
+    private static readonly string[] InboxOnly = ["inbox"];
+
+    public async Task<TransactionOutcome> RecordTransaction(ClientTransaction transaction, Actor actor)
+    {
+        RequireExists();
+        var profile = state.State.Profile!;
+        var aumBefore = Aum;
+        var rules = await GrainFactory.GetGrain<ICareRulesGrain>(ICareRulesGrain.DefaultKey).Get();
+        var reasons = OutflowCheck.Reasons(transaction.Kind, transaction.Amount, aumBefore, rules.Outflow);
+        var outflow = OutflowCheck.IsOutflow(transaction.Kind);
+        if (reasons.Count == 0)
+        {
+            return new TransactionOutcome(transaction.TransactionId, outflow, aumBefore, false, [], null, null, false);
+        }
+
+        var key = $"outflow:{ClientId}:{transaction.TransactionId}";
+        var text = string.Create(CultureInfo.InvariantCulture,
+            $"Large outflow: {profile.Name} ({ClientId}) {transaction.Kind} of {transaction.Amount:0.##}"
+            + $"{(transaction.ProductCode is null ? "" : $" from {transaction.ProductCode}")} at {transaction.At:yyyy-MM-dd HH:mm} UTC"
+            + $" — {string.Join("; ", reasons)}. Please contact the client.");
+        var message = new InboxMessage(key, InboxKind.Warning, key, null, ClientId, text, clock.GetUtcNow(), InboxOnly);
+        var delivered = await GrainFactory.GetGrain<IEmployeeGrain>(profile.AdvisorId).Deliver(message);
+        LogOutflowAlert(logger, ClientId, transaction.TransactionId, profile.AdvisorId, delivered, actor.Id);
+        return new TransactionOutcome(transaction.TransactionId, outflow, aumBefore, true, reasons, key, profile.AdvisorId, !delivered);
+    }
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Client {ClientId}: outflow {TransactionId} alerted advisor {AdvisorId} (new: {Delivered}) for {ActorId}")]
+    private static partial void LogOutflowAlert(ILogger logger, string clientId, string transactionId, string advisorId, bool delivered, string actorId);
+}

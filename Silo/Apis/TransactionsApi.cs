@@ -1,0 +1,39 @@
+using WealthActors.Clients;
+using WealthActors.Silo.Auth;
+
+namespace WealthActors.Silo.Apis;
+
+/// <summary>Transactions reported by core banking; a large outflow alerts the advisor at once.</summary>
+public static class TransactionsApi
+{
+    public static IEndpointRouteBuilder MapTransactionsApi(this IEndpointRouteBuilder routes)
+    {
+        var group = routes.MapGroup("/api/clients").WithTags("Clients");
+        group.MapPost("/{clientId}/transactions", Record).RequireAuthorization(AuthHostingExtensions.Policies.Integrate);
+        return routes;
+    }
+
+    private static async Task<IResult> Record(string clientId, RecordTransactionRequest body, HttpContext http, IGrainFactory grains, TimeProvider clock)
+    {
+        var now = clock.GetUtcNow();
+        var v = new RequestValidation()
+            .Id(clientId, "clientId")
+            .Id(body.TransactionId, "transactionId")
+            .Check(body.Kind is not null, "kind", $"is required: one of {string.Join(", ", Enum.GetNames<TransactionKind>())}.")
+            .Check(body.Amount is not null, "amount", "is required.")
+            .Check(body.Amount is null or > 0, "amount", "must be greater than 0.")
+            .Check(body.Amount is null or < 1_000_000_000_000m, "amount", "is implausibly large.")
+            .Id(body.ProductCode, "productCode", required: false)
+            .Check(body.At is null || body.At <= now.AddMinutes(5), "at", "must not be in the future.");
+        if (!v.IsValid)
+        {
+            return v.Problem();
+        }
+
+        var transaction = new ClientTransaction(body.TransactionId!, body.Kind!.Value, body.Amount!.Value, body.ProductCode, body.At ?? now);
+        var outcome = await grains.GetGrain<IClientGrain>(clientId).RecordTransaction(transaction, Actor.System(http.User.Identity?.Name ?? "api"));
+        return TypedResults.Ok(outcome);
+    }
+}
+
+public sealed record RecordTransactionRequest(string? TransactionId, TransactionKind? Kind, decimal? Amount, string? ProductCode, DateTimeOffset? At);

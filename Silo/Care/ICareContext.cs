@@ -1,0 +1,16 @@
+using WealthActors.Care;
+using WealthActors.Employees;
+
+namespace WealthActors.Silo.Care;
+
+/// <summary>What the care runners need beyond the read model: the current settings, the org chart and the inboxes.</summary>
+public interface ICareContext
+{
+    Task<CareRules> Rules();
+
+    /// <summary>Delivers to the employee's inbox (and chat); false when that key was delivered before.</summary>
+    Task<bool> Deliver(string employeeId, InboxMessage message);
+
+    /// <summary>The advisor's team lead: the advisor's manager, falling back to the branch head; null when neither exists.</summary>
+    Task<string?> TeamLeadOf(string branchId, string advisorId);
+}

@@ -1,0 +1,131 @@
+using Npgsql;
+using NpgsqlTypes;
+using WealthActors.ReadModel;
+using WealthActors.Silo.Care;
+
+namespace WealthActors.Silo.Storage.ReadModel;
+
+internal sealed partial class PostgresReadModel : ICareScanQueries
+{
+    private const string DeleteHoldingsSql = "DELETE FROM rm_holdings WHERE client_id = @client_id;";
+
+    private const string InsertHoldingSql = """
+        INSERT INTO rm_holdings (client_id, product_code, product_name, maturity_date, amount)
+        VALUES (@client_id, @product_code, @product_name, @maturity_date, @amount)
+        ON CONFLICT (client_id, product_code) DO UPDATE SET
+            product_name = excluded.product_name, maturity_date = excluded.maturity_date, amount = excluded.amount;
+        """;
+
+    public Task<IReadOnlyList<CareCandidate>> BirthdayCandidates(DateOnly today, int leadDays, ClientTier minTier, CancellationToken cancellationToken = default) =>
+        ScanAsync(CareScanSql.Birthday(CareScanSql.Postgres, today, leadDays, minTier), cancellationToken);
+
+    public Task<IReadOnlyList<CareCandidate>> MaturityCandidates(DateOnly today, IReadOnlyList<int> stageDays, CancellationToken cancellationToken = default) =>
+        ScanAsync(CareScanSql.Maturity(today, stageDays), cancellationToken);
+
+    public Task<IReadOnlyList<CareCandidate>> DormancyCandidates(DateTimeOffset contactBefore, CancellationToken cancellationToken = default) =>
+        ScanAsync(CareScanSql.Dormancy(contactBefore), cancellationToken);
+
+    public Task<IReadOnlyList<CareCandidate>> RiskExpiryCandidates(DateOnly today, int days, CancellationToken cancellationToken = default) =>
+        ScanAsync(CareScanSql.RiskExpiry(today, days), cancellationToken);
+
+    public async Task RecordOccurrences(IReadOnlyList<CareOccurrence> occurrences, CancellationToken cancellationToken = default)
+    {
+        // Key order in every transaction: two silos recording overlapping occurrences at once (a hand run racing the
+        // scheduled one) then wait for each other instead of deadlocking on each other's uncommitted keys.
+        foreach (var chunk in occurrences.OrderBy(o => o.Key, StringComparer.Ordinal).Chunk(1000))
+        {
+            await using var connection = await database.DataSource.OpenConnectionAsync(cancellationToken);
+            await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
+            foreach (var occurrence in chunk)
+            {
+                await using var command = new NpgsqlCommand(CareScanSql.RecordOccurrence, connection, transaction);
+                command.Parameters.Bind("occurrence_key", occurrence.Key);
+                command.Parameters.Bind("rule", occurrence.Rule);
+                command.Parameters.Bind("client_id", occurrence.ClientId);
+                command.Parameters.Bind("occurrence_on", occurrence.OccurrenceOn);
+                command.Parameters.Bind("detail", occurrence.Detail);
+                command.Parameters.Add(new NpgsqlParameter("stage", NpgsqlDbType.Integer) { Value = occurrence.Stage is { } stage ? stage : DBNull.Value });
+                command.Parameters.Bind("contact_at", occurrence.ContactAt);
+                command.Parameters.Bind("recorded_at", occurrence.RecordedAt);
+                await command.ExecuteNonQueryAsync(cancellationToken);
+            }
+
+            await transaction.CommitAsync(cancellationToken);
+        }
+    }
+
+    /// <summary>The client row and, when it won against the stored one and carries holdings, its holdings, in one transaction.</summary>
+    private async Task UpsertClientWithHoldings(ClientRow row, CancellationToken cancellationToken)
+    {
+        await using var connection = await database.DataSource.OpenConnectionAsync(cancellationToken);
+        await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
+        await using (var upsert = new NpgsqlCommand(UpsertClientSql, connection, transaction))
+        {
+            BindClient(upsert.Parameters, row);
+            if (await upsert.ExecuteNonQueryAsync(cancellationToken) == 0 || row.Holdings is not { } holdings)
+            {
+                await transaction.CommitAsync(cancellationToken);
+                return;
+            }
+
+            await using var delete = new NpgsqlCommand(DeleteHoldingsSql, connection, transaction);
+            delete.Parameters.Bind("client_id", row.ClientId);
+            await delete.ExecuteNonQueryAsync(cancellationToken);
+            foreach (var holding in holdings)
+            {
+                await using var insert = new NpgsqlCommand(InsertHoldingSql, connection, transaction);
+                insert.Parameters.Bind("client_id", row.ClientId);
+                insert.Parameters.Bind("product_code", holding.ProductCode);
+                insert.Parameters.Bind("product_name", holding.ProductName);
+                insert.Parameters.Bind("maturity_date", holding.MaturityDate);
+                insert.Parameters.Bind("amount", holding.Amount);
+                await insert.ExecuteNonQueryAsync(cancellationToken);
+            }
+        }
+
+        await transaction.CommitAsync(cancellationToken);
+    }
+
+    private async Task<IReadOnlyList<CareCandidate>> ScanAsync(
+        (string Sql, IReadOnlyList<(string Name, object Value)> Parameters) query, CancellationToken cancellationToken)
+    {
+        await using var command = database.DataSource.CreateCommand(query.Sql);
+        foreach (var (name, value) in query.Parameters)
+        {
+            switch (value)
+            {
+                case int number: command.Parameters.Bind(name, number); break;
+                case DateOnly date: command.Parameters.Bind(name, (DateOnly?)date); break;
+                case DateTimeOffset instant: command.Parameters.Bind(name, instant); break;
+                default: command.Parameters.Bind(name, (string)value); break;
+            }
+        }
+
+        var rows = new List<CareCandidate>();
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        while (await reader.ReadAsync(cancellationToken))
+        {
+            rows.Add(ReadCandidate(reader));
+        }
+
+        return rows;
+    }
+
+    private static CareCandidate ReadCandidate(NpgsqlDataReader reader) => new(
+        ClientId: reader.GetString(0),
+        Name: reader.GetString(1),
+        BranchId: reader.GetString(2),
+        AdvisorId: reader.GetString(3),
+        Tier: (ClientTier)reader.GetInt32(4),
+        Vip: reader.GetBoolean(5),
+        Aum: reader.GetDecimal(6),
+        Birthday: reader.ReadNullableDate(7),
+        RiskExpiresOn: reader.ReadNullableDate(8),
+        LastInteractionAt: reader.ReadNullableInstant(9),
+        LastContactAt: reader.ReadNullableInstant(10),
+        OpenComplaints: reader.GetInt32(11),
+        Holdings: (int)reader.GetInt64(12),
+        Holding: reader.IsDBNull(13)
+            ? null
+            : new HoldingRow(reader.GetString(13), reader.GetString(14), reader.ReadNullableDate(15), reader.GetDecimal(16)));
+}

@@ -1,0 +1,37 @@
+-- Proactive care: what the care scans read beyond rm_clients, and the ledger of occurrences already delivered.
+
+-- When the client became a client (UTC ticks): dormancy of a client never contacted counts from here.
+ALTER TABLE rm_clients ADD COLUMN IF NOT EXISTS client_since bigint;
+
+-- "No contact for N days": the last interaction, or becoming a client when there was none.
+CREATE INDEX IF NOT EXISTS ix_rm_clients_last_contact ON rm_clients ((coalesce(last_interaction_at, client_since)));
+
+-- A client's holdings, replaced with each client projection (a client may hold several maturing products).
+CREATE TABLE IF NOT EXISTS rm_holdings
+(
+    client_id     text COLLATE "C" NOT NULL,
+    product_code  text COLLATE "C" NOT NULL,
+    product_name  text             NOT NULL,
+    maturity_date date,
+    amount        numeric          NOT NULL,
+    PRIMARY KEY (client_id, product_code)
+);
+
+CREATE INDEX IF NOT EXISTS ix_rm_holdings_maturity ON rm_holdings (maturity_date) WHERE maturity_date IS NOT NULL;
+
+-- One row per care occurrence delivered (rule, client and what makes the occurrence: a birthday's date, a holding's
+-- maturity stage, the last contact before a dormancy warning, an expiry date). Written after the delivery; the scans
+-- skip what is recorded here, so a daily re-run does not deliver again. Not part of the read model: never rebuilt.
+CREATE TABLE IF NOT EXISTS care_occurrences
+(
+    occurrence_key text COLLATE "C" NOT NULL PRIMARY KEY,
+    rule           text COLLATE "C" NOT NULL,
+    client_id      text COLLATE "C" NOT NULL,
+    occurrence_on  date,
+    detail         text COLLATE "C",
+    stage          integer,
+    contact_at     bigint,
+    recorded_at    bigint           NOT NULL
+);
+
+CREATE INDEX IF NOT EXISTS ix_care_occurrences_client ON care_occurrences (rule, client_id, occurrence_on);
