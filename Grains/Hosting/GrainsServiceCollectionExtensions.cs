@@ -23,6 +23,8 @@ public static class GrainsServiceCollectionExtensions
         services.TryAddSingleton<IBusinessCalendarProvider>(_ => new BusinessCalendarProvider([BusinessCalendar.WeekdaysShanghai]));
         services.TryAddSingleton<EscalationTargets>();
         services.TryAddSingleton(TimeProvider.System);
+        // The generated serializer of ClientState asks for it (compaction on load).
+        services.TryAddSingleton<ClientStateCallbacks>();
         return services;
     }
 }
