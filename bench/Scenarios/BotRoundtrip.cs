@@ -66,7 +66,8 @@ public static class BotRoundtrip
                    $"{millis.Count / run.Elapsed.TotalSeconds:0} messages/s");
         Out.Detail($"round trips: {Stats.Describe(millis)}; {run.Failures} failed{(run.FirstFailure is null ? "" : $" (first: {run.FirstFailure})")}");
         Out.Detail($"silo resident memory: {silo.WorkingSetBytes() / (1024 * 1024)} MiB");
-        Out.Summary(Name, ("users", users), ("p50_ms", Stats.F0(Stats.Percentile(sorted, 50))), ("p99_ms", Stats.F0(Stats.Percentile(sorted, 99))));
+        Out.Summary(Name, ("users", users), ("p50_ms", Stats.F0(Stats.Percentile(sorted, 50))), ("p99_ms", Stats.F0(Stats.Percentile(sorted, 99))),
+            ("failed", run.Failures));
         return 0;
     }
 
