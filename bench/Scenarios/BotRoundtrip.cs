@@ -59,11 +59,13 @@ public static class BotRoundtrip
 
         var warmup = await Users(http, crypto, users, 1, thinkMillis, firstMessage: 0);
         Out.Detail($"warm-up, one message per user: {Stats.Describe(warmup.Millis)}; {warmup.Failures} failed");
+        var cpuBefore = silo.CpuTime();
         var run = await Users(http, crypto, users, messagesPerUser, thinkMillis, firstMessage: 1);
+        var cpuPerMessage = (silo.CpuTime() - cpuBefore).TotalMilliseconds / Math.Max(1, run.Millis.Count);
         var millis = run.Millis;
         var sorted = Stats.Sorted(millis);
         Out.Detail($"{users} users, {messagesPerUser} messages each, think time {(thinkMillis == 0 ? "none (saturation)" : $"{thinkMillis / 2}-{thinkMillis * 3 / 2} ms")}: " +
-                   $"{millis.Count / run.Elapsed.TotalSeconds:0} messages/s");
+                   $"{millis.Count / run.Elapsed.TotalSeconds:0} messages/s; silo CPU {cpuPerMessage:0.00} ms per message (independent of how busy the machine is)");
         Out.Detail($"round trips: {Stats.Describe(millis)}; {run.Failures} failed{(run.FirstFailure is null ? "" : $" (first: {run.FirstFailure})")}");
         Out.Detail($"silo resident memory: {silo.WorkingSetBytes() / (1024 * 1024)} MiB");
         Out.Summary(Name, ("users", users), ("p50_ms", Stats.F0(Stats.Percentile(sorted, 50))), ("p99_ms", Stats.F0(Stats.Percentile(sorted, 99))),
