@@ -28,7 +28,10 @@ public interface IEmployeeGrain : IGrainWithStringKey
     [Alias("MarkDelivered")]
     Task<bool> MarkDelivered(string messageId, string channel);
 
-    /// <summary>Recent messages, newest first.</summary>
+    /// <summary>
+    /// Recent messages, newest first: the last 30 or so that the grain keeps (more while chat channels owe
+    /// confirmations); older ones are in the read model's inbox history.
+    /// </summary>
     [Alias("GetInbox"), ReadOnly]
     Task<IReadOnlyList<InboxMessage>> GetInbox(int limit);
 

@@ -2,7 +2,14 @@ using WealthActors.Clients;
 
 namespace WealthActors.Grains.Clients;
 
+/// <summary>
+/// A client grain's state. A million of these can be resident, so what is read from storage is compacted once on
+/// load (<see cref="ClientStateCallbacks"/>): identifiers and catalogue texts that many clients share (branch, advisor and
+/// employee ids, product codes and names, relations, tags) become one shared instance each, instead of a copy per
+/// client and per record. Personal data (names, phones, notes) is never shared this way.
+/// </summary>
 [GenerateSerializer, Alias("WealthActors.ClientState")]
+[SerializationCallbacks(typeof(ClientStateCallbacks))]
 public sealed class ClientState
 {
     [Id(0)] public ClientProfile? Profile { get; set; }
@@ -15,4 +22,44 @@ public sealed class ClientState
     [Id(5)] public DateTimeOffset CreatedAt { get; set; }
     [Id(6)] public DateTimeOffset? LastInteractionAt { get; set; }
     [Id(7)] public long Revision { get; set; }
+
+    /// <summary>Replaces shared identifiers and catalogue texts by their shared instances; values are unchanged.</summary>
+    public void Compact()
+    {
+        if (Profile is { } profile)
+        {
+            Profile = profile with
+            {
+                BranchId = SharedText.Of(profile.BranchId),
+                AdvisorId = SharedText.Of(profile.AdvisorId),
+                Tags = SharedText.All(profile.Tags),
+            };
+        }
+
+        for (var i = 0; i < Holdings.Count; i++)
+        {
+            var h = Holdings[i];
+            Holdings[i] = h with { ProductCode = SharedText.Of(h.ProductCode), ProductName = SharedText.Of(h.ProductName) };
+        }
+
+        for (var i = 0; i < Household.Count; i++)
+        {
+            Household[i] = Household[i] with { Relation = SharedText.Of(Household[i].Relation) };
+        }
+
+        for (var i = 0; i < RecentInteractions.Count; i++)
+        {
+            RecentInteractions[i] = RecentInteractions[i] with { EmployeeId = SharedText.Of(RecentInteractions[i].EmployeeId) };
+        }
+
+        Holdings.TrimExcess();
+        Household.TrimExcess();
+        RecentInteractions.TrimExcess();
+    }
+}
+
+/// <summary>Called by the generated serializer once a <see cref="ClientState"/> has been read.</summary>
+public sealed class ClientStateCallbacks
+{
+    public void OnDeserialized(ClientState value) => value.Compact();
 }

@@ -12,8 +12,17 @@ public sealed partial class EmployeeGrain(
     TimeProvider clock,
     ILogger<EmployeeGrain> logger) : Grain, IEmployeeGrain, IRemindable
 {
-    /// <summary>Messages kept in grain state; older ones are read from the read model.</summary>
-    public const int RecentLimit = 100;
+    /// <summary>
+    /// Messages kept in grain state, which is written whole on every delivery; older ones are read from the read model
+    /// (<c>rm_inbox</c>). As many as the web console's snapshot shows.
+    /// </summary>
+    public const int RecentLimit = 30;
+
+    /// <summary>
+    /// The bound including older messages a chat channel still owes a confirmation for: those stay (so their re-push
+    /// and their confirmation work as before) until this many are kept, as all recent messages did before.
+    /// </summary>
+    public const int OwedLimit = 100;
 
     private DeliveryKeyWindow? _keys;
 
@@ -42,13 +51,8 @@ public sealed partial class EmployeeGrain(
         }
 
         Keys.Add(message.Key);
-        var recent = state.State.Recent;
-        recent.Add(message);
-        if (recent.Count > RecentLimit)
-        {
-            recent.RemoveRange(0, recent.Count - RecentLimit);
-            ForgetPendingOfEvicted();
-        }
+        state.State.Recent.Add(message);
+        Evict();
 
         // The channels that owe a confirmation are recorded in the same write as the message, so a push lost with
         // the process is handed over again after restart.
@@ -94,8 +98,32 @@ public sealed partial class EmployeeGrain(
     public Task<IReadOnlyList<InboxMessage>> GetInbox(int limit)
     {
         IReadOnlyList<InboxMessage> newestFirst = state.State.Recent
-            .AsEnumerable().Reverse().Take(Math.Clamp(limit, 1, RecentLimit)).ToArray();
+            .AsEnumerable().Reverse().Take(Math.Clamp(limit, 1, OwedLimit)).ToArray();
         return Task.FromResult(newestFirst);
+    }
+
+    /// <summary>
+    /// Drops the oldest messages beyond <see cref="RecentLimit"/> that no channel owes anything for; owed ones stay
+    /// up to <see cref="OwedLimit"/> messages in all, beyond which the oldest go with their debt.
+    /// </summary>
+    private void Evict()
+    {
+        var recent = state.State.Recent;
+        var excess = recent.Count - RecentLimit;
+        if (excess <= 0)
+        {
+            return;
+        }
+
+        var owed = state.State.PendingPushes.Select(p => p.MessageId).ToHashSet(StringComparer.Ordinal);
+        var dropped = 0;
+        // RemoveAll visits the list in order, oldest first.
+        recent.RemoveAll(m => dropped < excess && !owed.Contains(m.Id) && ++dropped > 0);
+        if (recent.Count > OwedLimit)
+        {
+            recent.RemoveRange(0, recent.Count - OwedLimit);
+            ForgetPendingOfEvicted();
+        }
     }
 
     public async Task<bool> SetTeamsConversation(TeamsConversationReference reference)

@@ -8,7 +8,10 @@ public sealed class EmployeeState
 {
     [Id(0)] public EmployeeProfile? Profile { get; set; }
 
-    /// <summary>Recent messages, oldest first, bounded; the full history lives in the read model.</summary>
+    /// <summary>
+    /// Recent messages, oldest first, bounded (<see cref="EmployeeGrain.RecentLimit"/>, more while chat channels owe
+    /// confirmations); the full history lives in the read model.
+    /// </summary>
     [Id(1)] public List<InboxMessage> Recent { get; set; } = [];
 
     /// <summary>Hashes of the keys delivered most recently, oldest first, bounded (see <see cref="DeliveryKeyWindow"/>).</summary>

@@ -24,6 +24,8 @@ public static class GrainsServiceCollectionExtensions
         services.TryAddSingleton<IBusinessCalendarProvider>(_ => new BusinessCalendarProvider([]));
         services.TryAddSingleton<EscalationTargets>();
         services.TryAddSingleton(TimeProvider.System);
+        // The generated serializer of ClientState asks for it (compaction on load).
+        services.TryAddSingleton<ClientStateCallbacks>();
         return services;
     }
 

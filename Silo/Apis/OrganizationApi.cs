@@ -112,8 +112,28 @@ public static class OrganizationApi
             return TypedResults.Problem(statusCode: 404, title: $"Employee '{employeeId}' does not exist.");
         }
 
-        return TypedResults.Ok(history == true
-            ? await readModel.InboxHistory(employeeId, limit ?? 100)
-            : await employee.GetInbox(limit ?? 100));
+        if (history == true)
+        {
+            return TypedResults.Ok(await readModel.InboxHistory(employeeId, limit ?? 100));
+        }
+
+        // The grain keeps the newest messages (with their latest delivery state, which may not have reached the read
+        // model yet); when more are asked for than it keeps, older ones follow from the read model.
+        var wanted = limit ?? 100;
+        var recent = await employee.GetInbox(wanted);
+        if (recent.Count == 0 || recent.Count >= wanted)
+        {
+            return TypedResults.Ok(recent);
+        }
+
+        var kept = recent.Select(m => m.Id).ToHashSet(StringComparer.Ordinal);
+        var merged = (await readModel.InboxHistory(employeeId, wanted + recent.Count))
+            .Where(m => !kept.Contains(m.Id))
+            .Concat(recent)
+            .OrderByDescending(m => m.CreatedAt)
+            .ThenByDescending(m => m.Id, StringComparer.Ordinal)
+            .Take(wanted)
+            .ToArray();
+        return TypedResults.Ok(merged);
     }
 }

@@ -145,6 +145,13 @@ public sealed class ChildSilo : IAsyncDisposable
         return _process.WorkingSet64;
     }
 
+    /// <summary>CPU time the silo process has used so far (user and system), from the OS.</summary>
+    public TimeSpan CpuTime()
+    {
+        _process.Refresh();
+        return _process.TotalProcessorTime;
+    }
+
     public async Task Stop()
     {
         if (!_process.HasExited)

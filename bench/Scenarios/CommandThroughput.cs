@@ -1,5 +1,4 @@
 using System.Diagnostics;
-using Microsoft.Data.Sqlite;
 using WealthActors.Bench.Infrastructure;
 using WealthActors.Complaints;
 
@@ -17,11 +16,6 @@ public static class CommandThroughput
 
     public static async Task<int> Run(BenchArgs args)
     {
-        if (args.Storage == "postgres")
-        {
-            return Out.NotAvailable(Name, "needs-Storage:Provider=PostgreSql-in-the-Silo", ("storage", "postgres"));
-        }
-
         var callers = args.Int("callers", 64, 64);
         var duration = TimeSpan.FromSeconds(args.Seconds("duration", 60, 20));
         // Long enough for tiered JIT to settle: in the first ~20 s of a fresh silo the JIT takes most of its CPU time.
@@ -30,11 +24,11 @@ public static class CommandThroughput
         Out.Detail($"plan: callers={callers} duration={duration.TotalSeconds}s per path after a warm-up ({warmup.TotalSeconds}s grains, {warmup.TotalSeconds / 2}s http); ops = open, acknowledge, note, resolve");
 
         using var temp = new TempDirectory();
-        var database = temp.File("wealthactors.db");
+        await using var storage = await BenchStorage.Start(args, temp);
         MixResult grain, http;
         int payloadBytes;
         var nonce = Guid.NewGuid().ToString("N")[..6];
-        await using (var silo = await ChildSilo.StartSilo(database))
+        await using (var silo = await storage.StartSilo())
         {
             using var client = silo.Http();
             await using var gateway = await GatewayClient.Connect(silo.GatewayPort);
@@ -44,41 +38,77 @@ public static class CommandThroughput
             var viaGrains = new GrainCycle(gateway.Grains, branches);
             var viaHttp = new HttpCycle(client, branches);
             await Mix.Run(callers, warmup, (c, s) => viaGrains.Run($"CTW{nonce}-{c}-{s}", c, s));
+            var cpuBefore = silo.CpuTime();
+            var commitsBefore = Commits(storage);
             grain = await Mix.Run(callers, duration, (c, s) => viaGrains.Run($"CTG{nonce}-{c}-{s}", c, s));
             Out.Detail($"grains (external client): {grain.Describe()}");
+            // Independent of how busy the machine is: what one command costs the silo and the database.
+            var commits = Commits(storage) - commitsBefore;
+            Out.Detail($"per grain op: silo CPU {(silo.CpuTime() - cpuBefore).TotalMilliseconds / Math.Max(1, grain.Ops):0.00} ms" +
+                       (commits > 0 ? $", {commits / (double)Math.Max(1, grain.Ops):0.0} database transactions" : ""));
             await Mix.Run(callers, warmup / 2, (c, s) => viaHttp.Run(c, s));
             http = await Mix.Run(callers, duration, (c, s) => viaHttp.Run(c, s));
             Out.Detail($"http: {http.Describe()}");
-            payloadBytes = AverageComplaintPayload(database);
+            payloadBytes = AverageComplaintPayload(storage);
             Out.Detail($"silo resident memory: {silo.WorkingSetBytes() / (1024 * 1024)} MiB; mean complaint state payload {payloadBytes} B");
         }
 
-        // The silo is stopped: the raw loop has the file to itself, as the silo had. Raw means what the driver does with
-        // no gate of its own: every caller its own pooled connection, SQLite's busy handler sorting out the writers.
-        var raw = await RawUpserts.Run(database, callers, duration, payloadBytes, gated: false);
-        Out.Detail($"raw upserts, {callers} connections contending for the file lock: {raw.Describe()}");
-        var gated = await RawUpserts.Run(database, callers, TimeSpan.FromSeconds(Math.Min(10, duration.TotalSeconds)), payloadBytes, gated: true);
-        Out.Detail($"raw upserts through one gated connection, the product's write discipline: {gated.Describe()}");
+        MixResult raw;
+        if (storage.IsPostgres)
+        {
+            // The silo is stopped: the raw loop has the server to itself, as the silo had.
+            var benchCpu = System.Diagnostics.Process.GetCurrentProcess().TotalProcessorTime;
+            raw = await RawUpserts.RunPostgres(storage.Postgres.ConnectionString(), callers, duration, payloadBytes);
+            Out.Detail($"raw upserts, Npgsql, {callers} pooled connections: {raw.Describe()}; driver CPU " +
+                       $"{(System.Diagnostics.Process.GetCurrentProcess().TotalProcessorTime - benchCpu).TotalMilliseconds / Math.Max(1, raw.Ops):0.00} ms per upsert");
+        }
+        else
+        {
+            // The silo is stopped: the raw loop has the file to itself, as the silo had. Raw means what the driver does
+            // with no gate of its own: every caller its own pooled connection, SQLite's busy handler sorting out the writers.
+            raw = await RawUpserts.Run(storage.SqliteFile, callers, duration, payloadBytes, gated: false);
+            Out.Detail($"raw upserts, {callers} connections contending for the file lock: {raw.Describe()}");
+            var gated = await RawUpserts.Run(storage.SqliteFile, callers, TimeSpan.FromSeconds(Math.Min(10, duration.TotalSeconds)), payloadBytes, gated: true);
+            Out.Detail($"raw upserts through one gated connection, the product's write discipline: {gated.Describe()}");
+        }
 
         Out.Summary(Name,
-            ("storage", "sqlite"), ("grain_ops_s", Stats.F0(grain.PerSecond)), ("http_ops_s", Stats.F0(http.PerSecond)),
+            ("storage", storage.Kind), ("grain_ops_s", Stats.F0(grain.PerSecond)), ("http_ops_s", Stats.F0(http.PerSecond)),
             ("raw_upserts_s", Stats.F0(raw.PerSecond)), ("ratio", Stats.F2(grain.PerSecond / raw.PerSecond)));
         return 0;
     }
 
-    private static int AverageComplaintPayload(string database)
+    /// <summary>Committed transactions in the product's PostgreSQL database so far; 0 on SQLite (not counted there).</summary>
+    private static long Commits(BenchStorage storage)
     {
-        if (!File.Exists(database))
+        if (!storage.IsPostgres)
+        {
+            return 0;
+        }
+
+        using var connection = storage.OpenReader()!;
+        using var command = connection.CreateCommand();
+        // The statistics collector reports with a delay; a fresh snapshot is forced first.
+        command.CommandText = "SELECT pg_stat_clear_snapshot(); SELECT xact_commit FROM pg_stat_database WHERE datname = current_database();";
+        using var reader = command.ExecuteReader();
+        reader.NextResult();
+        return reader.Read() ? reader.GetInt64(0) : 0;
+    }
+
+    private static int AverageComplaintPayload(BenchStorage storage)
+    {
+        using var connection = storage.OpenReader();
+        if (connection is null)
         {
             // Storage kept elsewhere (an override for an experiment): a typical complaint state.
             return 1024;
         }
 
-        using var connection = new SqliteConnection($"Data Source={database};Mode=ReadOnly");
-        connection.Open();
         using var command = connection.CreateCommand();
         command.CommandText = "SELECT avg(length(payload)) FROM orleans_storage WHERE grain_type LIKE '%complaint%';";
-        return command.ExecuteScalar() is double average ? (int)average : 2048;
+        return command.ExecuteScalar() is { } average and not DBNull
+            ? (int)Convert.ToDouble(average, System.Globalization.CultureInfo.InvariantCulture)
+            : 2048;
     }
 
     private sealed class GrainCycle(IClusterClient grains, int branches)

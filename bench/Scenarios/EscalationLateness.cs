@@ -1,7 +1,6 @@
 using System.Collections.Concurrent;
 using System.Diagnostics;
 using System.Text.Json.Nodes;
-using Microsoft.Data.Sqlite;
 using WealthActors.Bench.Infrastructure;
 using WealthActors.Employees;
 
@@ -19,11 +18,6 @@ public static class EscalationLateness
 
     public static async Task<int> Run(BenchArgs args)
     {
-        if (args.Storage == "postgres")
-        {
-            return Out.NotAvailable(Name, "needs-Storage:Provider=PostgreSql-in-the-Silo", ("storage", "postgres"));
-        }
-
         var plan = new LatenessPlan(
             N: args.Int("n", 10_000, 10_000),
             Branches: args.Int("branches", 100, 100),
@@ -36,7 +30,8 @@ public static class EscalationLateness
                    $"spread={plan.Spread.TotalSeconds}s policy_step={plan.Step.TotalSeconds}s open_concurrency={plan.Concurrency}");
 
         using var temp = new TempDirectory();
-        await using var silo = await ChildSilo.StartSilo(temp.File("wealthactors.db"));
+        await using var storage = await BenchStorage.Start(args, temp);
+        await using var silo = await storage.StartSilo();
         using var http = silo.Http();
         await using var gateway = await GatewayClient.Connect(silo.GatewayPort);
 
@@ -94,9 +89,9 @@ public static class EscalationLateness
         Out.Detail($"delivered={found.Length}/{expected.Count} missed={missed} (of which failed opens: {opening.Failed}) duplicated={duplicated} " +
                    $"(history repeats {history.Duplicates}, re-deliveries {poller.Redelivered}, extra timeline escalations {check.ExtraEscalations} in {check.Sampled} sampled) unexpected_messages={unexpected}");
         Out.Detail($"silo resident memory at the end: {silo.WorkingSetBytes() / (1024 * 1024)} MiB");
-        Out.Detail(StoredStateSizes(temp.File("wealthactors.db")));
+        Out.Detail(StoredStateSizes(storage));
         Out.Summary(Name,
-            ("storage", "sqlite"), ("n", plan.N), ("open_per_s", Stats.F0(opening.PerSecond)),
+            ("storage", storage.Kind), ("n", plan.N), ("open_per_s", Stats.F0(opening.PerSecond)),
             ("p50_ms", Stats.F0(Stats.Percentile(sorted, 50))), ("p99_ms", Stats.F0(Stats.Percentile(sorted, 99))),
             ("max_ms", Stats.F0(sorted.Length == 0 ? double.NaN : sorted[^1])), ("missed", missed), ("duplicated", duplicated));
         return 0;
@@ -104,27 +99,29 @@ public static class EscalationLateness
 
     /// <summary>
     /// The stored state of the grains that took the deliveries: a branch head's whole state is written again on each
-    /// delivery, so its size times the deliveries is what the inbox costs the single SQLite writer.
+    /// delivery, so its size times the deliveries is what the inbox costs the database.
     /// </summary>
-    private static string StoredStateSizes(string database)
+    private static string StoredStateSizes(BenchStorage storage)
     {
-        if (!File.Exists(database))
+        using var connection = storage.OpenReader();
+        if (connection is null)
         {
             return "stored grain state: not in a SQLite file (storage overridden)";
         }
 
-        using var connection = new SqliteConnection($"Data Source={database};Mode=ReadOnly");
-        connection.Open();
         using var command = connection.CreateCommand();
-        command.CommandText = """
-            SELECT substr(grain_type, 1, instr(grain_type, '/') - 1), count(*), avg(length(payload)), max(length(payload))
+        var kind = storage.IsPostgres ? "split_part(grain_type, '/', 1)" : "substr(grain_type, 1, instr(grain_type, '/') - 1)";
+        command.CommandText = $"""
+            SELECT {kind}, count(*), avg(length(payload)), max(length(payload))
             FROM orleans_storage GROUP BY 1 ORDER BY 1;
             """;
         using var reader = command.ExecuteReader();
         var parts = new List<string>();
         while (reader.Read())
         {
-            parts.Add($"{reader.GetString(0)} x{reader.GetInt64(1)} avg {reader.GetDouble(2) / 1024:0.0} KiB max {reader.GetInt64(3) / 1024.0:0.0} KiB");
+            var average = Convert.ToDouble(reader.GetValue(2), System.Globalization.CultureInfo.InvariantCulture);
+            var max = Convert.ToInt64(reader.GetValue(3), System.Globalization.CultureInfo.InvariantCulture);
+            parts.Add($"{reader.GetString(0)} x{reader.GetInt64(1)} avg {average / 1024:0.0} KiB max {max / 1024.0:0.0} KiB");
         }
 
         return $"stored grain state by type: {string.Join("; ", parts)}";

@@ -1,13 +1,16 @@
 using System.Diagnostics;
 using Microsoft.Data.Sqlite;
+using Npgsql;
 using WealthActors.Bench.Infrastructure;
 
 namespace WealthActors.Bench.Scenarios;
 
 /// <summary>
-/// Single-row upserts with Microsoft.Data.Sqlite into a table shaped like the grain-state table, on the same file and
+/// Single-row upserts, each its own transaction, into a table shaped like the grain-state table. On SQLite: with
+/// Microsoft.Data.Sqlite into a table shaped like the grain-state table, on the same file and
 /// with the same per-connection settings as the product's writers (WAL, busy_timeout, synchronous=NORMAL, pooled
-/// private-cache connections). Gated means one connection at a time, as the product's write gate allows.
+/// private-cache connections); gated means one connection at a time, as the product's write gate allows. On
+/// PostgreSQL: with Npgsql, each caller taking a pooled connection from a data source of as many connections as callers.
 /// </summary>
 public static class RawUpserts
 {
@@ -68,6 +71,42 @@ public static class RawUpserts
             {
                 gate.Release();
             }
+        });
+    }
+
+    private const string PostgresUpsert = """
+        INSERT INTO bench_raw_upserts (service_id, grain_type, grain_n0, grain_n1, grain_ext, payload, version, modified_at)
+        VALUES ('wealthactors', 'bench/state', 0, 0, $1, $2, 1, now())
+        ON CONFLICT (service_id, grain_type, grain_n0, grain_n1, grain_ext)
+        DO UPDATE SET payload = excluded.payload, version = bench_raw_upserts.version + 1, modified_at = excluded.modified_at;
+        """;
+
+    public static async Task<MixResult> RunPostgres(string connectionString, int callers, TimeSpan duration, int payloadBytes)
+    {
+        var builder = new NpgsqlConnectionStringBuilder(connectionString) { MaxPoolSize = callers, MinPoolSize = callers };
+        await using var dataSource = NpgsqlDataSource.Create(builder.ConnectionString);
+        await using (var setup = dataSource.CreateCommand("""
+            CREATE TABLE IF NOT EXISTS bench_raw_upserts (service_id text COLLATE "C" NOT NULL, grain_type text COLLATE "C" NOT NULL,
+                grain_n0 bigint NOT NULL, grain_n1 bigint NOT NULL, grain_ext text COLLATE "C" NOT NULL, payload bytea,
+                version integer NOT NULL, modified_at timestamptz NOT NULL DEFAULT now(),
+                PRIMARY KEY (service_id, grain_type, grain_n0, grain_n1, grain_ext));
+            ALTER TABLE bench_raw_upserts SET (fillfactor = 80);
+            """))
+        {
+            await setup.ExecuteNonQueryAsync();
+        }
+
+        var payload = new byte[payloadBytes];
+        Random.Shared.NextBytes(payload);
+        return await Mix.Run(callers, duration, async (caller, sequence) =>
+        {
+            await using var connection = await dataSource.OpenConnectionAsync();
+            await using var command = new NpgsqlCommand(PostgresUpsert, connection);
+            // A thousand rows per caller: mostly updates of existing rows, like grain state writes.
+            command.Parameters.Add(new NpgsqlParameter { Value = $"~p{caller}-{sequence % 1000}" });
+            command.Parameters.Add(new NpgsqlParameter { Value = payload });
+            await command.ExecuteNonQueryAsync();
+            return 1;
         });
     }
 }

@@ -24,6 +24,21 @@ public sealed class PostgresDatabase : IAsyncDisposable, IDisposable
             throw new InvalidOperationException("ConnectionStrings:WealthActors must name a PostgreSQL Host and Database.");
         }
 
+        // Every pooled connection serves the same few statements. Unless the operator chose otherwise: keep the
+        // session on return (Npgsql would otherwise send DISCARD ALL, one extra statement per use that also drops
+        // prepared statements; nothing here sets session state on a pooled connection), and prepare the statements a
+        // connection runs repeatedly, so the server parses and plans each once per connection.
+        var given = new System.Data.Common.DbConnectionStringBuilder { ConnectionString = connectionString };
+        if (!given.ContainsKey("No Reset On Close") && !given.ContainsKey("NoResetOnClose"))
+        {
+            builder.NoResetOnClose = true;
+        }
+
+        if (!given.ContainsKey("Max Auto Prepare") && !given.ContainsKey("MaxAutoPrepare"))
+        {
+            builder.MaxAutoPrepare = 64;
+        }
+
         ConnectionString = builder.ConnectionString;
         // No logger factory: Npgsql logs every command at Information; its failures surface as exceptions anyway.
         DataSource = NpgsqlDataSource.Create(ConnectionString);

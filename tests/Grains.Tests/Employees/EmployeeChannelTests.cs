@@ -1,4 +1,5 @@
 using WealthActors.Employees;
+using WealthActors.Grains.Employees;
 using WealthActors.Grains.Tests.Infrastructure;
 
 namespace WealthActors.Grains.Tests.Employees;
@@ -107,5 +108,24 @@ public sealed class EmployeeChannelTests(ClusterFixture fixture)
         await fixture.Cluster.Client.GetGrain<IManagementGrain>(0).ForceActivationCollection(TimeSpan.Zero);
 
         Assert.Contains("wecom", Assert.Single(await employee.GetInbox(10)).DeliveredVia);
+    }
+
+    [Fact]
+    public async Task Deliver_MoreThanTheRecentLimit_KeepsOnlyTheNewestInState()
+    {
+        var employee = Grains.GetGrain<IEmployeeGrain>(NewId("E"));
+        await employee.Upsert(Profile(weCom: null), TestOrg.System);
+
+        for (var i = 0; i < EmployeeGrain.RecentLimit + 12; i++)
+        {
+            Assert.True(await employee.Deliver(Message($"bound-{i:000}")));
+        }
+
+        var inbox = await employee.GetInbox(EmployeeGrain.OwedLimit);
+        Assert.Equal(EmployeeGrain.RecentLimit, inbox.Count);
+        Assert.Equal($"bound-{EmployeeGrain.RecentLimit + 11:000}", inbox[0].Key);
+        Assert.Equal("bound-012", inbox[^1].Key);
+        // De-duplication reaches further back than the messages kept.
+        Assert.False(await employee.Deliver(Message("bound-000")));
     }
 }

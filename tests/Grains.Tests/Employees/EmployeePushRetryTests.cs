@@ -128,4 +128,25 @@ public sealed class EmployeePushRetryTests(ClusterFixture fixture)
         Assert.False(PushRetry.IsExhausted(new PendingPush { Attempts = PushRetry.MaxAttempts - 1 }));
         Assert.True(PushRetry.IsExhausted(new PendingPush { Attempts = PushRetry.MaxAttempts }));
     }
+
+    [Fact]
+    public async Task Deliver_BeyondTheRecentLimitWhileAPushIsOwed_KeepsTheOwedMessageUntilConfirmed()
+    {
+        var id = NewId();
+        var employee = await Employee(id);
+        Channel.Lose(id, true);
+        Assert.True(await employee.Deliver(Message("owed")));
+        Channel.Lose(id, false);
+        for (var i = 0; i < EmployeeGrain.RecentLimit + 5; i++)
+        {
+            Channel.Lose(id, true);
+            Assert.True(await employee.Deliver(Message($"later-{i:000}")));
+            Channel.Lose(id, false);
+        }
+
+        var inbox = await employee.GetInbox(EmployeeGrain.OwedLimit);
+        Assert.Contains(inbox, m => m.Id == "owed");
+        // Still owed, so still confirmable, as before the bound.
+        Assert.True(await employee.MarkDelivered("owed", Chat));
+    }
 }

@@ -1,4 +1,7 @@
 using System.Net;
+using Microsoft.Extensions.DependencyInjection;
+using WealthActors.Employees;
+using WealthActors.Grains.Employees;
 using WealthActors.Silo.Tests.Infrastructure;
 
 namespace WealthActors.Silo.Tests.Apis;
@@ -53,6 +56,26 @@ public sealed class OrganizationApiTests(ApiFactory api)
         var inbox = await (await api.As("Manager").GetAsync($"/api/employees/{seed.BranchHead}/inbox")).Json(HttpStatusCode.OK);
 
         Assert.Empty(inbox.AsArray());
+    }
+
+    [Fact]
+    public async Task Inbox_MoreMessagesThanTheGrainKeeps_ReturnsTheNewestFromGrainAndReadModel()
+    {
+        var seed = await Seed.Create(api);
+        var employee = api.Services.GetRequiredService<IGrainFactory>().GetGrain<IEmployeeGrain>(seed.BranchHead);
+        var start = new DateTimeOffset(2026, 3, 2, 9, 0, 0, TimeSpan.Zero);
+        var count = EmployeeGrain.RecentLimit + 10;
+        for (var i = 0; i < count; i++)
+        {
+            var key = $"merge-{i:000}";
+            await employee.Deliver(new InboxMessage($"{seed.BranchHead}-{key}", InboxKind.Info, key, null, null, $"消息 {i}", start.AddMinutes(i), ["inbox"]));
+        }
+
+        var all = await (await api.As("Manager").GetAsync($"/api/employees/{seed.BranchHead}/inbox")).Json(HttpStatusCode.OK);
+        var few = await (await api.As("Manager").GetAsync($"/api/employees/{seed.BranchHead}/inbox?limit=5")).Json(HttpStatusCode.OK);
+
+        Assert.Equal(Enumerable.Range(0, count).Reverse().Select(i => $"merge-{i:000}"), all.AsArray().Select(m => m!.Str("key")));
+        Assert.Equal(Enumerable.Range(count - 5, 5).Reverse().Select(i => $"merge-{i:000}"), few.AsArray().Select(m => m!.Str("key")));
     }
 
     [Theory]

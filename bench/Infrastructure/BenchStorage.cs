@@ -1,0 +1,85 @@
+using System.Data.Common;
+using Microsoft.Data.Sqlite;
+using Npgsql;
+
+namespace WealthActors.Bench.Infrastructure;
+
+/// <summary>
+/// Where a scenario's Silo keeps its state: a SQLite file in the run's temp folder (the default) or a private
+/// PostgreSQL server started for the run (<c>--storage postgres</c>). Also opens read-only connections for the
+/// scenario's own look at what was stored.
+/// </summary>
+public sealed class BenchStorage : IAsyncDisposable
+{
+    private readonly PostgresServer? _postgres;
+
+    private BenchStorage(string kind, string sqliteFile, PostgresServer? postgres)
+    {
+        Kind = kind;
+        SqliteFile = sqliteFile;
+        _postgres = postgres;
+    }
+
+    /// <summary><c>sqlite</c> or <c>postgres</c>, as the summary line prints it.</summary>
+    public string Kind { get; }
+
+    public bool IsPostgres => _postgres is not null;
+
+    /// <summary>The SQLite file (unused with PostgreSQL).</summary>
+    public string SqliteFile { get; }
+
+    public PostgresServer Postgres => _postgres ?? throw new InvalidOperationException("Not a PostgreSQL run.");
+
+    public static async Task<BenchStorage> Start(BenchArgs args, TempDirectory temp)
+    {
+        var file = temp.File("wealthactors.db");
+        if (args.Storage != "postgres")
+        {
+            return new BenchStorage("sqlite", file, null);
+        }
+
+        var server = await PostgresServer.Start();
+        Out.Detail($"private PostgreSQL server on 127.0.0.1:{server.Port} (default durability: fsync and synchronous_commit on)");
+        return new BenchStorage("postgres", file, server);
+    }
+
+    /// <summary>Starts the real Silo on this storage.</summary>
+    public Task<ChildSilo> StartSilo(IReadOnlyDictionary<string, string>? environment = null)
+    {
+        var merged = new Dictionary<string, string>(_postgres?.SiloEnvironment() ?? new Dictionary<string, string>());
+        foreach (var (key, value) in environment ?? new Dictionary<string, string>())
+        {
+            merged[key] = value;
+        }
+
+        return ChildSilo.StartSilo(SqliteFile, merged);
+    }
+
+    /// <summary>An open connection to the stored data, or null when the SQLite file does not exist (storage overridden).</summary>
+    public DbConnection? OpenReader()
+    {
+        if (_postgres is not null)
+        {
+            var connection = new NpgsqlConnection(_postgres.ConnectionString());
+            connection.Open();
+            return connection;
+        }
+
+        if (!File.Exists(SqliteFile))
+        {
+            return null;
+        }
+
+        var sqlite = new SqliteConnection($"Data Source={SqliteFile};Mode=ReadOnly");
+        sqlite.Open();
+        return sqlite;
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        if (_postgres is not null)
+        {
+            await _postgres.DisposeAsync();
+        }
+    }
+}
