@@ -32,14 +32,15 @@ public static class ReportCommand
         // half an hour so that the window stays ahead of the opening (about 100 opens a second on two cores), which
         // makes it a run of about 35 minutes.
         var runs = args.Has("large")
-            ? [.. Runs, ("escalation-lateness", ["--n", "50000", "--full"]),
-                ("escalation-lateness", ["--storage", "postgres", "--n", "100000", "--concurrency", "64", "--spread", "1800", "--grace", "120", "--full"])]
+            ? [.. Runs, ("escalation-lateness", ["--storage", "postgres", "--n", "100000", "--concurrency", "64", "--spread", "1800", "--grace", "120", "--full"]),
+                ("escalation-lateness", ["--n", "50000", "--full"])]
             : Runs;
         var quick = args.Quick ? new[] { "--quick" } : [];
         var loadBefore = MachineInfo.LoadAverage();
         var started = DateTimeOffset.UtcNow;
         var results = new List<RunResult>();
-        foreach (var (scenario, extra) in runs.Where(r => only.Length == 0 || only.Contains(r.Scenario)))
+        var selected = runs.Where(r => only.Length == 0 || only.Contains(r.Scenario)).ToList();
+        foreach (var (scenario, extra) in selected)
         {
             // "--full" marks a run that ignores --quick (it is only a marker for the scenario, which ignores it).
             string[] arguments = extra.Contains("--full") ? [scenario, .. extra.Where(e => e != "--full")] : [scenario, .. quick, .. extra];
@@ -47,13 +48,20 @@ public static class ReportCommand
             var result = await RunScenario(arguments);
             Console.WriteLine(result.Summary ?? $"(no summary line; exit code {result.ExitCode})");
             results.Add(result);
+
+            // Written after every scenario, so a long report that is stopped part-way keeps what it measured.
+            await Write(Render(results, selected.Count, args.Quick, args.Has("large"), started, loadBefore, MachineInfo.LoadAverage()));
         }
 
-        var file = Path.Combine(RepoPaths.Root, "docs", "BENCHMARKS.md");
-        Directory.CreateDirectory(Path.GetDirectoryName(file)!);
-        await File.WriteAllTextAsync(file, Render(results, args.Quick, started, loadBefore, MachineInfo.LoadAverage()));
         Console.WriteLine($"report: scenarios={results.Count} failed={results.Count(r => r.Summary is null)} file=docs/BENCHMARKS.md");
         return results.Any(r => r.Summary is null) ? 1 : 0;
+    }
+
+    private static async Task Write(string markdown)
+    {
+        var file = Path.Combine(RepoPaths.Root, "docs", "BENCHMARKS.md");
+        Directory.CreateDirectory(Path.GetDirectoryName(file)!);
+        await File.WriteAllTextAsync(file, markdown);
     }
 
     private static async Task<RunResult> RunScenario(string[] arguments)
@@ -82,9 +90,9 @@ public static class ReportCommand
             process.ExitCode, clock.Elapsed, summary is null ? error : null);
     }
 
-    private static string Render(IReadOnlyList<RunResult> results, bool quick, DateTimeOffset started, string loadBefore, string loadAfter)
+    private static string Render(IReadOnlyList<RunResult> results, int planned, bool quick, bool large, DateTimeOffset started, string loadBefore, string loadAfter)
     {
-        var command = $"dotnet run -c Release --project bench -- report{(quick ? " --quick" : "")}{(results.Any(r => r.Arguments.Contains("50000")) ? " --large" : "")}";
+        var command = $"dotnet run -c Release --project bench -- report{(quick ? " --quick" : "")}{(large ? " --large" : "")}";
         var md = new StringBuilder();
         md.AppendLine("# Benchmarks");
         md.AppendLine();
@@ -106,6 +114,12 @@ public static class ReportCommand
         md.AppendLine();
         md.AppendLine("## Results");
         md.AppendLine();
+        if (results.Count < planned)
+        {
+            md.AppendLine($"Runs finished so far: {results.Count} of {planned} (the file is rewritten after each run).");
+            md.AppendLine();
+        }
+
         md.AppendLine("| command | summary line | target (2-core machine) | verdict | ran for |");
         md.AppendLine("|---|---|---|---|---|");
         foreach (var r in results)
