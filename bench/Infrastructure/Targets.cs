@@ -26,7 +26,8 @@ public static class Targets
             "grain-memory" => ("≤ 4,096 bytes per grain, cold p99 ≤ 20 ms",
                 Verdict(v("bytes_per_grain") <= 4096, v("cold_p99_ms") <= 20, "bytes per grain", "cold p99")),
             "startup" => ("≤ 5,000 ms each", Verdict(v("empty_ms") <= 5000, v("loaded_ms") <= 5000, "empty", "loaded")),
-            "care-scan" => ("≤ 60 s over 1,000,000 clients", Verdict(v("seconds") <= 60)),
+            // The target is set at a million clients; a smaller scan says nothing about it either way.
+            "care-scan" => ("≤ 60 s over 1,000,000 clients", v("clients") >= 1_000_000 ? Verdict(v("seconds") <= 60) : "not judged at this size"),
             _ => ("no target (micro-benchmark)", "measured"),
         };
     }
