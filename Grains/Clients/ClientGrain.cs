@@ -70,7 +70,13 @@ public sealed partial class ClientGrain(
     public async Task LinkComplaint(string complaintId, bool open)
     {
         RequireExists();
-        var changed = open ? state.State.OpenComplaints.Add(complaintId) : state.State.OpenComplaints.Remove(complaintId);
+        var changed = open
+            ? (state.State.OpenComplaints ??= new HashSet<string>(StringComparer.Ordinal)).Add(complaintId)
+            : state.State.OpenComplaints?.Remove(complaintId) == true;
+        if (state.State.OpenComplaints is { Count: 0 })
+        {
+            state.State.OpenComplaints = null;
+        }
         if (changed)
         {
             await SaveAndProject();
@@ -128,7 +134,7 @@ public sealed partial class ClientGrain(
             s.Holdings.ToArray(),
             s.Household.ToArray(),
             s.RecentInteractions.AsEnumerable().Reverse().ToArray(),
-            s.OpenComplaints.Order(StringComparer.Ordinal).ToArray(),
+            s.OpenComplaints?.Order(StringComparer.Ordinal).ToArray() ?? Array.Empty<string>(),
             ClientRules.Stage(s.CreatedAt, s.Holdings.Count > 0, aum, s.LastInteractionAt, now, _tiers),
             ClientRules.RiskExpiresOn(profile.RiskAssessedOn, _tiers),
             s.LastInteractionAt);

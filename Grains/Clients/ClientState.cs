@@ -18,7 +18,9 @@ public sealed class ClientState
 
     /// <summary>The most recent interactions only (bounded); the full history lives in the read model.</summary>
     [Id(3)] public List<Interaction> RecentInteractions { get; set; } = [];
-    [Id(4)] public HashSet<string> OpenComplaints { get; set; } = [];
+
+    /// <summary>Null while the client has no open complaint, as most have: an empty set would cost every resident client.</summary>
+    [Id(4)] public HashSet<string>? OpenComplaints { get; set; }
     [Id(5)] public DateTimeOffset CreatedAt { get; set; }
     [Id(6)] public DateTimeOffset? LastInteractionAt { get; set; }
     [Id(7)] public long Revision { get; set; }
@@ -50,6 +52,11 @@ public sealed class ClientState
         for (var i = 0; i < RecentInteractions.Count; i++)
         {
             RecentInteractions[i] = RecentInteractions[i] with { EmployeeId = SharedText.Of(RecentInteractions[i].EmployeeId) };
+        }
+
+        if (OpenComplaints is { Count: 0 })
+        {
+            OpenComplaints = null;
         }
 
         Holdings.TrimExcess();

@@ -54,6 +54,18 @@ public sealed class ClientStateTests
         Assert.Same(Array.Empty<string>(), RoundTrip(state).Profile!.Tags);
     }
 
+    [Fact]
+    public void Deserialize_EmptyOpenComplaints_HoldsNoSetAndKeepsOpenOnes()
+    {
+        var none = State("y" + Guid.NewGuid().ToString("N"));
+        none.OpenComplaints = [];
+        var some = State("z" + Guid.NewGuid().ToString("N"));
+        some.OpenComplaints = ["CMP-1", "CMP-2"];
+
+        Assert.Null(RoundTrip(none).OpenComplaints);
+        Assert.Equal(["CMP-1", "CMP-2"], RoundTrip(some).OpenComplaints!.Order(StringComparer.Ordinal));
+    }
+
     private static ClientState RoundTrip(ClientState state) => Serializer.Deserialize<ClientState>(Serializer.SerializeToArray(state))!;
 
     /// <summary>Built at run time so that no value starts out as an interned literal.</summary>

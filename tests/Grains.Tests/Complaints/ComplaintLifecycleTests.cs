@@ -120,6 +120,23 @@ public sealed class ComplaintLifecycleTests(ClusterFixture fixture)
         Assert.Contains(id, (await Grains.GetGrain<WealthActors.Clients.IClientGrain>(org.MassClient).GetView()).OpenComplaints);
     }
 
+    [Fact]
+    public async Task ResolveAndReopen_ClientView_ListsTheComplaintOnlyWhileOpen()
+    {
+        var org = await TestOrg.Create(Grains);
+        var id = $"CMP-{Guid.NewGuid():N}"[..24];
+        await org.OpenVipComplaint(Grains, id);
+        var complaint = Grains.GetGrain<IComplaintGrain>(id);
+        var client = Grains.GetGrain<WealthActors.Clients.IClientGrain>(org.VipClient);
+        var advisor = Actor.Employee(org.Advisor, "tests");
+
+        Assert.Equal([id], (await client.GetView()).OpenComplaints);
+        await complaint.Resolve(advisor, "explained the fee");
+        Assert.Empty((await client.GetView()).OpenComplaints);
+        await complaint.Reopen(advisor, "client disagrees");
+        Assert.Equal([id], (await client.GetView()).OpenComplaints);
+    }
+
     private static async Task<Func<Task>> Prepare(Task first, Func<Task> then)
     {
         await first;
