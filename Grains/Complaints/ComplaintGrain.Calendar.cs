@@ -1,5 +1,6 @@
 using Microsoft.Extensions.Logging;
 using WealthActors.Calendars;
+using WealthActors.Grains.Calendars;
 using WealthActors.Grains.Sla;
 using WealthActors.Sla;
 
@@ -55,14 +56,7 @@ public sealed partial class ComplaintGrain
     {
         try
         {
-            var current = await GrainFactory.GetGrain<ICalendarCatalogGrain>(ICalendarCatalogGrain.DefaultKey).Get(calendarId);
-            if (current is null)
-            {
-                return false;
-            }
-
-            calendars.Update(current);
-            return true;
+            return await calendars.FetchFromCatalog(GrainFactory, calendarId);
         }
         catch (Exception ex)
         {

@@ -1,6 +1,7 @@
 using WealthActors.Branches;
 using WealthActors.Calendars;
 using WealthActors.Employees;
+using WealthActors.Grains.Calendars;
 using WealthActors.Grains.Sla;
 using WealthActors.ReadModel;
 using WealthActors.Silo.Jobs;
@@ -52,11 +53,10 @@ public sealed partial class SlaDigestRunner(
     /// <summary>The time zone the branch's day is read in: its business calendar's, else the default calendar's.</summary>
     public async Task<TimeZoneInfo> TimeZoneOf(BranchRow branch)
     {
-        if (branch.CalendarId is { } calendarId && calendars.VersionOf(calendarId) == 0
-            && await grains.GetGrain<ICalendarCatalogGrain>(ICalendarCatalogGrain.DefaultKey).Get(calendarId) is { } created)
+        if (branch.CalendarId is { } calendarId && calendars.VersionOf(calendarId) == 0)
         {
-            // Created through another silo moments ago; this silo's refresh has not brought it yet.
-            calendars.Update(created);
+            // Perhaps created through another silo moments ago; this silo's refresh has not brought it yet.
+            await calendars.FetchFromCatalog(grains, calendarId);
         }
 
         return calendars.Get(ClockKind.Business, branch.CalendarId) is BusinessCalendar calendar
