@@ -11,7 +11,9 @@ public sealed record EmployeeProfile(
 
 /// <summary>
 /// A message in an employee's inbox. <see cref="Key"/> de-duplicates deliveries (for an escalation:
-/// <c>complaintId:level:policyVersion</c>); delivering the same key twice keeps one message.
+/// <c>complaintId:level:policyVersion</c>); delivering the same key twice keeps one message. <see cref="CreatedAt"/> is
+/// when the sender raised it (an escalation: the instant it fired); <see cref="DeliveredAt"/> when the recipient's inbox
+/// took it, stamped by the recipient (null only on messages stored before it was recorded).
 /// </summary>
 [GenerateSerializer, Immutable, Alias("WealthActors.InboxMessage")]
 public sealed record InboxMessage(
@@ -22,4 +24,5 @@ public sealed record InboxMessage(
     [property: Id(4)] string? ClientId,
     [property: Id(5)] string Text,
     [property: Id(6)] DateTimeOffset CreatedAt,
-    [property: Id(7)] IReadOnlyList<string> DeliveredVia);
+    [property: Id(7)] IReadOnlyList<string> DeliveredVia,
+    [property: Id(8)] DateTimeOffset? DeliveredAt = null);

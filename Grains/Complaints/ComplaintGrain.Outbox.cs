@@ -68,7 +68,7 @@ public sealed partial class ComplaintGrain
 
         try
         {
-            await this.RegisterOrUpdateReminder(DeadlineReminder, retry, retry);
+            _reminder = await this.RegisterOrUpdateReminder(DeadlineReminder, retry, retry);
             S.ArmedDeadline = retryAt;
         }
         catch (Exception ex)

@@ -15,6 +15,9 @@ public sealed partial class ComplaintGrain
     /// <summary>An array, not a collection expression, so the Orleans serializer knows its type.</summary>
     private static readonly string[] InboxOnly = ["inbox"];
 
+    /// <summary>The deadline reminder as this activation last registered it (null after activation or removal).</summary>
+    private IGrainReminder? _reminder;
+
     public async Task ReceiveReminder(string reminderName, TickStatus status)
     {
         if (reminderName != DeadlineReminder)
@@ -52,14 +55,24 @@ public sealed partial class ComplaintGrain
                 evaluation = Evaluate(now);
             }
 
-            // Arm before writing: a reminder without its state write only causes a harmless extra tick, while a
-            // state write without its reminder could leave a deadline that nothing fires.
             var armed = S.ArmedDeadline;
-            await Arm(evaluation.NextDeadline, now, force: cause == CommitCause.Tick);
-            if (changed || armed != S.ArmedDeadline)
+            if (evaluation.NextDeadline is { } next && armed is { } came && came <= now)
             {
-                S.Revision++;
-                await state.WriteStateAsync();
+                // The reminder armed for a deadline that has come keeps ticking on its retry period until it is
+                // registered again, so a failed registration cannot lose a deadline: arming and writing run side by
+                // side, and the delivery that follows (an escalation firing now) waits for one commit instead of two.
+                var arming = ArmAlongside(next, now, force: cause == CommitCause.Tick);
+                await Task.WhenAll(arming, changed || armed != S.ArmedDeadline ? Write() : Task.CompletedTask);
+            }
+            else
+            {
+                // Arm before writing: a state write without its reminder could leave a deadline that nothing fires
+                // (a command can bring one forward), while a reminder without its write only causes a harmless tick.
+                await Arm(evaluation.NextDeadline, now, force: cause == CommitCause.Tick);
+                if (changed || armed != S.ArmedDeadline)
+                {
+                    await Write();
+                }
             }
         }
         catch
@@ -74,6 +87,12 @@ public sealed partial class ComplaintGrain
         {
             await Project(evaluation, now);
         }
+    }
+
+    private Task Write()
+    {
+        S.Revision++;
+        return state.WriteStateAsync();
     }
 
     private SlaEvaluation Evaluate(DateTimeOffset now) =>
@@ -154,13 +173,50 @@ public sealed partial class ComplaintGrain
             return;
         }
 
-        var dueTime = next.Value - now;
-        await this.RegisterOrUpdateReminder(DeadlineReminder, dueTime < MinimumDueTime ? MinimumDueTime : dueTime, slaOptions.Value.ReminderRetryPeriod);
+        await Register(next.Value, now);
         S.ArmedDeadline = next;
+    }
+
+    /// <summary>
+    /// Marks <paramref name="next"/> armed at once, so a state write started beside the registration records it, and
+    /// registers the reminder; nothing to register when it is armed already (unless <paramref name="force"/>).
+    /// </summary>
+    private Task ArmAlongside(DateTimeOffset next, DateTimeOffset now, bool force)
+    {
+        if (next == S.ArmedDeadline && !force)
+        {
+            return Task.CompletedTask;
+        }
+
+        S.ArmedDeadline = next;
+        return Register(next, now);
+    }
+
+    private async Task Register(DateTimeOffset next, DateTimeOffset now)
+    {
+        var dueTime = next - now;
+        _reminder = await this.RegisterOrUpdateReminder(DeadlineReminder, dueTime < MinimumDueTime ? MinimumDueTime : dueTime, slaOptions.Value.ReminderRetryPeriod);
     }
 
     private async Task Disarm()
     {
+        // The handle from this activation's last registration saves a read of the reminder table; a stale one (the
+        // row changed behind this activation) is refused by its version, and the row is then read afresh.
+        if (_reminder is { } known)
+        {
+            _reminder = null;
+            try
+            {
+                await this.UnregisterReminder(known);
+                S.ArmedDeadline = null;
+                return;
+            }
+            catch (Exception ex) when (ex is not OperationCanceledException)
+            {
+                LogStaleReminderHandle(logger, ex, ComplaintId);
+            }
+        }
+
         if (await this.GetReminder(DeadlineReminder) is { } reminder)
         {
             await this.UnregisterReminder(reminder);
@@ -180,6 +236,9 @@ public sealed partial class ComplaintGrain
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Complaint {ComplaintId}: SLA event {EventName} due {Due}, {Lateness} late")]
     private static partial void LogSlaEvent(ILogger logger, string complaintId, string eventName, DateTimeOffset due, TimeSpan lateness);
+
+    [LoggerMessage(Level = LogLevel.Debug, Message = "Complaint {ComplaintId}: the deadline reminder changed since it was armed; reading it again to remove it")]
+    private static partial void LogStaleReminderHandle(ILogger logger, Exception exception, string complaintId);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Complaint {ComplaintId}: escalation L{Level} has no {Role} to reach")]
     private static partial void LogNoTarget(ILogger logger, string complaintId, int level, EmployeeRole role);

@@ -51,6 +51,7 @@ public sealed partial class EmployeeGrain(
         }
 
         Keys.Add(message.Key);
+        message = message with { DeliveredAt = clock.GetUtcNow() };
         state.State.Recent.Add(message);
         Evict();
 
@@ -58,10 +59,14 @@ public sealed partial class EmployeeGrain(
         // the process is handed over again after restart.
         var push = new InboxPush(EmployeeId, state.State.Profile, message, InboxPushReason.Delivered);
         var owed = RecordPending(push);
+        // The history row is a copy kept for reading older messages, so it is written beside the state rather than
+        // after it: the turn, and the deliveries queued behind it at a busy recipient, wait for one commit instead of
+        // two. A failed save leaves at most that row, which the sender's retry writes again.
+        var history = AppendHistory(message);
         await Save();
         LogDelivered(logger, EmployeeId, message.Kind, message.Key);
         Push(push, pushChannels);
-        await AppendHistory(message);
+        await history;
         if (owed)
         {
             await ArmPushRetry();

@@ -8,6 +8,9 @@ public sealed class OrleansOptions
     /// <summary>Sub-section bound onto Orleans' <c>ClusterMembershipOptions</c> (failure detection), PostgreSQL mode only.</summary>
     public const string MembershipSection = "Orleans:Membership";
 
+    /// <summary>Idle-activation collection (e.g. <c>Orleans:GrainCollection:CollectionAge</c>, Orleans' default 15 minutes).</summary>
+    public const string GrainCollectionSection = "Orleans:GrainCollection";
+
     /// <summary>Silos (and clients) with the same cluster id form one cluster; a blue/green deployment uses a new one.</summary>
     public string ClusterId { get; set; } = "wealthactors";
 

@@ -21,6 +21,7 @@ public static class SiloHostingExtensions
             silo.UseWealthActorsStorage(configuration, builder.Environment);
             // Deadline reminders are one-shot; their period only bounds how late a deadline missed during an outage fires.
             silo.Configure<ReminderOptions>(o => o.MinimumReminderPeriod = sla.ReminderRetryPeriod);
+            silo.Configure<GrainCollectionOptions>(configuration.GetSection(OrleansOptions.GrainCollectionSection));
         });
         return builder;
     }

@@ -1,3 +1,4 @@
+using System.Globalization;
 using Npgsql;
 using WealthActors.Testing;
 
@@ -53,6 +54,50 @@ public sealed class PostgresServer : IAsyncDisposable
         // The external client connects to loopback: the silo must advertise (and so listen on) it.
         ["Orleans__AdvertisedAddress"] = "127.0.0.1",
     };
+
+    /// <summary>
+    /// CPU time (user and system) the server has used so far: the postmaster and its live backends, plus what its
+    /// ended children left behind. Read from <c>/proc</c>; Linux counts it in ticks of 1/100 s.
+    /// </summary>
+    public TimeSpan CpuTime()
+    {
+        var postmaster = int.Parse(File.ReadLines(Path.Combine(_server.Folder, "data", "postmaster.pid")).First(), CultureInfo.InvariantCulture);
+        long ticks = 0;
+        foreach (var directory in Directory.EnumerateDirectories("/proc"))
+        {
+            if (!int.TryParse(Path.GetFileName(directory), out var pid) || ProcStat(pid) is not { } stat)
+            {
+                continue;
+            }
+
+            if (pid == postmaster)
+            {
+                ticks += stat.UserTicks + stat.SystemTicks + stat.ChildrenTicks;
+            }
+            else if (stat.ParentPid == postmaster)
+            {
+                ticks += stat.UserTicks + stat.SystemTicks;
+            }
+        }
+
+        return TimeSpan.FromMilliseconds(ticks * 10);
+    }
+
+    private static (int ParentPid, long UserTicks, long SystemTicks, long ChildrenTicks)? ProcStat(int pid)
+    {
+        try
+        {
+            // Fields after the parenthesised command name: state ppid … utime(14) stime(15) cutime(16) cstime(17).
+            var text = File.ReadAllText($"/proc/{pid}/stat");
+            var fields = text[(text.LastIndexOf(')') + 2)..].Split(' ');
+            long Field(int number) => long.Parse(fields[number - 3], CultureInfo.InvariantCulture);
+            return ((int)Field(4), Field(14), Field(15), Field(16) + Field(17));
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or FormatException)
+        {
+            return null; // The process ended while the table was read.
+        }
+    }
 
     public async ValueTask DisposeAsync()
     {

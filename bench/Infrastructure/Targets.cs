@@ -59,7 +59,10 @@ public static class Targets
             return (target, "MISSED: escalations missed or duplicated");
         }
 
-        return double.IsNaN(limit) ? (target, "met") : (target, Verdict(p99 <= limit));
+        // PostgreSQL's latency target is set at n=100,000; a smaller run shows only that nothing was missed or repeated.
+        return double.IsNaN(limit)
+            ? (target, postgres ? "none missed or duplicated; p99 not judged below n=100,000" : "met")
+            : (target, Verdict(p99 <= limit));
     }
 
     private static string Verdict(bool met) => met ? "met" : "MISSED";

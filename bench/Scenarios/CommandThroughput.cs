@@ -26,6 +26,7 @@ public static class CommandThroughput
         using var temp = new TempDirectory();
         await using var storage = await BenchStorage.Start(args, temp);
         MixResult grain, http;
+        OpCost grainCost;
         int payloadBytes;
         var nonce = Guid.NewGuid().ToString("N")[..6];
         await using (var silo = await storage.StartSilo())
@@ -39,13 +40,15 @@ public static class CommandThroughput
             var viaHttp = new HttpCycle(client, branches);
             await Mix.Run(callers, warmup, (c, s) => viaGrains.Run($"CTW{nonce}-{c}-{s}", c, s));
             var cpuBefore = silo.CpuTime();
+            var databaseCpuBefore = DatabaseCpu(storage);
             var commitsBefore = Commits(storage);
             grain = await Mix.Run(callers, duration, (c, s) => viaGrains.Run($"CTG{nonce}-{c}-{s}", c, s));
             Out.Detail($"grains (external client): {grain.Describe()}");
             // Independent of how busy the machine is: what one command costs the silo and the database.
             var commits = Commits(storage) - commitsBefore;
-            Out.Detail($"per grain op: silo CPU {(silo.CpuTime() - cpuBefore).TotalMilliseconds / Math.Max(1, grain.Ops):0.00} ms" +
-                       (commits > 0 ? $", {commits / (double)Math.Max(1, grain.Ops):0.0} database transactions" : ""));
+            grainCost = new OpCost(grain.Ops, silo.CpuTime() - cpuBefore, DatabaseCpu(storage) - databaseCpuBefore, commits);
+            Out.Detail($"per grain op: silo CPU {grainCost.ClientMs:0.00} ms" +
+                       (commits > 0 ? $", database CPU {grainCost.DatabaseMs:0.00} ms, {grainCost.Transactions:0.0} database transactions" : ""));
             await Mix.Run(callers, warmup / 2, (c, s) => viaHttp.Run(c, s));
             http = await Mix.Run(callers, duration, (c, s) => viaHttp.Run(c, s));
             Out.Detail($"http: {http.Describe()}");
@@ -57,10 +60,18 @@ public static class CommandThroughput
         if (storage.IsPostgres)
         {
             // The silo is stopped: the raw loop has the server to itself, as the silo had.
-            var benchCpu = System.Diagnostics.Process.GetCurrentProcess().TotalProcessorTime;
+            var benchCpu = Process.GetCurrentProcess().TotalProcessorTime;
+            var databaseCpu = storage.Postgres.CpuTime();
             raw = await RawUpserts.RunPostgres(storage.Postgres.ConnectionString(), callers, duration, payloadBytes);
-            Out.Detail($"raw upserts, Npgsql, {callers} pooled connections: {raw.Describe()}; driver CPU " +
-                       $"{(System.Diagnostics.Process.GetCurrentProcess().TotalProcessorTime - benchCpu).TotalMilliseconds / Math.Max(1, raw.Ops):0.00} ms per upsert");
+            var rawCost = new OpCost(raw.Ops, Process.GetCurrentProcess().TotalProcessorTime - benchCpu, storage.Postgres.CpuTime() - databaseCpu, raw.Ops);
+            Out.Detail($"raw upserts, Npgsql, {callers} pooled connections: {raw.Describe()}; per upsert: driver CPU " +
+                       $"{rawCost.ClientMs:0.00} ms, database CPU {rawCost.DatabaseMs:0.00} ms");
+            // Both loops keep every core busy, so each rate is about the cores divided by the CPU one op costs: the
+            // ratio of those costs bounds the ratio of the rates, whatever the machine (the load driver's own CPU aside).
+            Out.Detail($"CPU per op on this machine's {Environment.ProcessorCount} cores: grain op {grainCost.TotalMs:0.00} ms (silo {grainCost.ClientMs:0.00} + database {grainCost.DatabaseMs:0.00}), " +
+                       $"raw upsert {rawCost.TotalMs:0.00} ms (driver {rawCost.ClientMs:0.00} + database {rawCost.DatabaseMs:0.00}); " +
+                       $"with the CPU as the limit the ratio is at most {rawCost.TotalMs / grainCost.TotalMs:0.00}; " +
+                       $"even a silo that cost nothing would leave it at most {rawCost.TotalMs / grainCost.DatabaseMs:0.00} (the database's own CPU for {grainCost.Transactions:0.0} commits per grain op)");
         }
         else
         {
@@ -77,6 +88,20 @@ public static class CommandThroughput
             ("raw_upserts_s", Stats.F0(raw.PerSecond)), ("ratio", Stats.F2(grain.PerSecond / raw.PerSecond)));
         return 0;
     }
+
+    /// <summary>What a run of <paramref name="Ops"/> operations cost: the CPU of the process that issued them, the database server's, its commits.</summary>
+    private sealed record OpCost(long Ops, TimeSpan Client, TimeSpan Database, long Commits)
+    {
+        public double ClientMs => Client.TotalMilliseconds / Math.Max(1, Ops);
+
+        public double DatabaseMs => Database.TotalMilliseconds / Math.Max(1, Ops);
+
+        public double TotalMs => ClientMs + DatabaseMs;
+
+        public double Transactions => Commits / (double)Math.Max(1, Ops);
+    }
+
+    private static TimeSpan DatabaseCpu(BenchStorage storage) => storage.IsPostgres ? storage.Postgres.CpuTime() : TimeSpan.Zero;
 
     /// <summary>Committed transactions in the product's PostgreSQL database so far; 0 on SQLite (not counted there).</summary>
     private static long Commits(BenchStorage storage)

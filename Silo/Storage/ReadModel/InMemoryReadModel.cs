@@ -80,7 +80,10 @@ internal sealed partial class InMemoryReadModel : IReadModelWriter, IReadModelQu
     public Task AppendInbox(string employeeId, InboxMessage message, CancellationToken cancellationToken = default)
     {
         // A copy of the channel list, so a caller changing its list later does not change the history.
-        var normalized = message with { CreatedAt = message.CreatedAt.ToUniversalTime(), DeliveredVia = [.. message.DeliveredVia] };
+        var normalized = message with
+        {
+            CreatedAt = message.CreatedAt.ToUniversalTime(), DeliveredAt = message.DeliveredAt?.ToUniversalTime(), DeliveredVia = [.. message.DeliveredVia],
+        };
         lock (_lock)
         {
             _inbox[(employeeId, message.Id)] = normalized;

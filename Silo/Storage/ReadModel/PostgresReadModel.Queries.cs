@@ -31,7 +31,7 @@ internal sealed partial class PostgresReadModel
     private const string ComplaintOrder = "ORDER BY next_deadline IS NULL, next_deadline, opened_at, complaint_id";
 
     private const string InboxHistorySql = """
-        SELECT message_id, kind, message_key, complaint_id, client_id, text, created_at, delivered_via
+        SELECT message_id, kind, message_key, complaint_id, client_id, text, created_at, delivered_via, delivered_at
         FROM rm_inbox
         WHERE employee_id = @employee_id
         ORDER BY created_at DESC, message_id DESC
@@ -129,5 +129,6 @@ internal sealed partial class PostgresReadModel
         ClientId: reader.ReadNullableString(4),
         Text: reader.GetString(5),
         CreatedAt: reader.ReadInstant(6),
-        DeliveredVia: reader.GetFieldValue<string[]>(7));
+        DeliveredVia: reader.GetFieldValue<string[]>(7),
+        DeliveredAt: reader.ReadNullableInstant(8));
 }

@@ -56,12 +56,12 @@ internal sealed partial class PostgresReadModel(PostgresDatabase database)
     // An inbox message carries no version; the latest publication of a message id wins (for example a delivery
     // that reached one more channel).
     private const string AppendInboxSql = """
-        INSERT INTO rm_inbox (employee_id, message_id, kind, message_key, complaint_id, client_id, text, created_at, delivered_via)
-        VALUES (@employee_id, @message_id, @kind, @message_key, @complaint_id, @client_id, @text, @created_at, @delivered_via)
+        INSERT INTO rm_inbox (employee_id, message_id, kind, message_key, complaint_id, client_id, text, created_at, delivered_via, delivered_at)
+        VALUES (@employee_id, @message_id, @kind, @message_key, @complaint_id, @client_id, @text, @created_at, @delivered_via, @delivered_at)
         ON CONFLICT (employee_id, message_id) DO UPDATE SET
             kind = excluded.kind, message_key = excluded.message_key, complaint_id = excluded.complaint_id,
             client_id = excluded.client_id, text = excluded.text, created_at = excluded.created_at,
-            delivered_via = excluded.delivered_via;
+            delivered_via = excluded.delivered_via, delivered_at = excluded.delivered_at;
         """;
 
     public Task UpsertClient(ClientRow row, CancellationToken cancellationToken = default) =>
@@ -131,6 +131,7 @@ internal sealed partial class PostgresReadModel(PostgresDatabase database)
             parameters.Bind("text", message.Text);
             parameters.Bind("created_at", message.CreatedAt);
             parameters.Bind("delivered_via", message.DeliveredVia);
+            parameters.Bind("delivered_at", message.DeliveredAt);
         }, cancellationToken);
 
     private async Task WriteAsync(string sql, Action<NpgsqlParameterCollection> bind, CancellationToken cancellationToken)

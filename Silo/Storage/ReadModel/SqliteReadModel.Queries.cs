@@ -31,7 +31,7 @@ internal sealed partial class SqliteReadModel
     private const string ComplaintOrder = "ORDER BY next_deadline IS NULL, next_deadline, opened_at, complaint_id";
 
     private const string InboxHistorySql = """
-        SELECT message_id, kind, message_key, complaint_id, client_id, text, created_at, delivered_via
+        SELECT message_id, kind, message_key, complaint_id, client_id, text, created_at, delivered_via, delivered_at
         FROM rm_inbox
         WHERE employee_id = @employee_id
         ORDER BY created_at DESC, message_id DESC
@@ -132,5 +132,6 @@ internal sealed partial class SqliteReadModel
         ClientId: SqliteValues.ReadNullableString(reader, 4),
         Text: reader.GetString(5),
         CreatedAt: SqliteValues.ReadInstant(reader, 6),
-        DeliveredVia: SqliteValues.ReadJsonList(reader, 7));
+        DeliveredVia: SqliteValues.ReadJsonList(reader, 7),
+        DeliveredAt: SqliteValues.ReadNullableInstant(reader, 8));
 }

@@ -55,12 +55,12 @@ internal sealed partial class SqliteReadModel(SqliteDatabase database)
     // An inbox message carries no version; the latest publication of a message id wins (for example a
     // delivery that reached one more channel).
     private const string AppendInboxSql = """
-        INSERT INTO rm_inbox (employee_id, message_id, kind, message_key, complaint_id, client_id, text, created_at, delivered_via)
-        VALUES (@employee_id, @message_id, @kind, @message_key, @complaint_id, @client_id, @text, @created_at, @delivered_via)
+        INSERT INTO rm_inbox (employee_id, message_id, kind, message_key, complaint_id, client_id, text, created_at, delivered_via, delivered_at)
+        VALUES (@employee_id, @message_id, @kind, @message_key, @complaint_id, @client_id, @text, @created_at, @delivered_via, @delivered_at)
         ON CONFLICT (employee_id, message_id) DO UPDATE SET
             kind = excluded.kind, message_key = excluded.message_key, complaint_id = excluded.complaint_id,
             client_id = excluded.client_id, text = excluded.text, created_at = excluded.created_at,
-            delivered_via = excluded.delivered_via;
+            delivered_via = excluded.delivered_via, delivered_at = excluded.delivered_at;
         """;
 
     public Task UpsertClient(ClientRow row, CancellationToken cancellationToken = default) =>
@@ -130,6 +130,7 @@ internal sealed partial class SqliteReadModel(SqliteDatabase database)
             parameters.AddWithValue("@text", message.Text);
             parameters.AddWithValue("@created_at", SqliteValues.Instant(message.CreatedAt));
             parameters.AddWithValue("@delivered_via", SqliteValues.Json(message.DeliveredVia));
+            parameters.AddWithValue("@delivered_at", SqliteValues.Instant(message.DeliveredAt));
         }, cancellationToken);
 
     private async Task WriteAsync(string sql, Action<SqliteParameterCollection> bind, CancellationToken cancellationToken)

@@ -81,6 +81,24 @@ public sealed class EmployeeChannelTests(ClusterFixture fixture)
     }
 
     [Fact]
+    public async Task Deliver_NewMessage_IsStampedWhenTheInboxTookItAndARepeatKeepsTheStamp()
+    {
+        var id = NewId("E");
+        var employee = Grains.GetGrain<IEmployeeGrain>(id);
+        await employee.Upsert(Profile(null), TestOrg.System);
+        var takenAt = fixture.Clock.GetUtcNow();
+
+        await employee.Deliver(Message("k1"));
+        fixture.Clock.Advance(TimeSpan.FromSeconds(5));
+        await employee.Deliver(Message("k1"));
+
+        var message = Assert.Single(await employee.GetInbox(10));
+        Assert.Equal(takenAt, message.DeliveredAt);
+        Assert.Equal(DateTimeOffset.UnixEpoch, message.CreatedAt);
+        Assert.Equal(takenAt, fixture.ReadModel.Inboxes[id]["k1"].DeliveredAt);
+    }
+
+    [Fact]
     public async Task MarkDelivered_RecentMessage_AddsTheChannelOnceAndPushesTheUpdate()
     {
         var id = NewId("E");

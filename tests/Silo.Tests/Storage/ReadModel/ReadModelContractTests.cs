@@ -157,6 +157,18 @@ public abstract partial class ReadModelContractTests
     }
 
     [Fact]
+    public async Task AppendInbox_DeliveredAt_RoundTripsAndIsNullWhereNeverRecorded()
+    {
+        var delivered = Message("m-delivered", Now) with { DeliveredAt = Now.AddTicks(1_234_567) };
+        await Writer.AppendInbox("E150", delivered);
+        await Writer.AppendInbox("E150", Message("m-older", Now.AddMinutes(-1)));
+
+        var history = await Queries.InboxHistory("E150", 10);
+
+        Assert.Equal([delivered.DeliveredAt, null], history.Select(m => m.DeliveredAt));
+    }
+
+    [Fact]
     public async Task InboxHistory_SeveralMessages_NewestFirstForThatEmployeeOnly()
     {
         await Writer.AppendInbox("E200", Message("a", Now.AddMinutes(-10)));
