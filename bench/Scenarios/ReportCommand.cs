@@ -29,10 +29,10 @@ public static class ReportCommand
         var only = args.Get("only", "").Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
         // --large adds the care scan at its full million clients (a few minutes, most of it seeding), the 100,000-complaint
         // lateness run on PostgreSQL (opened by 64 callers before the first deadline, then deadlines spread over ten
-        // minutes; about 20 minutes), the 50,000-complaint run on SQLite (about a quarter of an hour) and grain-memory at
-        // its full million grains (about 6 minutes).
+        // minutes; about 20 minutes), the 50,000-complaint run on SQLite (about a quarter of an hour), grain-memory at
+        // its full million grains (about 6 minutes) and command-throughput on PostgreSQL for its full minute per path.
         var runs = args.Has("large")
-            ? [.. Runs, ("care-scan", ["--full"]), ("grain-memory", ["--full"]),
+            ? [.. Runs, ("care-scan", ["--full"]), ("grain-memory", ["--full"]), ("command-throughput", ["--storage", "postgres", "--full"]),
                 ("escalation-lateness", ["--storage", "postgres", "--n", "100000", "--concurrency", "64", "--grace", "120", "--full"]),
                 ("escalation-lateness", ["--n", "50000", "--full"])]
             : Runs;
