@@ -55,25 +55,19 @@ public sealed partial class ComplaintGrain
                 evaluation = Evaluate(now);
             }
 
+            // Arm before writing: a state write without its reminder could leave a deadline that nothing fires (a
+            // command can bring one forward), while a reminder without its write only causes a harmless tick. But the
+            // reminder armed for a deadline that has come keeps ticking on its retry period until registered again,
+            // so then arming and writing run side by side, and the delivery that follows waits for one commit, not two.
             var armed = S.ArmedDeadline;
-            if (evaluation.NextDeadline is { } next && armed is { } came && came <= now)
+            var alongside = evaluation.NextDeadline is not null && armed is { } came && came <= now;
+            var arming = Arm(evaluation.NextDeadline, now, force: cause == CommitCause.Tick);
+            if (!alongside)
             {
-                // The reminder armed for a deadline that has come keeps ticking on its retry period until it is
-                // registered again, so a failed registration cannot lose a deadline: arming and writing run side by
-                // side, and the delivery that follows (an escalation firing now) waits for one commit instead of two.
-                var arming = ArmAlongside(next, now, force: cause == CommitCause.Tick);
-                await Task.WhenAll(arming, changed || armed != S.ArmedDeadline ? Write() : Task.CompletedTask);
+                await arming;
             }
-            else
-            {
-                // Arm before writing: a state write without its reminder could leave a deadline that nothing fires
-                // (a command can bring one forward), while a reminder without its write only causes a harmless tick.
-                await Arm(evaluation.NextDeadline, now, force: cause == CommitCause.Tick);
-                if (changed || armed != S.ArmedDeadline)
-                {
-                    await Write();
-                }
-            }
+
+            await Task.WhenAll(arming, changed || armed != S.ArmedDeadline ? Write() : Task.CompletedTask);
         }
         catch
         {
@@ -160,36 +154,25 @@ public sealed partial class ComplaintGrain
         S.Outbox.Add(new OutboxEntry(employeeId, new InboxMessage(
             Id: key, Kind: kind, Key: key, ComplaintId: ComplaintId, ClientId: S.ClientId, Text: text, CreatedAt: now, DeliveredVia: InboxOnly)));
 
-    private async Task Arm(DateTimeOffset? next, DateTimeOffset now, bool force)
-    {
-        if (next == S.ArmedDeadline && !force)
-        {
-            return;
-        }
-
-        if (next is null)
-        {
-            await Disarm();
-            return;
-        }
-
-        await Register(next.Value, now);
-        S.ArmedDeadline = next;
-    }
-
     /// <summary>
-    /// Marks <paramref name="next"/> armed at once, so a state write started beside the registration records it, and
-    /// registers the reminder; nothing to register when it is armed already (unless <paramref name="force"/>).
+    /// Registers the reminder for <paramref name="next"/> (or removes it), unless it is armed already and not
+    /// <paramref name="force"/>d. The deadline is marked armed at once, so a state write started beside the registration
+    /// records it; a failed registration makes the caller drop this activation's in-memory state.
     /// </summary>
-    private Task ArmAlongside(DateTimeOffset next, DateTimeOffset now, bool force)
+    private Task Arm(DateTimeOffset? next, DateTimeOffset now, bool force)
     {
         if (next == S.ArmedDeadline && !force)
         {
             return Task.CompletedTask;
         }
 
-        S.ArmedDeadline = next;
-        return Register(next, now);
+        if (next is not { } deadline)
+        {
+            return Disarm();
+        }
+
+        S.ArmedDeadline = deadline;
+        return Register(deadline, now);
     }
 
     private async Task Register(DateTimeOffset next, DateTimeOffset now)
