@@ -15,9 +15,10 @@ public interface IEmployeeGrain : IGrainWithStringKey
 
     /// <summary>
     /// Stores a message unless one with the same key was delivered before. Returns true when it was new.
-    /// Safe to call any number of times with the same message.
+    /// Safe to call any number of times with the same message. Deliveries interleave with each other and with the
+    /// grain's other calls, so the messages that reach a busy recipient at once share one state write.
     /// </summary>
-    [Alias("Deliver")]
+    [Alias("Deliver"), AlwaysInterleave]
     Task<bool> Deliver(InboxMessage message);
 
     /// <summary>

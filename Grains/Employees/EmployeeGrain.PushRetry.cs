@@ -51,6 +51,8 @@ public sealed partial class EmployeeGrain
         {
             await this.UnregisterReminder(reminder);
             _pushRetryArmed = false;
+            // A delivery that interleaved with the unregistration may owe a push and found the reminder still armed.
+            await ArmPushRetry();
         }
     }
 

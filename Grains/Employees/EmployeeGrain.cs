@@ -25,10 +25,18 @@ public sealed partial class EmployeeGrain(
     public const int OwedLimit = 100;
 
     private DeliveryKeyWindow? _keys;
+    private GroupCommit? _commits;
+
+    // Set when a state write failed: memory may hold changes storage lacks, so this activation refuses further work
+    // and is replaced by a fresh one read from storage.
+    private bool _stateLost;
 
     private string EmployeeId => this.GetPrimaryKeyString();
 
     private DeliveryKeyWindow Keys => _keys ??= new DeliveryKeyWindow(state.State.DeliveredKeys);
+
+    // Deliveries interleave (see IEmployeeGrain.Deliver), and every state write goes through this one group commit.
+    private GroupCommit Commits => _commits ??= new GroupCommit(() => state.WriteStateAsync());
 
     public async Task<EmployeeProfile> Upsert(EmployeeProfile profile, Actor actor)
     {
@@ -44,8 +52,12 @@ public sealed partial class EmployeeGrain(
 
     public async Task<bool> Deliver(InboxMessage message)
     {
+        ThrowIfStateLost();
         if (Keys.Contains(message.Key))
         {
+            // The original may still be on its way to storage: a repeat is only answered once it is durable, or fails
+            // with it so that its sender keeps the message and tries again.
+            await Commits.Settled;
             LogDuplicate(logger, EmployeeId, message.Key);
             return false;
         }
@@ -161,16 +173,25 @@ public sealed partial class EmployeeGrain(
 
     private async Task Save()
     {
+        ThrowIfStateLost();
         try
         {
-            await state.WriteStateAsync();
+            await Commits.Request();
         }
         catch
         {
-            // In-memory state may be ahead of storage; reload from storage on the next call.
-            _keys = null;
+            // In-memory state may be ahead of storage; the next activation reads it from storage again.
+            _stateLost = true;
             DeactivateOnIdle();
             throw;
+        }
+    }
+
+    private void ThrowIfStateLost()
+    {
+        if (_stateLost)
+        {
+            throw new InvalidOperationException($"Employee {EmployeeId}: a state write failed; retry once the grain is reactivated.");
         }
     }
 

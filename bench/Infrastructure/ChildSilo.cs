@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using System.Net.Http.Headers;
+using WealthActors.Testing;
 
 namespace WealthActors.Bench.Infrastructure;
 

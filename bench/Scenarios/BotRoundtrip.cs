@@ -4,6 +4,7 @@ using System.Net;
 using System.Text;
 using WealthActors.Bench.Infrastructure;
 using WealthActors.Bot.Channels.WeCom;
+using WealthActors.Testing;
 
 namespace WealthActors.Bench.Scenarios;
 

@@ -265,6 +265,9 @@ public static class EscalationLateness
 /// </summary>
 public sealed class InboxPoller(IClusterClient grains, IReadOnlyList<string> employees)
 {
+    /// <summary>How often each inbox is read: the start of one cycle to the start of the next.</summary>
+    public static readonly TimeSpan Interval = TimeSpan.FromSeconds(1);
+
     private long _cycleTicks;
 
     public ConcurrentDictionary<string, SeenMessage> Seen { get; } = new();
@@ -314,10 +317,13 @@ public sealed class InboxPoller(IClusterClient grains, IReadOnlyList<string> emp
             }
 
             Cycles++;
-            _cycleTicks += Stopwatch.GetElapsedTime(started).Ticks;
+            var took = Stopwatch.GetElapsedTime(started);
+            _cycleTicks += took.Ticks;
             try
             {
-                await Task.Delay(100, cancellationToken);
+                // Once a second per inbox, as an open inbox view refreshes: often enough to catch every message while
+                // it is among the recent ones, without loading the silo with reads no real reader makes.
+                await Task.Delay(Interval > took ? Interval - took : TimeSpan.Zero, cancellationToken);
             }
             catch (OperationCanceledException)
             {

@@ -146,4 +146,23 @@ public sealed class EmployeeChannelTests(ClusterFixture fixture)
         // De-duplication reaches further back than the messages kept.
         Assert.False(await employee.Deliver(Message("bound-000")));
     }
+
+    [Fact]
+    public async Task Deliver_ManyAtOnceWithRepeats_StoresEachOnceDurably()
+    {
+        var id = NewId("E");
+        var employee = Grains.GetGrain<IEmployeeGrain>(id);
+        await employee.Upsert(Profile(weCom: null), TestOrg.System);
+        var keys = Enumerable.Range(0, 40).Select(i => $"burst-{i:00}").ToList();
+
+        // Every key twice, all in flight together, as a wave of escalations with retries reaches a branch head.
+        var results = await Task.WhenAll(keys.Concat(keys).Select(key => employee.Deliver(Message(key))));
+
+        Assert.Equal(keys.Count, results.Count(delivered => delivered));
+        Assert.Equal(keys.Count, fixture.Pushes.For(id).Count());
+        Assert.Equal(keys.Count, fixture.ReadModel.Inboxes[id].Count);
+        await fixture.Cluster.Client.GetGrain<IManagementGrain>(0).ForceActivationCollection(TimeSpan.Zero);
+        Assert.Equal(EmployeeGrain.RecentLimit, (await employee.GetInbox(EmployeeGrain.OwedLimit)).Count);
+        Assert.All(await Task.WhenAll(keys.Select(key => employee.Deliver(Message(key)))), Assert.False);
+    }
 }

@@ -6,6 +6,7 @@ using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
 using WealthActors.Integration.Infrastructure;
 using WealthActors.Silo.Tests.Infrastructure;
+using WealthActors.Testing;
 
 namespace WealthActors.Integration.Care;
 

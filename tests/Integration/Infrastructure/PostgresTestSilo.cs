@@ -4,6 +4,7 @@ using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using WealthActors.Silo.Hosting;
 using WealthActors.Silo.Tests.Infrastructure;
+using WealthActors.Testing;
 
 namespace WealthActors.Integration.Infrastructure;
 

@@ -1,4 +1,5 @@
 using WealthActors.Silo.Tests.Infrastructure;
+using WealthActors.Testing;
 
 namespace WealthActors.Integration.Infrastructure;
 

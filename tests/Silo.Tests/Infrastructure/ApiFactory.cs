@@ -7,6 +7,7 @@ using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.AspNetCore.TestHost;
 using Microsoft.Extensions.DependencyInjection;
 using WealthActors.Grains.Time;
+using WealthActors.Testing;
 
 namespace WealthActors.Silo.Tests.Infrastructure;
 
