@@ -18,6 +18,9 @@ public sealed partial class ComplaintGrain
     /// <summary>The deadline reminder as this activation last registered it (null after activation or removal).</summary>
     private IGrainReminder? _reminder;
 
+    /// <summary>The timer that fires a deadline nearer than one reminder retry period (see <see cref="SharpenNearDeadline"/>).</summary>
+    private IGrainTimer? _nearDeadline;
+
     public async Task ReceiveReminder(string reminderName, TickStatus status)
     {
         if (reminderName != DeadlineReminder)
@@ -68,6 +71,7 @@ public sealed partial class ComplaintGrain
             }
 
             await Task.WhenAll(arming, changed || armed != S.ArmedDeadline ? Write() : Task.CompletedTask);
+            SharpenNearDeadline(evaluation.NextDeadline, now);
         }
         catch
         {
@@ -173,6 +177,32 @@ public sealed partial class ComplaintGrain
 
         S.ArmedDeadline = deadline;
         return Register(deadline, now);
+    }
+
+    /// <summary>
+    /// A reminder registered again during its own tick keeps the schedule of its retry period for the next tick, so a
+    /// deadline nearer than one retry period would fire up to that period late. While the grain is active a one-shot
+    /// grain timer fires such a deadline on time; the reminder stays the durable backstop, and its tick after the timer
+    /// finds nothing due.
+    /// </summary>
+    private void SharpenNearDeadline(DateTimeOffset? next, DateTimeOffset now)
+    {
+        _nearDeadline?.Dispose();
+        _nearDeadline = null;
+        if (next is not { } deadline || deadline - now >= slaOptions.Value.ReminderRetryPeriod)
+        {
+            return;
+        }
+
+        var dueTime = deadline > now ? deadline - now : TimeSpan.Zero;
+        _nearDeadline = this.RegisterGrainTimer(
+            static (grain, _) => grain.OnNearDeadline(), this, new GrainTimerCreationOptions(dueTime, Timeout.InfiniteTimeSpan));
+    }
+
+    private Task OnNearDeadline()
+    {
+        _nearDeadline = null;
+        return S.Opened ? Commit(clock.GetUtcNow(), CommitCause.Tick) : Task.CompletedTask;
     }
 
     private async Task Register(DateTimeOffset next, DateTimeOffset now)

@@ -18,7 +18,9 @@ public sealed class ComplaintEscalationTests(ClusterFixture fixture)
         Assert.Equal("vip", opened.PolicyId);
 
         fixture.Clock.Advance(TimeSpan.FromHours(12) - TimeSpan.FromSeconds(1));
-        await Settle(id);
+        // The tick that came due (first response missed) must have run and armed the next deadline, 1 s ahead, before
+        // the clock moves on: a reminder registered after that second passed would be due a second later.
+        await Eventually.Until(() => Grains.GetGrain<IComplaintGrain>(id).GetView(), view => view.SlaState == SlaState.Breached, "the first-response breach");
         Assert.Empty(Escalations(await Inbox(org.TeamLead), id));
 
         fixture.Clock.Advance(TimeSpan.FromSeconds(1));
