@@ -100,7 +100,7 @@ public static class EscalationLateness
         var sortedSeen = Stats.Sorted(seenLateness);
         var sortedNotYet = Stats.Sorted(notYetLateness);
         Out.Detail($"readable in the inbox, p99 between {Stats.F0(Stats.Percentile(sortedNotYet, 99))} and {Stats.F0(Stats.Percentile(sortedSeen, 99))} ms after the deadline " +
-                   $"(the summary's p99 is deliveredAt - due = {Stats.F0(Stats.Percentile(sorted, 99))} ms; a poller's answer can wait behind deliveries queued at a busy branch head)");
+                   $"(the summary's p99 is deliveredAt - due = {Stats.F0(Stats.Percentile(sorted, 99))} ms; the poller reads each inbox once a second, so its bracket is up to a second wide)");
         Out.Detail($"poll cycles: {poller.Cycles}, mean cycle {poller.MeanCycleMs:0} ms; escalations the poller never saw in a recent inbox: {found.Length - seenLateness.Length}");
         Out.Detail($"delivered={found.Length}/{expected.Count} missed={missed} (of which failed opens: {opening.Failed}) duplicated={duplicated} " +
                    $"(history repeats {history.Duplicates}, re-deliveries {poller.Redelivered}, extra timeline escalations {check.ExtraEscalations} in {check.Sampled} sampled) unexpected_messages={unexpected}");
