@@ -67,11 +67,19 @@ public static class EscalationLateness
 
         var expected = opening.Opened.ToDictionary(o => $"{o.ComplaintId}:1:1", o => o);
         var lastDue = opening.Opened.Count == 0 ? DateTimeOffset.UtcNow : opening.Opened.Max(o => o.Due);
+        var firstDue = opening.Opened.Count == 0 ? DateTimeOffset.UtcNow : opening.Opened.Min(o => o.Due);
+        if (firstDue > DateTimeOffset.UtcNow)
+        {
+            await Task.Delay(firstDue - DateTimeOffset.UtcNow);
+        }
+
+        var atFirstDeadline = await SiloRuntimeSnapshot.Take(silo, http);
         while (DateTimeOffset.UtcNow < lastDue + plan.Grace && !expected.Keys.All(poller.Seen.ContainsKey))
         {
             await Task.Delay(1000);
         }
 
+        var afterDeadlines = await SiloRuntimeSnapshot.Take(silo, http);
         await stopPolling.CancelAsync();
         await polling;
 
@@ -105,6 +113,8 @@ public static class EscalationLateness
         Out.Detail($"delivered={found.Length}/{expected.Count} missed={missed} (of which failed opens: {opening.Failed}) duplicated={duplicated} " +
                    $"(history repeats {history.Duplicates}, re-deliveries {poller.Redelivered}, extra timeline escalations {check.ExtraEscalations} in {check.Sampled} sampled) unexpected_messages={unexpected}");
         Out.Detail($"silo resident memory at the end: {silo.WorkingSetBytes() / (1024 * 1024)} MiB");
+        // A reminder tick that falls due while the silo is paused for a collection waits for the pause to end.
+        Out.Detail($"silo from the first deadline until all were seen: {afterDeadlines.DescribeSince(atFirstDeadline, Environment.ProcessorCount)}");
         Out.Detail(StoredStateSizes(storage));
         Out.Summary(Name,
             ("storage", storage.Kind), ("n", plan.N), ("open_per_s", Stats.F0(opening.PerSecond)),

@@ -11,6 +11,9 @@ namespace WealthActors.Bench.Tests;
 /// </summary>
 public sealed class ScenarioSmokeTests(ITestOutputHelper output)
 {
+    /// <summary>Everything the last scenario printed, for checking its detail lines.</summary>
+    private string _lastOutput = "";
+
     [Fact]
     public async Task EscalationLateness_TinyRun_DeliversEveryEscalationOnce()
     {
@@ -21,6 +24,7 @@ public sealed class ScenarioSmokeTests(ITestOutputHelper output)
         Assert.Equal(0, line.Number("duplicated"));
         Assert.True(line.Number("p99_ms") >= 0);
         Assert.True(line.Number("open_per_s") > 0);
+        Assert.Matches(@"silo from the first deadline until all were seen: \d+ gen0, \d+ gen1 and \d+ gen2 collections in \d+s; paused \d+\.\ds", _lastOutput);
     }
 
     [Fact]
@@ -153,6 +157,7 @@ public sealed class ScenarioSmokeTests(ITestOutputHelper output)
         }
 
         var text = await stdout;
+        _lastOutput = text;
         output.WriteLine(text);
         output.WriteLine(await stderr);
         Assert.Equal(0, process.ExitCode);
