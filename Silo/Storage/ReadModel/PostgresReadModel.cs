@@ -7,13 +7,22 @@ using WealthActors.Silo.Storage.Postgres;
 namespace WealthActors.Silo.Storage.ReadModel;
 
 /// <summary>
-/// The read model on PostgreSQL, beside grain state. Every write is one upsert statement; the semantics (which
-/// projection wins, search ranking, urgency order) are those of <see cref="ReadModelSemantics"/>, shared with the
-/// SQLite and in-memory read models.
+/// The read model on PostgreSQL, beside grain state. Every write is one upsert statement, and concurrent ones share a
+/// transaction (<see cref="WriteBatcher{TWrite}"/>); the semantics (which projection wins, search ranking, urgency
+/// order) are those of <see cref="ReadModelSemantics"/>, shared with the SQLite and in-memory read models.
 /// </summary>
-internal sealed partial class PostgresReadModel(PostgresDatabase database)
+internal sealed partial class PostgresReadModel
     : IReadModelWriter, IReadModelQueries, IComplaintCalendarIndex, ISlaDigestQueries
 {
+    private readonly PostgresDatabase database;
+    private readonly WriteBatcher<Statement> _writes;
+
+    public PostgresReadModel(PostgresDatabase database)
+    {
+        this.database = database;
+        _writes = new WriteBatcher<Statement>(WriteBatch);
+    }
+
     // A projection older than the stored one is ignored, so a late republish cannot undo a newer state.
     private const string UpsertClientSql = """
         INSERT INTO rm_clients AS c (client_id, name, name_key, branch_id, advisor_id, tier, vip, aum, birthday,
@@ -134,10 +143,22 @@ internal sealed partial class PostgresReadModel(PostgresDatabase database)
             parameters.Bind("delivered_at", message.DeliveredAt);
         }, cancellationToken);
 
-    private async Task WriteAsync(string sql, Action<NpgsqlParameterCollection> bind, CancellationToken cancellationToken)
+    private Task WriteAsync(string sql, Action<NpgsqlParameterCollection> bind, CancellationToken cancellationToken) =>
+        _writes.Enqueue(new Statement(sql, bind), cancellationToken);
+
+    /// <summary>The queued statements as one batch: one round trip, one implicit transaction, one commit.</summary>
+    private async Task WriteBatch(IReadOnlyList<Statement> statements)
     {
-        await using var command = database.DataSource.CreateCommand(sql);
-        bind(command.Parameters);
-        await command.ExecuteNonQueryAsync(cancellationToken);
+        await using var batch = database.DataSource.CreateBatch();
+        foreach (var statement in statements)
+        {
+            var command = new NpgsqlBatchCommand(statement.Sql);
+            statement.Bind(command.Parameters);
+            batch.BatchCommands.Add(command);
+        }
+
+        await batch.ExecuteNonQueryAsync();
     }
+
+    private sealed record Statement(string Sql, Action<NpgsqlParameterCollection> Bind);
 }

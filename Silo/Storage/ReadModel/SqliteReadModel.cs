@@ -8,11 +8,21 @@ namespace WealthActors.Silo.Storage.ReadModel;
 
 /// <summary>
 /// The read model on the embedded SQLite file. Writes are single upsert statements through the shared write
-/// gate (SQLite has one writer); queries use their own connections, which WAL lets run beside the writer.
+/// gate (SQLite has one writer), and concurrent ones share a transaction (<see cref="WriteBatcher{TWrite}"/>); queries
+/// use their own connections, which WAL lets run beside the writer.
 /// </summary>
-internal sealed partial class SqliteReadModel(SqliteDatabase database)
+internal sealed partial class SqliteReadModel
     : IReadModelWriter, IReadModelQueries, IComplaintCalendarIndex, ISlaDigestQueries
 {
+    private readonly SqliteDatabase database;
+    private readonly WriteBatcher<Statement> _writes;
+
+    public SqliteReadModel(SqliteDatabase database)
+    {
+        this.database = database;
+        _writes = new WriteBatcher<Statement>(WriteBatch);
+    }
+
     // A projection older than the stored one is ignored, so a late republish cannot undo a newer state.
     private const string UpsertClientSql = """
         INSERT INTO rm_clients (client_id, name, name_key, branch_id, advisor_id, tier, vip, aum, birthday,
@@ -136,10 +146,25 @@ internal sealed partial class SqliteReadModel(SqliteDatabase database)
     private async Task WriteAsync(string sql, Action<SqliteParameterCollection> bind, CancellationToken cancellationToken)
     {
         await database.EnsureSchemaAsync(cancellationToken);
-        await using var connection = await database.OpenWriteAsync(cancellationToken);
-        await using var command = connection.CreateCommand();
-        command.CommandText = sql;
-        bind(command.Parameters);
-        await command.ExecuteNonQueryAsync(cancellationToken);
+        await _writes.Enqueue(new Statement(sql, bind), cancellationToken);
     }
+
+    /// <summary>The queued statements in one transaction: one turn of the write gate, one commit.</summary>
+    private async Task WriteBatch(IReadOnlyList<Statement> statements)
+    {
+        await using var connection = await database.OpenWriteAsync(CancellationToken.None);
+        await using var transaction = connection.BeginTransaction();
+        foreach (var statement in statements)
+        {
+            await using var command = connection.CreateCommand();
+            command.Transaction = transaction;
+            command.CommandText = statement.Sql;
+            statement.Bind(command.Parameters);
+            await command.ExecuteNonQueryAsync();
+        }
+
+        await transaction.CommitAsync();
+    }
+
+    private sealed record Statement(string Sql, Action<SqliteParameterCollection> Bind);
 }

@@ -1,0 +1,115 @@
+using WealthActors.Silo.Storage.ReadModel;
+
+namespace WealthActors.Silo.Tests.Storage.ReadModel;
+
+/// <summary>Group commit of read-model writes across callers: who shares a batch, and who hears of a failure.</summary>
+public sealed class WriteBatcherTests
+{
+    private readonly List<string[]> _batches = [];
+    private readonly Lock _lock = new();
+    private TaskCompletionSource _gate = new(TaskCreationOptions.RunContinuationsAsynchronously);
+
+    private async Task Write(IReadOnlyList<string> rows)
+    {
+        lock (_lock)
+        {
+            _batches.Add([.. rows]);
+        }
+
+        await _gate.Task;
+        if (rows.Contains("bad"))
+        {
+            throw new InvalidOperationException("constraint violated by 'bad'");
+        }
+    }
+
+    [Fact]
+    public async Task Enqueue_Alone_WritesAtOnce()
+    {
+        _gate.SetResult();
+        var batcher = new WriteBatcher<string>(Write);
+
+        await batcher.Enqueue("a").WaitAsync(TimeSpan.FromSeconds(10));
+
+        Assert.Equal(["a"], Assert.Single(_batches));
+    }
+
+    [Fact]
+    public async Task Enqueue_WhileAWriteIsInFlight_AllWaitingWritesShareTheNextBatch()
+    {
+        var batcher = new WriteBatcher<string>(Write);
+        var first = batcher.Enqueue("first");
+        await WaitForBatches(1);
+
+        var queued = Enumerable.Range(0, 50).Select(i => batcher.Enqueue($"row{i}")).ToArray();
+        Assert.False(queued.Any(t => t.IsCompleted), "nothing is committed before its batch is");
+        _gate.SetResult();
+        await Task.WhenAll(queued.Append(first)).WaitAsync(TimeSpan.FromSeconds(10));
+
+        Assert.Equal(2, _batches.Count);
+        Assert.Equal(["first"], _batches[0]);
+        Assert.Equal(Enumerable.Range(0, 50).Select(i => $"row{i}"), _batches[1]);
+    }
+
+    [Fact]
+    public async Task Enqueue_MoreThanTheBatchLimit_SplitsIntoBatchesOfAtMostTheLimit()
+    {
+        var batcher = new WriteBatcher<string>(Write, maxBatch: 4);
+        var first = batcher.Enqueue("first");
+        await WaitForBatches(1);
+        var queued = Enumerable.Range(0, 10).Select(i => batcher.Enqueue($"row{i}")).ToArray();
+        _gate.SetResult();
+        await Task.WhenAll(queued.Append(first)).WaitAsync(TimeSpan.FromSeconds(10));
+
+        Assert.Equal([1, 4, 4, 2], _batches.Select(b => b.Length));
+    }
+
+    [Fact]
+    public async Task Enqueue_OneBadRowInABatch_FailsOnlyThatCaller()
+    {
+        var batcher = new WriteBatcher<string>(Write);
+        var first = batcher.Enqueue("first");
+        await WaitForBatches(1);
+        var good1 = batcher.Enqueue("good1");
+        var bad = batcher.Enqueue("bad");
+        var good2 = batcher.Enqueue("good2");
+        _gate.SetResult();
+
+        await Task.WhenAll(first, good1, good2).WaitAsync(TimeSpan.FromSeconds(10));
+        var error = await Assert.ThrowsAsync<InvalidOperationException>(() => bad.WaitAsync(TimeSpan.FromSeconds(10)));
+
+        Assert.Contains("'bad'", error.Message, StringComparison.Ordinal);
+        // The failed batch, then each of its rows again on its own.
+        Assert.Equal([["first"], ["good1", "bad", "good2"], ["good1"], ["bad"], ["good2"]], _batches);
+    }
+
+    [Fact]
+    public async Task Enqueue_AfterAFailedLoneWrite_StillWrites()
+    {
+        _gate.SetResult();
+        var batcher = new WriteBatcher<string>(Write);
+
+        await Assert.ThrowsAsync<InvalidOperationException>(() => batcher.Enqueue("bad").WaitAsync(TimeSpan.FromSeconds(10)));
+        await batcher.Enqueue("good").WaitAsync(TimeSpan.FromSeconds(10));
+
+        Assert.Equal([["bad"], ["good"]], _batches);
+    }
+
+    private async Task WaitForBatches(int count)
+    {
+        var deadline = Environment.TickCount64 + 10_000;
+        while (true)
+        {
+            lock (_lock)
+            {
+                if (_batches.Count >= count)
+                {
+                    return;
+                }
+            }
+
+            Assert.True(Environment.TickCount64 < deadline, $"fewer than {count} batches started");
+            await Task.Delay(5);
+        }
+    }
+}
