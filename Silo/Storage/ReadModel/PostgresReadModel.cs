@@ -11,17 +11,10 @@ namespace WealthActors.Silo.Storage.ReadModel;
 /// transaction (<see cref="WriteBatcher{TWrite}"/>); the semantics (which projection wins, search ranking, urgency
 /// order) are those of <see cref="ReadModelSemantics"/>, shared with the SQLite and in-memory read models.
 /// </summary>
-internal sealed partial class PostgresReadModel
+internal sealed partial class PostgresReadModel(PostgresDatabase database)
     : IReadModelWriter, IReadModelQueries, IComplaintCalendarIndex, ISlaDigestQueries
 {
-    private readonly PostgresDatabase database;
-    private readonly WriteBatcher<Statement> _writes;
-
-    public PostgresReadModel(PostgresDatabase database)
-    {
-        this.database = database;
-        _writes = new WriteBatcher<Statement>(WriteBatch);
-    }
+    private readonly WriteBatcher<Statement> _writes = new(statements => WriteBatch(database, statements));
 
     // A projection older than the stored one is ignored, so a late republish cannot undo a newer state.
     private const string UpsertClientSql = """
@@ -147,7 +140,7 @@ internal sealed partial class PostgresReadModel
         _writes.Enqueue(new Statement(sql, bind), cancellationToken);
 
     /// <summary>The queued statements as one batch: one round trip, one implicit transaction, one commit.</summary>
-    private async Task WriteBatch(IReadOnlyList<Statement> statements)
+    private static async Task WriteBatch(PostgresDatabase database, IReadOnlyList<Statement> statements)
     {
         await using var batch = database.DataSource.CreateBatch();
         foreach (var statement in statements)

@@ -11,17 +11,10 @@ namespace WealthActors.Silo.Storage.ReadModel;
 /// gate (SQLite has one writer), and concurrent ones share a transaction (<see cref="WriteBatcher{TWrite}"/>); queries
 /// use their own connections, which WAL lets run beside the writer.
 /// </summary>
-internal sealed partial class SqliteReadModel
+internal sealed partial class SqliteReadModel(SqliteDatabase database)
     : IReadModelWriter, IReadModelQueries, IComplaintCalendarIndex, ISlaDigestQueries
 {
-    private readonly SqliteDatabase database;
-    private readonly WriteBatcher<Statement> _writes;
-
-    public SqliteReadModel(SqliteDatabase database)
-    {
-        this.database = database;
-        _writes = new WriteBatcher<Statement>(WriteBatch);
-    }
+    private readonly WriteBatcher<Statement> _writes = new(statements => WriteBatch(database, statements));
 
     // A projection older than the stored one is ignored, so a late republish cannot undo a newer state.
     private const string UpsertClientSql = """
@@ -150,7 +143,7 @@ internal sealed partial class SqliteReadModel
     }
 
     /// <summary>The queued statements in one transaction: one turn of the write gate, one commit.</summary>
-    private async Task WriteBatch(IReadOnlyList<Statement> statements)
+    private static async Task WriteBatch(SqliteDatabase database, IReadOnlyList<Statement> statements)
     {
         await using var connection = await database.OpenWriteAsync(CancellationToken.None);
         await using var transaction = connection.BeginTransaction();
