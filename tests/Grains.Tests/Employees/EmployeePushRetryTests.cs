@@ -1,6 +1,7 @@
 using WealthActors.Employees;
 using WealthActors.Grains.Employees;
 using WealthActors.Grains.Tests.Infrastructure;
+using WealthActors.Testing;
 
 namespace WealthActors.Grains.Tests.Employees;
 

@@ -1,5 +1,6 @@
 using System.Net;
 using WealthActors.Silo.Tests.Infrastructure;
+using WealthActors.Testing;
 
 namespace WealthActors.Silo.Tests.Hosting;
 
@@ -23,13 +24,9 @@ public sealed class OperationsTests(ApiFactory api)
     public async Task Dashboard_Admin_ServesClusterData()
     {
         // The dashboard gathers its counters on its own schedule: right after the silo starts they can still be empty.
-        var deadline = Environment.TickCount64 + 15_000;
-        var counters = await (await api.As("Admin").GetAsync("/dashboard/DashboardCounters")).Json(HttpStatusCode.OK);
-        while (counters["totalActiveHostCount"]!.GetValue<int>() < 1 && Environment.TickCount64 < deadline)
-        {
-            await Task.Delay(100);
-            counters = await (await api.As("Admin").GetAsync("/dashboard/DashboardCounters")).Json(HttpStatusCode.OK);
-        }
+        var counters = await Eventually.Until(
+            async () => await (await api.As("Admin").GetAsync("/dashboard/DashboardCounters")).Json(HttpStatusCode.OK),
+            c => c["totalActiveHostCount"]!.GetValue<int>() >= 1, "the dashboard's first counters");
 
         Assert.True(counters["totalActiveHostCount"]!.GetValue<int>() >= 1, counters.ToJsonString());
     }

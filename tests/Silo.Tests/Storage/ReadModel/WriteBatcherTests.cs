@@ -1,4 +1,5 @@
 using WealthActors.Silo.Storage.ReadModel;
+using WealthActors.Testing;
 
 namespace WealthActors.Silo.Tests.Storage.ReadModel;
 
@@ -95,21 +96,13 @@ public sealed class WriteBatcherTests
         Assert.Equal([["bad"], ["good"]], _batches);
     }
 
-    private async Task WaitForBatches(int count)
-    {
-        var deadline = Environment.TickCount64 + 10_000;
-        while (true)
+    private Task WaitForBatches(int count) => Eventually.Until(
+        () =>
         {
             lock (_lock)
             {
-                if (_batches.Count >= count)
-                {
-                    return;
-                }
+                return Task.FromResult(_batches.Count);
             }
-
-            Assert.True(Environment.TickCount64 < deadline, $"fewer than {count} batches started");
-            await Task.Delay(5);
-        }
-    }
+        },
+        started => started >= count, $"{count} batches to start");
 }

@@ -1,8 +1,8 @@
-namespace WealthActors.Grains.Tests.Infrastructure;
+namespace WealthActors.Testing;
 
 /// <summary>
-/// Waits for work that a fired timer or reminder has queued to finish. Business time never advances here: the
-/// fake clock is moved only by the test; this waits only for the silo to process what is already due.
+/// Waits for work already under way to show (a fired timer or reminder, a background gatherer), polling a probe. Business
+/// time never advances here: a fake clock is moved only by the test; this waits only for what is already due.
 /// </summary>
 public static class Eventually
 {
