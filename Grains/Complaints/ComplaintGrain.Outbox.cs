@@ -10,7 +10,8 @@ public sealed partial class ComplaintGrain
     /// Delivers recorded messages. The recipient de-duplicates by key, so a retry after a crash never shows a
     /// message twice; what fails stays in the outbox for the next tick or activation.
     /// </summary>
-    private async Task DeliverOutbox()
+    /// <param name="arming">The registration of the next deadline, which may still be in flight: a retry arms after it.</param>
+    private async Task DeliverOutbox(Task arming)
     {
         if (S.Outbox.Count == 0)
         {
@@ -49,7 +50,7 @@ public sealed partial class ComplaintGrain
 
         if (S.Outbox.Count > 0)
         {
-            await ArmOutboxRetry();
+            await ArmOutboxRetry(arming);
         }
     }
 
@@ -57,8 +58,10 @@ public sealed partial class ComplaintGrain
     /// The next deadline can be hours away (a recipient's silo died just as the last escalation fired), so a failed
     /// delivery brings the deadline reminder forward to one retry period; that tick re-arms the real deadline.
     /// </summary>
-    private async Task ArmOutboxRetry()
+    private async Task ArmOutboxRetry(Task arming)
     {
+        // Two registrations of one reminder in flight at once could land in either order.
+        await arming.ConfigureAwait(ConfigureAwaitOptions.ContinueOnCapturedContext | ConfigureAwaitOptions.SuppressThrowing);
         var retry = slaOptions.Value.ReminderRetryPeriod;
         var retryAt = clock.GetUtcNow() + retry;
         if (S.ArmedDeadline is { } armed && armed <= retryAt)

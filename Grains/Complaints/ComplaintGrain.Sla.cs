@@ -46,6 +46,7 @@ public sealed partial class ComplaintGrain
     {
         var evaluation = Evaluate(now);
         var changed = cause == CommitCause.Command || evaluation.Due.Count > 0;
+        var arming = Task.CompletedTask;
         try
         {
             foreach (var due in evaluation.Due)
@@ -61,26 +62,43 @@ public sealed partial class ComplaintGrain
             // Arm before writing: a state write without its reminder could leave a deadline that nothing fires (a
             // command can bring one forward), while a reminder without its write only causes a harmless tick. But the
             // reminder armed for a deadline that has come keeps ticking on its retry period until registered again,
-            // so then arming and writing run side by side, and the delivery that follows waits for one commit, not two.
+            // so then arming runs beside the write and the delivery that follows, which wait for the write alone.
             var armed = S.ArmedDeadline;
             var alongside = evaluation.NextDeadline is not null && armed is { } came && came <= now;
-            var arming = Arm(evaluation.NextDeadline, now, force: cause == CommitCause.Tick);
+            arming = Arm(evaluation.NextDeadline, now, force: cause == CommitCause.Tick);
             if (!alongside)
             {
                 await arming;
             }
 
-            await Task.WhenAll(arming, changed || armed != S.ArmedDeadline ? Write() : Task.CompletedTask);
+            if (changed || armed != S.ArmedDeadline)
+            {
+                await Write();
+            }
+
             SharpenNearDeadline(evaluation.NextDeadline, now);
         }
         catch
         {
             // The in-memory state may be ahead of storage: reload from storage on the next call.
+            arming.Ignore();
             DeactivateOnIdle();
             throw;
         }
 
-        await DeliverOutbox();
+        await DeliverOutbox(arming);
+        try
+        {
+            await arming;
+        }
+        catch
+        {
+            // Only the alongside case gets here with the state written: the reminder that came due keeps ticking on its
+            // retry period, and its next tick registers the deadline again.
+            DeactivateOnIdle();
+            throw;
+        }
+
         if (changed)
         {
             await Project(evaluation, now);

@@ -32,6 +32,9 @@ public sealed class ClusterFixture : IAsyncLifetime
     /// <summary>A channel that owes confirmations, for employees whose id starts with <see cref="ConfirmingPushChannel.Prefix"/>.</summary>
     public ConfirmingPushChannel ConfirmingPushes { get; } = new();
 
+    /// <summary>Reminder registrations a test holds back, to see what waits for them.</summary>
+    public ReminderHolds ReminderHolds { get; } = new();
+
     public InProcessTestCluster Cluster { get; private set; } = null!;
 
     public IGrainFactory Grains => Cluster.Client;
@@ -46,6 +49,7 @@ public sealed class ClusterFixture : IAsyncLifetime
             silo.AddMemoryGrainStorage(GrainStorage.Name, options => options.Configure<IServiceProvider>((o, services) =>
                 o.GrainStorageSerializer = ActivatorUtilities.CreateInstance<OrleansGrainStorageSerializer>(services)));
             silo.UseInMemoryReminderService();
+            HoldingReminderTable.Install(silo.Services, ReminderHolds);
             silo.Configure<ReminderOptions>(o =>
             {
                 o.MinimumReminderPeriod = TimeSpan.FromSeconds(10);
