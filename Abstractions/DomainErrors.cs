@@ -8,6 +8,10 @@ public abstract class DomainException(string message) : Exception(message);
 [GenerateSerializer, Alias("WealthActors.InvalidTransitionException")]
 public sealed class InvalidTransitionException(string message) : DomainException(message);
 
+/// <summary>An entity with this id exists already (HTTP 409). Nothing was changed.</summary>
+[GenerateSerializer, Alias("WealthActors.EntityExistsException")]
+public sealed class EntityExistsException(string message) : DomainException(message);
+
 /// <summary>The addressed entity does not exist (HTTP 404).</summary>
 [GenerateSerializer, Alias("WealthActors.EntityNotFoundException")]
 public sealed class EntityNotFoundException(string message) : DomainException(message);

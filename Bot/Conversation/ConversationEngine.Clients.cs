@@ -44,9 +44,9 @@ public sealed partial class ConversationEngine
         }
 
         var client = matches[0];
-        var complaintId = ComplaintIds.New(clock.GetUtcNow());
-        var view = await grains.GetGrain<IComplaintGrain>(complaintId).Open(
+        var view = await ComplaintIds.OpenUnderNewId(grains, clock.GetUtcNow(),
             new OpenComplaint(client.ClientId, "Service", command.Severity!.Value, turn.Channel, command.Text!, null), turn.Actor);
+        var complaintId = view.ComplaintId;
         var text = turn.Say(
             $"已登记投诉 {complaintId}（{client.Name}，{BotTexts.Severity(view.Severity, turn.Language)}）。首次响应时限 {ReplyFormat.LocalTime(view.FirstResponseDue)}。",
             $"Complaint {complaintId} opened for {client.Name} ({BotTexts.Severity(view.Severity, turn.Language)}). First response due {ReplyFormat.LocalTime(view.FirstResponseDue)}.");

@@ -47,7 +47,7 @@ public sealed partial class ComplaintGrain(
     {
         if (S.Opened)
         {
-            throw new InvalidTransitionException($"Complaint '{ComplaintId}' already exists.");
+            throw new EntityExistsException($"Complaint '{ComplaintId}' already exists.");
         }
 
         var client = await GrainFactory.GetGrain<IClientGrain>(command.ClientId).Exists()

@@ -17,6 +17,7 @@ public sealed class ApiProblems(IProblemDetailsService problemDetails) : IExcept
             DomainValidationException e => (StatusCodes.Status400BadRequest, e.Message, e.Field),
             EntityNotFoundException e => (StatusCodes.Status404NotFound, e.Message, null),
             InvalidTransitionException e => (StatusCodes.Status409Conflict, e.Message, null),
+            EntityExistsException e => (StatusCodes.Status409Conflict, e.Message, null),
             PermissionDeniedException e => (StatusCodes.Status403Forbidden, e.Message, null),
             BadHttpRequestException { InnerException: JsonException json } => (StatusCodes.Status400BadRequest, Describe(json), FieldOf(json)),
             BadHttpRequestException e => (e.StatusCode, e.Message, null),

@@ -31,12 +31,11 @@ public static class ComplaintsApi
             return v.Problem();
         }
 
-        var complaintId = ComplaintIds.New(clock.GetUtcNow());
         var actor = Actor.Employee(body.OpenedBy!, "api");
-        var view = await grains.GetGrain<IComplaintGrain>(complaintId).Open(
+        var view = await ComplaintIds.OpenUnderNewId(grains, clock.GetUtcNow(),
             new OpenComplaint(body.ClientId!, body.Category!.Trim(), body.Severity!.Value, body.Channel!.Trim(), body.Description!.Trim(), body.PolicyId),
             actor);
-        return TypedResults.Created($"/api/complaints/{complaintId}", OpenedComplaintResponse.From(view));
+        return TypedResults.Created($"/api/complaints/{view.ComplaintId}", OpenedComplaintResponse.From(view));
     }
 
     private static async Task<IResult> Get(string complaintId, IGrainFactory grains)

@@ -91,6 +91,38 @@ public sealed class ComplaintLifecycleTests(ClusterFixture fixture)
     }
 
     [Fact]
+    public async Task Open_UnderAnIdTaken_IsRefusedAndTheOtherComplaintStaysAsItWas()
+    {
+        var org = await TestOrg.Create(Grains);
+        var id = $"CMP-{Guid.NewGuid():N}"[..24];
+        await org.OpenVipComplaint(Grains, id);
+
+        await Assert.ThrowsAsync<EntityExistsException>(() => Grains.GetGrain<IComplaintGrain>(id).Open(
+            new OpenComplaint(org.VipClient, "Fees", Severity.Normal, "email", "Another matter", null), TestOrg.System));
+
+        var view = await Grains.GetGrain<IComplaintGrain>(id).GetView();
+        Assert.Equal("Transfer delayed", view.Description);
+        Assert.Equal(Severity.High, view.Severity);
+    }
+
+    [Fact]
+    public async Task OpenUnderNewId_DrawnIdTaken_DrawsAgain()
+    {
+        var org = await TestOrg.Create(Grains);
+        var taken = $"CMP-{Guid.NewGuid():N}"[..24];
+        var fresh = $"CMP-{Guid.NewGuid():N}"[..24];
+        await org.OpenVipComplaint(Grains, taken);
+        var draws = new Queue<string>([taken, fresh]);
+
+        var opened = await ComplaintIds.OpenUnderNewId(Grains, draws.Dequeue,
+            new OpenComplaint(org.VipClient, "Fees", Severity.Normal, "email", "Another matter", null), TestOrg.System);
+
+        Assert.Equal(fresh, opened.ComplaintId);
+        Assert.Equal("Another matter", opened.Description);
+        Assert.Equal("Transfer delayed", (await Grains.GetGrain<IComplaintGrain>(taken).GetView()).Description);
+    }
+
+    [Fact]
     public async Task Open_ForUnknownClient_IsRejectedAndNothingExists()
     {
         var id = $"CMP-{Guid.NewGuid():N}"[..24];
