@@ -1,7 +1,9 @@
+using System.Diagnostics.Metrics;
 using OpenTelemetry.Metrics;
 using Orleans.Dashboard;
 using WealthActors.Grains.Diagnostics;
 using WealthActors.Silo.Auth;
+using WealthActors.Silo.Diagnostics;
 
 namespace WealthActors.Silo.Hosting;
 
@@ -17,6 +19,12 @@ public static class OperationsHostingExtensions
     /// <summary>The meter under which .NET publishes its runtime metrics (<c>dotnet.gc.*</c>, <c>dotnet.process.*</c>).</summary>
     public const string RuntimeMeterName = "System.Runtime";
 
+    /// <summary>Orleans' meter. Only its reminder tardiness is exported: the rest is on the dashboard.</summary>
+    public const string OrleansMeterName = "Microsoft.Orleans";
+
+    /// <summary>How late each reminder tick was when the reminder service fired it, before the grain got the call.</summary>
+    public const string ReminderTardiness = "orleans-reminders-tardiness";
+
     public static WebApplicationBuilder AddWealthActorsOperations(this WebApplicationBuilder builder)
     {
         builder.UseOrleans(silo => silo.AddDashboard());
@@ -26,9 +34,19 @@ public static class OperationsHostingExtensions
             // The runtime's own meter: GC collections and pause time, heap sizes, CPU and thread-pool queues, so a
             // late escalation can be laid beside what the process was doing at the time.
             .AddMeter(RuntimeMeterName)
+            .AddMeter(GcPauseListener.MeterName)
+            // A late escalation is late either before its reminder tick reached the grain or after: this tells which.
+            .AddMeter(OrleansMeterName)
+            .AddView(OrleansInstrumentView)
             .AddPrometheusExporter());
+        builder.Services.AddHostedService<GcPauseListener>();
         return builder;
     }
+
+    private static MetricStreamConfiguration? OrleansInstrumentView(Instrument instrument) =>
+        instrument.Meter.Name != OrleansMeterName ? null
+        : instrument.Name == ReminderTardiness ? new ExplicitBucketHistogramConfiguration { Boundaries = [0.01, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10, 30, 60] }
+        : MetricStreamConfiguration.Drop;
 
     public static WebApplication MapWealthActorsOperations(this WebApplication app)
     {

@@ -101,6 +101,9 @@ public static class EscalationLateness
         var sorted = Stats.Sorted(lateness);
         Out.Detail($"lateness (deliveredAt - due): {Stats.Describe(lateness)}; messages without deliveredAt: {stamps.Length - lateness.Length}");
         Out.Detail($"fired (createdAt - due): {Stats.Describe(fired)}");
+        Out.Detail($"over {ClusterThresholdMs} ms late, by when they fell due (10-s bins after the first deadline; the busiest {ClusterBins}): " +
+                   LateClusters(stamps.Where(s => s.Stamp.DeliveredAt is not null)
+                       .Select(s => (expected[s.Key].Due, (s.Stamp.DeliveredAt!.Value - expected[s.Key].Due).TotalMilliseconds)), firstDue));
         Out.Detail($"in the inbox by (poller wall clock at the first answer holding it - due): {Stats.Describe(seenLateness)}");
         Out.Detail($"not yet in the inbox at (previous answer for that inbox - due, floored at 0): {Stats.Describe(notYetLateness)}");
         // The poller brackets when a reader could first see each message: after the previous answer without it, by the
@@ -121,6 +124,25 @@ public static class EscalationLateness
             ("p50_ms", Stats.F0(Stats.Percentile(sorted, 50))), ("p99_ms", Stats.F0(Stats.Percentile(sorted, 99))),
             ("max_ms", Stats.F0(sorted.Length == 0 ? double.NaN : sorted[^1])), ("missed", missed), ("duplicated", duplicated));
         return 0;
+    }
+
+    private const int ClusterThresholdMs = 250;
+    private const int ClusterBins = 12;
+
+    /// <summary>
+    /// Whether the late deliveries are spread evenly or bunched in a few seconds (something that stalled the silo
+    /// then: a collection, a reminder-table refresh): their counts per 10 s of deadlines, the busiest bins in time order.
+    /// </summary>
+    public static string LateClusters(IEnumerable<(DateTimeOffset Due, double LatenessMs)> deliveries, DateTimeOffset firstDue)
+    {
+        var bins = deliveries.Where(d => d.LatenessMs > ClusterThresholdMs)
+            .GroupBy(d => (int)((d.Due - firstDue).TotalSeconds / 10))
+            .Select(g => (Start: g.Key * 10, Count: g.Count()))
+            .OrderByDescending(b => b.Count).Take(ClusterBins)
+            .OrderBy(b => b.Start)
+            .Select(b => $"+{b.Start}s: {b.Count}")
+            .ToArray();
+        return bins.Length == 0 ? "none" : string.Join(", ", bins);
     }
 
     /// <summary>

@@ -24,7 +24,7 @@ public sealed class ScenarioSmokeTests(ITestOutputHelper output)
         Assert.Equal(0, line.Number("duplicated"));
         Assert.True(line.Number("p99_ms") >= 0);
         Assert.True(line.Number("open_per_s") > 0);
-        Assert.Matches(@"silo from the first deadline until all were seen: \d+ gen0, \d+ gen1 and \d+ gen2 collections in \d+s; paused \d+\.\ds", _lastOutput);
+        Assert.Matches(@"silo from the first deadline until all were seen: \d+ gen0, \d+ gen1 and \d+ gen2 collections in \d+s; paused \d+\.\ds.*; pauses: \d+ \(\d+ over 100 ms, \d+ over 250 ms\); reminder ticks: \d+ \(\d+ over 100 ms, \d+ over 250 ms\) late when the reminder service fired them; silo CPU", _lastOutput);
     }
 
     [Fact]

@@ -1,4 +1,5 @@
 using System.Net;
+using System.Text.RegularExpressions;
 using WealthActors.Silo.Tests.Infrastructure;
 using WealthActors.Testing;
 
@@ -60,6 +61,22 @@ public sealed class OperationsTests(ApiFactory api)
 
         Assert.Contains("# TYPE dotnet_gc_pause_time_seconds_total counter", text, StringComparison.Ordinal);
         Assert.Matches("dotnet_gc_collections_total\\{[^}]*gc_heap_generation=\"gen2\"[^}]*\\} [1-9]", text);
+    }
+
+    [Fact]
+    public async Task Metrics_RecordEachGarbageCollectionPauseByGeneration()
+    {
+        // A blocking full collection suspends the process once; the runtime reports it to the listener shortly after.
+        GC.Collect(2, GCCollectionMode.Forced, blocking: true);
+
+        var text = await Eventually.Until(
+            async () => await (await api.As(null).GetAsync("/metrics")).Content.ReadAsStringAsync(),
+            t => Regex.IsMatch(t, "wealthactors_gc_pause_duration_seconds_count\\{[^}]*gc_generation=\"gen2\"[^}]*\\} [1-9]"),
+            "a gen2 pause in the histogram");
+
+        Assert.Contains("# TYPE wealthactors_gc_pause_duration_seconds histogram", text, StringComparison.Ordinal);
+        // The pause has a length: the time from suspension to restart, not a count.
+        Assert.Matches("wealthactors_gc_pause_duration_seconds_sum\\{[^}]*gc_generation=\"gen2\"[^}]*\\} (0\\.\\d*[1-9]|[1-9])", text);
     }
 
     [Fact]

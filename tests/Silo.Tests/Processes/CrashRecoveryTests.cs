@@ -68,6 +68,10 @@ public sealed class CrashRecoveryTests(ITestOutputHelper output) : IDisposable
 
             // A restart of a restart delivers nothing new.
             Assert.Single(await Escalations(http, complaintId));
+
+            // The reminder tick that fired it is counted where operators watch for late reminders.
+            var metrics = await http.GetStringAsync("/metrics");
+            Assert.Matches("orleans_reminders_tardiness_seconds_count(\\{[^}]*\\})? [1-9]", metrics);
         }
         finally
         {
