@@ -71,10 +71,8 @@ public sealed partial class ComplaintGrain
 
         try
         {
-            _armedHere = false;
             _reminder = await this.RegisterOrUpdateReminder(DeadlineReminder, retry, retry);
             S.ArmedDeadline = retryAt;
-            _armedHere = true;
         }
         catch (Exception ex)
         {

@@ -15,24 +15,11 @@ public sealed partial class ComplaintGrain
     /// <summary>An array, not a collection expression, so the Orleans serializer knows its type.</summary>
     private static readonly string[] InboxOnly = ["inbox"];
 
-    /// <summary>
-    /// Deadlines nearer than this get a grain timer besides the reminder (see <see cref="ArmDeadlineTimer"/>). Further ones
-    /// are left to the reminder alone: an idle complaint is collected long before (Orleans' default collection age is
-    /// 15 minutes), and its timer with it.
-    /// </summary>
-    private static readonly TimeSpan TimerHorizon = TimeSpan.FromHours(1);
-
     /// <summary>The deadline reminder as this activation last registered it (null after activation or removal).</summary>
     private IGrainReminder? _reminder;
 
-    /// <summary>
-    /// Set once this activation has itself registered or removed the deadline reminder, so that the armed deadline in
-    /// the state is what the reminder table holds.
-    /// </summary>
-    private bool _armedHere;
-
-    /// <summary>The timer that fires the next deadline while the grain is active (see <see cref="ArmDeadlineTimer"/>).</summary>
-    private IGrainTimer? _deadlineTimer;
+    /// <summary>The timer that fires a deadline nearer than one reminder retry period (see <see cref="SharpenNearDeadline"/>).</summary>
+    private IGrainTimer? _nearDeadline;
 
     public async Task ReceiveReminder(string reminderName, TickStatus status)
     {
@@ -44,13 +31,6 @@ public sealed partial class ComplaintGrain
         if (!S.Opened)
         {
             await Disarm();
-            return;
-        }
-
-        // A tick of a schedule this activation has replaced since (the deadline timer fired first and armed the next
-        // deadline): the reminder already waits for that one, so there is nothing to fire and nothing to register.
-        if (_armedHere && (S.ArmedDeadline is not { } armed || armed > clock.GetUtcNow()))
-        {
             return;
         }
 
@@ -96,7 +76,7 @@ public sealed partial class ComplaintGrain
                 await Write();
             }
 
-            ArmDeadlineTimer(evaluation.NextDeadline, now);
+            SharpenNearDeadline(evaluation.NextDeadline, now);
         }
         catch
         {
@@ -218,46 +198,39 @@ public sealed partial class ComplaintGrain
     }
 
     /// <summary>
-    /// While the grain is active, a one-shot grain timer fires the next deadline, and the reminder stays the durable
-    /// backstop. The reminder service delivers the ticks of every reminder in the silo from one queue, which a refresh
-    /// of its table (each reminder in its range, every few minutes) holds up, and a reminder registered again during
-    /// its own tick keeps the schedule of its retry period for the next one; a timer runs on this grain's own queue.
-    /// Whichever of the two comes second finds the deadline fired and the next one armed, and does nothing.
+    /// A reminder registered again during its own tick keeps the schedule of its retry period for the next tick, so a
+    /// deadline nearer than one retry period would fire up to that period late. While the grain is active a one-shot
+    /// grain timer fires such a deadline on time; the reminder stays the durable backstop, and its tick after the timer
+    /// finds nothing due.
     /// </summary>
-    private void ArmDeadlineTimer(DateTimeOffset? next, DateTimeOffset now)
+    private void SharpenNearDeadline(DateTimeOffset? next, DateTimeOffset now)
     {
-        _deadlineTimer?.Dispose();
-        _deadlineTimer = null;
-        if (next is not { } deadline || deadline - now >= TimerHorizon)
+        _nearDeadline?.Dispose();
+        _nearDeadline = null;
+        if (next is not { } deadline || deadline - now >= slaOptions.Value.ReminderRetryPeriod)
         {
             return;
         }
 
         var dueTime = deadline > now ? deadline - now : TimeSpan.Zero;
-        _deadlineTimer = this.RegisterGrainTimer(
-            static (timer, _) => timer.Grain.OnDeadlineTimer(timer.Deadline),
-            (Grain: this, Deadline: deadline),
-            new GrainTimerCreationOptions(dueTime, Timeout.InfiniteTimeSpan));
+        _nearDeadline = this.RegisterGrainTimer(
+            static (grain, _) => grain.OnNearDeadline(), this, new GrainTimerCreationOptions(dueTime, Timeout.InfiniteTimeSpan));
     }
 
-    private Task OnDeadlineTimer(DateTimeOffset deadline)
+    private Task OnNearDeadline()
     {
-        _deadlineTimer = null;
-        // The reminder's tick came first and armed the next deadline, or an outbox retry took the reminder over.
-        return S.Opened && S.ArmedDeadline == deadline ? Commit(clock.GetUtcNow(), CommitCause.Tick) : Task.CompletedTask;
+        _nearDeadline = null;
+        return S.Opened ? Commit(clock.GetUtcNow(), CommitCause.Tick) : Task.CompletedTask;
     }
 
     private async Task Register(DateTimeOffset next, DateTimeOffset now)
     {
         var dueTime = next - now;
-        _armedHere = false;
         _reminder = await this.RegisterOrUpdateReminder(DeadlineReminder, dueTime < MinimumDueTime ? MinimumDueTime : dueTime, slaOptions.Value.ReminderRetryPeriod);
-        _armedHere = true;
     }
 
     private async Task Disarm()
     {
-        _armedHere = false;
         // The handle from this activation's last registration saves a read of the reminder table; a stale one (the
         // row changed behind this activation) is refused by its version, and the row is then read afresh.
         if (_reminder is { } known)
@@ -267,7 +240,6 @@ public sealed partial class ComplaintGrain
             {
                 await this.UnregisterReminder(known);
                 S.ArmedDeadline = null;
-                _armedHere = true;
                 return;
             }
             catch (Exception ex) when (ex is not OperationCanceledException)
@@ -282,7 +254,6 @@ public sealed partial class ComplaintGrain
         }
 
         S.ArmedDeadline = null;
-        _armedHere = true;
     }
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Complaint {ComplaintId} opened for client {ClientId} under policy {PolicyId} v{PolicyVersion}")]

@@ -60,46 +60,6 @@ public sealed class ComplaintEscalationTests(ClusterFixture fixture)
     }
 
     [Fact]
-    public async Task VipComplaint_StaleReminderTickAfterTheDeadlineFired_RegistersNothing()
-    {
-        var org = await TestOrg.Create(Grains);
-        var id = NewId();
-        await org.OpenVipComplaint(Grains, id);
-        fixture.Clock.Advance(TimeSpan.FromHours(12));
-        await WaitForEscalation(org.TeamLead, id);
-        var complaint = Grains.GetGrain<IComplaintGrain>(id);
-        await complaint.GetView();
-        var upserts = fixture.ReminderHolds.Upserts(id);
-
-        // A tick of the schedule this activation has already replaced (as when the deadline timer came first).
-        await complaint.AsReference<IRemindable>().ReceiveReminder("sla-deadline", default);
-
-        Assert.Equal(upserts, fixture.ReminderHolds.Upserts(id));
-        Assert.Single(Escalations(await Inbox(org.TeamLead), id));
-    }
-
-    [Fact]
-    public async Task VipComplaint_DeadlineWithinTheHour_FiresOnceAndArmsTheNextOnce()
-    {
-        var org = await TestOrg.Create(Grains);
-        var id = NewId();
-        await org.OpenVipComplaint(Grains, id);
-        var complaint = Grains.GetGrain<IComplaintGrain>(id);
-
-        // A command 40 minutes in: the first-response warning (at 96 minutes) is now within the hour, so the active
-        // grain holds a timer for it besides the reminder, and both come due together.
-        fixture.Clock.Advance(TimeSpan.FromMinutes(40));
-        await complaint.AddNote(Actor.Employee(org.Advisor, "tests"), "left a message");
-        var upserts = fixture.ReminderHolds.Upserts(id);
-        fixture.Clock.Advance(TimeSpan.FromMinutes(56));
-
-        await Eventually.Until(() => Inbox(org.Advisor), inbox => inbox.Any(m => m.ComplaintId == id && m.Kind == InboxKind.Warning), "the warning");
-        await complaint.GetView();
-        Assert.Single(await Inbox(org.Advisor), m => m.ComplaintId == id && m.Kind == InboxKind.Warning);
-        Assert.Equal(upserts + 1, fixture.ReminderHolds.Upserts(id));
-    }
-
-    [Fact]
     public async Task VipComplaint_DeactivatedBetweenTicks_EscalatesEachLevelOnce()
     {
         var org = await TestOrg.Create(Grains);

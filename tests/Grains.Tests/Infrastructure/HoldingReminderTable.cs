@@ -4,8 +4,8 @@ using Microsoft.Extensions.DependencyInjection;
 namespace WealthActors.Grains.Tests.Infrastructure;
 
 /// <summary>
-/// The silo's reminder table, with the registrations of chosen grains held back until a test lets them go (a slow
-/// reminder write, seen from the grain that waits for it) and counted.
+/// The silo's reminder table, with the registrations of chosen grains held back until a test lets them go: a slow
+/// reminder write, seen from the grain that waits for it.
 /// </summary>
 public sealed class HoldingReminderTable(IReminderTable inner, ReminderHolds holds) : IReminderTable
 {
@@ -21,7 +21,7 @@ public sealed class HoldingReminderTable(IReminderTable inner, ReminderHolds hol
 
     public async Task<string?> UpsertRow(ReminderEntry entry)
     {
-        await holds.BeforeUpsert(entry.GrainId);
+        await holds.Passage(entry.GrainId);
         return await inner.UpsertRow(entry);
     }
 
@@ -43,11 +43,10 @@ public sealed class HoldingReminderTable(IReminderTable inner, ReminderHolds hol
             ?? ActivatorUtilities.CreateInstance(provider, registered.ImplementationType!));
 }
 
-/// <summary>Which grains' reminder registrations wait, and until when; and how many each grain has made.</summary>
+/// <summary>Which grains' reminder registrations wait, and until when.</summary>
 public sealed class ReminderHolds
 {
     private readonly ConcurrentDictionary<string, TaskCompletionSource> _held = new();
-    private readonly ConcurrentDictionary<string, int> _upserts = new();
     private int _waiting;
 
     /// <summary>Holds the reminder registrations of the grain whose key is <paramref name="key"/> until the returned handle is disposed.</summary>
@@ -65,14 +64,9 @@ public sealed class ReminderHolds
     /// <summary>How many registrations are waiting now.</summary>
     public int Waiting => Volatile.Read(ref _waiting);
 
-    /// <summary>How many times the grain whose key is <paramref name="key"/> has written its reminders.</summary>
-    public int Upserts(string key) => _upserts.GetValueOrDefault(key);
-
-    internal async Task BeforeUpsert(GrainId grainId)
+    internal async Task Passage(GrainId grainId)
     {
-        var key = grainId.Key.ToString()!;
-        _upserts.AddOrUpdate(key, 1, (_, count) => count + 1);
-        if (!_held.TryGetValue(key, out var gate))
+        if (!_held.TryGetValue(grainId.Key.ToString()!, out var gate))
         {
             return;
         }
