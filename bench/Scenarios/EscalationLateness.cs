@@ -74,12 +74,14 @@ public static class EscalationLateness
         }
 
         var atFirstDeadline = await SiloRuntimeSnapshot.Take(silo, http);
+        var databaseAtFirstDeadline = await PostgresActivity.Take(storage);
         while (DateTimeOffset.UtcNow < lastDue + plan.Grace && !expected.Keys.All(poller.Seen.ContainsKey))
         {
             await Task.Delay(1000);
         }
 
         var afterDeadlines = await SiloRuntimeSnapshot.Take(silo, http);
+        var databaseAfterDeadlines = await PostgresActivity.Take(storage);
         await stopPolling.CancelAsync();
         await polling;
 
@@ -118,6 +120,11 @@ public static class EscalationLateness
         Out.Detail($"silo resident memory at the end: {silo.WorkingSetBytes() / (1024 * 1024)} MiB");
         // A reminder tick that falls due while the silo is paused for a collection waits for the pause to end.
         Out.Detail($"silo from the first deadline until all were seen: {afterDeadlines.DescribeSince(atFirstDeadline, Environment.ProcessorCount)}");
+        if (databaseAfterDeadlines is not null && databaseAtFirstDeadline is not null)
+        {
+            Out.Detail($"PostgreSQL from the first deadline until all were seen: {databaseAfterDeadlines.DescribeSince(databaseAtFirstDeadline)}");
+        }
+
         Out.Detail(StoredStateSizes(storage));
         Out.Summary(Name,
             ("storage", storage.Kind), ("n", plan.N), ("open_per_s", Stats.F0(opening.PerSecond)),
