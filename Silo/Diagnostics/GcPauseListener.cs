@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using System.Diagnostics.Metrics;
 using System.Diagnostics.Tracing;
+using System.Globalization;
 
 namespace WealthActors.Silo.Diagnostics;
 
@@ -69,6 +70,6 @@ public sealed class GcPauseListener : EventListener, IHostedService
     private static int? Depth(EventWrittenEventArgs e)
     {
         var index = e.PayloadNames?.IndexOf("Depth") ?? -1;
-        return index >= 0 && e.Payload?[index] is { } depth ? Convert.ToInt32(depth, System.Globalization.CultureInfo.InvariantCulture) : null;
+        return index >= 0 && e.Payload?[index] is { } depth ? Convert.ToInt32(depth, CultureInfo.InvariantCulture) : null;
     }
 }

@@ -93,8 +93,9 @@ public static class EscalationLateness
         var unexpected = history.Stamps.Keys.Concat(poller.Seen.Keys).Distinct().Count(k => !expected.ContainsKey(k));
 
         var stamps = found.Select(k => (Key: k, Stamp: history.Stamps.TryGetValue(k, out var h) ? h : poller.Seen[k].Stamp)).ToArray();
-        var lateness = stamps.Where(s => s.Stamp.DeliveredAt is not null)
-            .Select(s => (s.Stamp.DeliveredAt!.Value - expected[s.Key].Due).TotalMilliseconds).ToArray();
+        var delivered = stamps.Where(s => s.Stamp.DeliveredAt is not null)
+            .Select(s => (expected[s.Key].Due, LatenessMs: (s.Stamp.DeliveredAt!.Value - expected[s.Key].Due).TotalMilliseconds)).ToArray();
+        var lateness = delivered.Select(d => d.LatenessMs).ToArray();
         var fired = stamps.Select(s => (s.Stamp.CreatedAt - expected[s.Key].Due).TotalMilliseconds).ToArray();
         var seenLateness = found.Where(poller.Seen.ContainsKey).Select(k => (poller.Seen[k].SeenAt - expected[k].Due).TotalMilliseconds).ToArray();
         // Lower bound: the previous answer for that inbox, when the message was not there yet (never before its deadline).
@@ -104,8 +105,7 @@ public static class EscalationLateness
         Out.Detail($"lateness (deliveredAt - due): {Stats.Describe(lateness)}; messages without deliveredAt: {stamps.Length - lateness.Length}");
         Out.Detail($"fired (createdAt - due): {Stats.Describe(fired)}");
         Out.Detail($"over {ClusterThresholdMs} ms late, by when they fell due (10-s bins after the first deadline; the busiest {ClusterBins}): " +
-                   LateClusters(stamps.Where(s => s.Stamp.DeliveredAt is not null)
-                       .Select(s => (expected[s.Key].Due, (s.Stamp.DeliveredAt!.Value - expected[s.Key].Due).TotalMilliseconds)), firstDue));
+                   LateClusters(delivered, firstDue));
         Out.Detail($"in the inbox by (poller wall clock at the first answer holding it - due): {Stats.Describe(seenLateness)}");
         Out.Detail($"not yet in the inbox at (previous answer for that inbox - due, floored at 0): {Stats.Describe(notYetLateness)}");
         // The poller brackets when a reader could first see each message: after the previous answer without it, by the

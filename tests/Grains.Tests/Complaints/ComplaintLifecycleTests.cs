@@ -18,7 +18,7 @@ public sealed class ComplaintLifecycleTests(ClusterFixture fixture)
     public async Task Command_InvalidTransition_IsRejectedAndChangesNothing(string scenario)
     {
         var org = await TestOrg.Create(Grains);
-        var id = $"CMP-{Guid.NewGuid():N}"[..24];
+        var id = NewId();
         await org.OpenVipComplaint(Grains, id);
         var complaint = Grains.GetGrain<IComplaintGrain>(id);
         var advisor = Actor.Employee(org.Advisor, "tests");
@@ -47,7 +47,7 @@ public sealed class ComplaintLifecycleTests(ClusterFixture fixture)
     public async Task Reopen_AfterResolve_ResumesFromCreditedTime()
     {
         var org = await TestOrg.Create(Grains);
-        var id = $"CMP-{Guid.NewGuid():N}"[..24];
+        var id = NewId();
         await org.OpenVipComplaint(Grains, id);
         var complaint = Grains.GetGrain<IComplaintGrain>(id);
         var advisor = Actor.Employee(org.Advisor, "tests");
@@ -66,7 +66,7 @@ public sealed class ComplaintLifecycleTests(ClusterFixture fixture)
     public async Task Assign_ToAnotherAdvisor_RecordsItAndKeepsTheLadder()
     {
         var org = await TestOrg.Create(Grains);
-        var id = $"CMP-{Guid.NewGuid():N}"[..24];
+        var id = NewId();
         var opened = await org.OpenVipComplaint(Grains, id);
 
         var assigned = await Grains.GetGrain<IComplaintGrain>(id).Assign(Actor.Employee(org.TeamLead, "tests"), org.OtherAdvisor, "workload");
@@ -81,7 +81,7 @@ public sealed class ComplaintLifecycleTests(ClusterFixture fixture)
     public async Task Assign_ToUnknownEmployee_IsRejectedNamingTheField()
     {
         var org = await TestOrg.Create(Grains);
-        var id = $"CMP-{Guid.NewGuid():N}"[..24];
+        var id = NewId();
         await org.OpenVipComplaint(Grains, id);
 
         var error = await Assert.ThrowsAsync<DomainValidationException>(
@@ -94,7 +94,7 @@ public sealed class ComplaintLifecycleTests(ClusterFixture fixture)
     public async Task Open_UnderAnIdTaken_IsRefusedAndTheOtherComplaintStaysAsItWas()
     {
         var org = await TestOrg.Create(Grains);
-        var id = $"CMP-{Guid.NewGuid():N}"[..24];
+        var id = NewId();
         await org.OpenVipComplaint(Grains, id);
 
         await Assert.ThrowsAsync<EntityExistsException>(() => Grains.GetGrain<IComplaintGrain>(id).Open(
@@ -109,8 +109,8 @@ public sealed class ComplaintLifecycleTests(ClusterFixture fixture)
     public async Task OpenUnderNewId_DrawnIdTaken_DrawsAgain()
     {
         var org = await TestOrg.Create(Grains);
-        var taken = $"CMP-{Guid.NewGuid():N}"[..24];
-        var fresh = $"CMP-{Guid.NewGuid():N}"[..24];
+        var taken = NewId();
+        var fresh = NewId();
         await org.OpenVipComplaint(Grains, taken);
         var draws = new Queue<string>([taken, fresh]);
 
@@ -125,7 +125,7 @@ public sealed class ComplaintLifecycleTests(ClusterFixture fixture)
     [Fact]
     public async Task Open_ForUnknownClient_IsRejectedAndNothingExists()
     {
-        var id = $"CMP-{Guid.NewGuid():N}"[..24];
+        var id = NewId();
         var complaint = Grains.GetGrain<IComplaintGrain>(id);
 
         var error = await Assert.ThrowsAsync<DomainValidationException>(() => complaint.Open(
@@ -139,7 +139,7 @@ public sealed class ComplaintLifecycleTests(ClusterFixture fixture)
     public async Task Open_StandardClient_UsesBusinessDayPolicyAndPublishesProjection()
     {
         var org = await TestOrg.Create(Grains);
-        var id = $"CMP-{Guid.NewGuid():N}"[..24];
+        var id = NewId();
 
         var opened = await Grains.GetGrain<IComplaintGrain>(id).Open(
             new OpenComplaint(org.MassClient, "Fees", Severity.Normal, "branch", "fee charged twice", null), TestOrg.System);
@@ -156,7 +156,7 @@ public sealed class ComplaintLifecycleTests(ClusterFixture fixture)
     public async Task ResolveAndReopen_ClientView_ListsTheComplaintOnlyWhileOpen()
     {
         var org = await TestOrg.Create(Grains);
-        var id = $"CMP-{Guid.NewGuid():N}"[..24];
+        var id = NewId();
         await org.OpenVipComplaint(Grains, id);
         var complaint = Grains.GetGrain<IComplaintGrain>(id);
         var client = Grains.GetGrain<WealthActors.Clients.IClientGrain>(org.VipClient);
@@ -174,4 +174,6 @@ public sealed class ComplaintLifecycleTests(ClusterFixture fixture)
         await first;
         return then;
     }
+
+    private static string NewId() => $"CMP-{Guid.NewGuid():N}"[..24];
 }
