@@ -91,6 +91,9 @@ public sealed class ComplaintEscalationTests(ClusterFixture fixture)
         using (fixture.ReminderHolds.Hold(id))
         {
             fixture.Clock.Advance(TimeSpan.FromHours(12));
+            // The registration reaches the table through the reminder service, possibly after the delivery: wait until
+            // it is held there, so the escalation below can only have come without it.
+            await Eventually.Until(() => Task.FromResult(fixture.ReminderHolds.Waiting), waiting => waiting > 0, "the registration held back");
             var teamLeadInbox = await WaitForEscalation(org.TeamLead, id);
             Assert.Single(Escalations(teamLeadInbox, id));
             Assert.True(fixture.ReminderHolds.Waiting > 0, "the next deadline's registration should still be waiting");
