@@ -41,9 +41,13 @@ public sealed class OperationsTests(ApiFactory api)
             clientId = seed.Client, category = "Fees", severity = "Low", channel = "phone", description = "Fee charged twice", openedBy = "CC-1",
         })).Json(HttpStatusCode.Created);
 
-        // No key: scrapers rarely send custom headers, and the counters carry no personal data.
-        var response = await api.As(null).GetAsync("/metrics");
-        var text = await response.Content.ReadAsStringAsync();
+        // No key: scrapers rarely send custom headers, and the counters carry no personal data. The exporter serves a
+        // scrape cached for a moment, and other tests here scrape too: read until the scrape postdates the open.
+        var (response, text) = await Eventually.Until(async () =>
+        {
+            var scrape = await api.As(null).GetAsync("/metrics");
+            return (scrape, await scrape.Content.ReadAsStringAsync());
+        }, r => r.Item2.Contains("severity=\"Low\"", StringComparison.Ordinal), "a scrape taken after the open");
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         Assert.StartsWith("text/plain", response.Content.Headers.ContentType?.MediaType, StringComparison.Ordinal);
@@ -67,10 +71,13 @@ public sealed class OperationsTests(ApiFactory api)
     public async Task Metrics_RecordEachGarbageCollectionPauseByGeneration()
     {
         // A blocking full collection suspends the process once; the runtime reports it to the listener shortly after.
-        GC.Collect(2, GCCollectionMode.Forced, blocking: true);
-
+        // Collected on every try: the first may come before the silo (and its listener) has started.
         var text = await Eventually.Until(
-            async () => await (await api.As(null).GetAsync("/metrics")).Content.ReadAsStringAsync(),
+            async () =>
+            {
+                GC.Collect(2, GCCollectionMode.Forced, blocking: true);
+                return await (await api.As(null).GetAsync("/metrics")).Content.ReadAsStringAsync();
+            },
             t => Regex.IsMatch(t, "wealthactors_gc_pause_duration_seconds_count\\{[^}]*gc_generation=\"gen2\"[^}]*\\} [1-9]"),
             "a gen2 pause in the histogram");
 
