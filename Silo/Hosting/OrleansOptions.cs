@@ -11,6 +11,12 @@ public sealed class OrleansOptions
     /// <summary>Idle-activation collection (e.g. <c>Orleans:GrainCollection:CollectionAge</c>, Orleans' default 15 minutes).</summary>
     public const string GrainCollectionSection = "Orleans:GrainCollection";
 
+    /// <summary>
+    /// The reminder service's table refresh (e.g. <c>Orleans:ReminderService:RefreshReminderListPeriod</c>, Orleans' default
+    /// 5 minutes, and <c>ReminderLoadingWindow</c>, default 10 minutes, which must not be shorter).
+    /// </summary>
+    public const string ReminderServiceSection = "Orleans:ReminderService";
+
     /// <summary>Silos (and clients) with the same cluster id form one cluster; a blue/green deployment uses a new one.</summary>
     public string ClusterId { get; set; } = "wealthactors";
 

@@ -39,7 +39,7 @@ public sealed class BenchStorage : IAsyncDisposable
         }
 
         var server = await PostgresServer.Start();
-        Out.Detail($"private PostgreSQL server on 127.0.0.1:{server.Port} (default durability: fsync and synchronous_commit on)");
+        Out.Detail($"private PostgreSQL server on 127.0.0.1:{server.Port} (default durability: fsync and synchronous_commit on; {PostgresServer.Settings})");
         return new BenchStorage("postgres", file, server);
     }
 

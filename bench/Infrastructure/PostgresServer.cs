@@ -13,6 +13,12 @@ public sealed class PostgresServer : IAsyncDisposable
 {
     private readonly PrivatePostgres _server;
 
+    /// <summary>
+    /// Server settings for a write-heavy service, as README's production notes give them: room for the connection pools,
+    /// and a write-ahead log large enough that checkpoints come on the timer rather than being forced by its volume.
+    /// </summary>
+    public const string Settings = "-c max_connections=300 -c shared_buffers=256MB -c max_wal_size=4GB";
+
     private PostgresServer(PrivatePostgres server) => _server = server;
 
     public int Port => _server.Port;
@@ -21,7 +27,7 @@ public sealed class PostgresServer : IAsyncDisposable
     public static async Task<PostgresServer> Start()
     {
         var server = new PostgresServer(
-            await PrivatePostgres.Start("wealthactors-bench-pg-", FreePort.Next(), "-c max_connections=300 -c shared_buffers=256MB"));
+            await PrivatePostgres.Start("wealthactors-bench-pg-", FreePort.Next(), Settings));
         try
         {
             await server._server.CreateDatabase("wealthactors");
