@@ -12,8 +12,8 @@ public sealed class OrleansOptions
     public const string GrainCollectionSection = "Orleans:GrainCollection";
 
     /// <summary>
-    /// The reminder service's table refresh (e.g. <c>Orleans:ReminderService:RefreshReminderListPeriod</c>, Orleans' default
-    /// 5 minutes, and <c>ReminderLoadingWindow</c>, default 10 minutes, which must not be shorter).
+    /// The reminder service's table refresh: <c>Orleans:ReminderService:RefreshReminderListPeriod</c> and
+    /// <c>ReminderLoadingWindow</c>, which must not be shorter (defaults in <see cref="ReminderServiceDefaults"/>).
     /// </summary>
     public const string ReminderServiceSection = "Orleans:ReminderService";
 

@@ -19,9 +19,9 @@ public static class SiloHostingExtensions
         {
             silo.UseWealthActorsClustering(configuration);
             silo.UseWealthActorsStorage(configuration, builder.Environment);
-            // Deadline reminders are one-shot; their period only bounds how late a deadline missed during an outage fires.
             silo.Configure<ReminderOptions>(ReminderServiceDefaults.Apply);
             silo.Configure<ReminderOptions>(configuration.GetSection(OrleansOptions.ReminderServiceSection));
+            // Deadline reminders are one-shot; their period only bounds how late a deadline missed during an outage fires.
             silo.Configure<ReminderOptions>(o => o.MinimumReminderPeriod = sla.ReminderRetryPeriod);
             silo.Configure<GrainCollectionOptions>(configuration.GetSection(OrleansOptions.GrainCollectionSection));
         });
