@@ -11,9 +11,9 @@ namespace WealthActors.Silo.Hosting;
 /// </summary>
 public static class ReminderServiceDefaults
 {
-    public static readonly TimeSpan RefreshPeriod = TimeSpan.FromMinutes(30);
+    private static readonly TimeSpan RefreshPeriod = TimeSpan.FromMinutes(30);
 
-    public static readonly TimeSpan LoadingWindow = TimeSpan.FromHours(1);
+    private static readonly TimeSpan LoadingWindow = TimeSpan.FromHours(1);
 
     public static void Apply(ReminderOptions options)
     {
