@@ -19,6 +19,8 @@ public sealed class PostgresServer : IAsyncDisposable
     /// </summary>
     public const string Settings = "-c max_connections=300 -c shared_buffers=256MB -c max_wal_size=4GB";
 
+    private const string AllSettings = Settings + " " + PostgresServerLog.Settings;
+
     private PostgresServer(PrivatePostgres server) => _server = server;
 
     public int Port => _server.Port;
@@ -27,7 +29,7 @@ public sealed class PostgresServer : IAsyncDisposable
     public static async Task<PostgresServer> Start()
     {
         var server = new PostgresServer(
-            await PrivatePostgres.Start("wealthactors-bench-pg-", FreePort.Next(), Settings));
+            await PrivatePostgres.Start("wealthactors-bench-pg-", FreePort.Next(), AllSettings));
         try
         {
             await server._server.CreateDatabase("wealthactors");
@@ -39,6 +41,9 @@ public sealed class PostgresServer : IAsyncDisposable
             throw;
         }
     }
+
+    /// <summary>What the server has logged so far (see <see cref="PostgresServerLog"/>).</summary>
+    public Task<string> ServerLog() => _server.ServerLog();
 
     /// <summary>The product's database; <paramref name="maxPoolSize"/> bounds one client's pool.</summary>
     public string ConnectionString(string database = "wealthactors", int? maxPoolSize = null)

@@ -56,6 +56,7 @@ public static class EscalationLateness
         var opening = await Open(http, plan, clientCount);
         Out.Detail($"open: {opening.Opened.Count} opened, {opening.Failed} failed in {opening.Elapsed.TotalSeconds:0.0}s " +
                    $"({opening.PerSecond:0} per second); deadlines from +{opening.FirstDue.TotalSeconds:0}s to +{opening.LastDue.TotalSeconds:0}s after the first open");
+        Out.Detail($"deadlines per second of the window: {DeadlineDensity(opening.Opened.Select(o => o.Due))}");
         var overlap = opening.Elapsed - opening.FirstDue;
         Out.Detail(overlap > TimeSpan.Zero
             ? $"opening overlapped the first {overlap.TotalSeconds:0}s of deadlines (lower the rate floor or pass a longer --lead to separate them)"
@@ -75,6 +76,7 @@ public static class EscalationLateness
 
         var atFirstDeadline = await SiloRuntimeSnapshot.Take(silo, http);
         var databaseAtFirstDeadline = await PostgresActivity.Take(storage);
+        await using var probe = WindowProbe.Start(storage);
         while (DateTimeOffset.UtcNow < lastDue + plan.Grace && !expected.Keys.All(poller.Seen.ContainsKey))
         {
             await Task.Delay(1000);
@@ -104,8 +106,10 @@ public static class EscalationLateness
         var sorted = Stats.Sorted(lateness);
         Out.Detail($"lateness (deliveredAt - due): {Stats.Describe(lateness)}; messages without deliveredAt: {stamps.Length - lateness.Length}");
         Out.Detail($"fired (createdAt - due): {Stats.Describe(fired)}");
+        var lateBins = LateBins(delivered, firstDue);
         Out.Detail($"over {ClusterThresholdMs} ms late, by when they fell due (10-s bins after the first deadline; the busiest {ClusterBins}): " +
-                   LateClusters(delivered, firstDue));
+                   LateClusters(lateBins));
+        Out.Detail("meanwhile (seconds after the first deadline): " + await probe.StopAndDescribe(firstDue, lateBins.Select(b => b.Start)));
         Out.Detail($"in the inbox by (poller wall clock at the first answer holding it - due): {Stats.Describe(seenLateness)}");
         Out.Detail($"not yet in the inbox at (previous answer for that inbox - due, floored at 0): {Stats.Describe(notYetLateness)}");
         // The poller brackets when a reader could first see each message: after the previous answer without it, by the
@@ -123,6 +127,8 @@ public static class EscalationLateness
         if (databaseAfterDeadlines is not null && databaseAtFirstDeadline is not null)
         {
             Out.Detail($"PostgreSQL from the first deadline until all were seen: {databaseAfterDeadlines.DescribeSince(databaseAtFirstDeadline)}");
+            Out.Detail("PostgreSQL server log then (seconds after the first deadline): " + PostgresServerLog.Describe(
+                await storage.Postgres.ServerLog(), firstDue, databaseAtFirstDeadline.At, databaseAfterDeadlines.At));
         }
 
         Out.Detail(StoredStateSizes(storage));
@@ -140,17 +146,37 @@ public static class EscalationLateness
     /// Whether the late deliveries are spread evenly or bunched in a few seconds (something that stalled the silo
     /// then: a collection, a reminder-table refresh): their counts per 10 s of deadlines, the busiest bins in time order.
     /// </summary>
-    public static string LateClusters(IEnumerable<(DateTimeOffset Due, double LatenessMs)> deliveries, DateTimeOffset firstDue)
+    /// <summary>How evenly the deadlines fall: their count per whole second from the first to the last, as mean and peak.</summary>
+    public static string DeadlineDensity(IEnumerable<DateTimeOffset> dues)
     {
-        var bins = deliveries.Where(d => d.LatenessMs > ClusterThresholdMs)
+        var all = dues.ToArray();
+        if (all.Length == 0)
+        {
+            return "none";
+        }
+
+        var first = all.Min();
+        var perSecond = new int[(int)((all.Max() - first).TotalSeconds) + 1];
+        foreach (var due in all)
+        {
+            perSecond[(int)(due - first).TotalSeconds]++;
+        }
+
+        var sorted = Stats.Sorted(perSecond.Select(c => (double)c));
+        return $"mean {Stats.F0(all.Length / (double)perSecond.Length)}, p99 {Stats.F0(Stats.Percentile(sorted, 99))}, max {Stats.F0(sorted[^1])} " +
+               $"over {perSecond.Length} s";
+    }
+
+    public static IReadOnlyList<(int Start, int Count)> LateBins(IEnumerable<(DateTimeOffset Due, double LatenessMs)> deliveries, DateTimeOffset firstDue) =>
+        deliveries.Where(d => d.LatenessMs > ClusterThresholdMs)
             .GroupBy(d => (int)((d.Due - firstDue).TotalSeconds / 10))
             .Select(g => (Start: g.Key * 10, Count: g.Count()))
             .OrderByDescending(b => b.Count).Take(ClusterBins)
             .OrderBy(b => b.Start)
-            .Select(b => $"+{b.Start}s: {b.Count}")
             .ToArray();
-        return bins.Length == 0 ? "none" : string.Join(", ", bins);
-    }
+
+    public static string LateClusters(IReadOnlyList<(int Start, int Count)> bins) =>
+        bins.Count == 0 ? "none" : string.Join(", ", bins.Select(b => $"+{b.Start}s: {b.Count}"));
 
     /// <summary>
     /// The stored state of the grains that took the deliveries: a branch head's whole state is written again on each
@@ -196,19 +222,27 @@ public static class EscalationLateness
         }
     }
 
+    private const int PlaceSeed = 20261126;
+
     private static async Task<Opening> Open(HttpClient http, LatenessPlan plan, int clientCount)
     {
         var opened = new ConcurrentBag<OpenedComplaint>();
         var failed = 0;
         string? firstError = null;
         var next = -1;
+        // A deadline is the open time plus a whole number of policy steps, so complaints opened one after another with
+        // neighbouring places in the window would share the step and fall due at the opening rate, in clumps, instead
+        // of evenly. Opened in random order of place, each lands at a random point of its step: evenly spread.
+        var places = Enumerable.Range(0, plan.N).ToArray();
+        new Random(PlaceSeed).Shuffle(places);
         var t0 = DateTimeOffset.UtcNow;
         var clock = Stopwatch.StartNew();
         var callers = Enumerable.Range(0, plan.Concurrency).Select(async _ =>
         {
-            int k;
-            while ((k = Interlocked.Increment(ref next)) < plan.N)
+            int i;
+            while ((i = Interlocked.Increment(ref next)) < plan.N)
             {
+                var k = places[i];
                 var client = k % clientCount;
                 var branch = client % plan.Branches;
                 // The complaint's deadline should land at its place in the window; policies come in whole steps.
