@@ -38,7 +38,6 @@ public static partial class PostgresServerLog
             }
 
             vacuumOpen = false;
-
             var at = DateTimeOffset.ParseExact(stamp.Groups[1].Value, "yyyy-MM-dd HH:mm:ss.fff", CultureInfo.InvariantCulture,
                 DateTimeStyles.AssumeUniversal);
             if (at < from || at > to)
@@ -54,8 +53,7 @@ public static partial class PostgresServerLog
             }
             else if (Vacuum().Match(line) is { Success: true } vacuum && !IsCatalog(vacuum.Groups[2].Value))
             {
-                // A table's large values live in its own pg_toast table; the run names it as such.
-                // Logged as the run ends.
+                // Logged as the run ends; a table's large values live in a pg_toast table of their own.
                 events.Add(string.Create(CultureInfo.InvariantCulture,
                     $"+{offset:0}s auto{vacuum.Groups[1].Value} {(vacuum.Groups[2].Value == "pg_toast" ? "toast " : "")}{vacuum.Groups[3].Value} ended"));
                 vacuumOpen = true;

@@ -18,6 +18,7 @@ public sealed class WindowProbe : IAsyncDisposable
     private readonly List<(DateTimeOffset At, double Ms)> _commits = [];
     private readonly List<(DateTimeOffset At, double BusyPercent)> _cpu = [];
     private readonly Task _running;
+    private int _failedCommits;
 
     private WindowProbe(BenchStorage storage) =>
         _running = Task.WhenAll(SampleCpu(_stop.Token), storage.IsPostgres ? SampleCommits(storage, _stop.Token) : Task.CompletedTask);
@@ -39,7 +40,7 @@ public sealed class WindowProbe : IAsyncDisposable
         };
         if (_commits.Count > 0)
         {
-            parts.Add($"one-row commit: {Stats.Describe(_commits.Select(c => c.Ms))}, slowest at " +
+            parts.Add($"one-row commit: {Stats.Describe(_commits.Select(c => c.Ms))}, {_failedCommits} failed, slowest at " +
                       string.Join(", ", _commits.OrderByDescending(c => c.Ms).Take(5).OrderBy(c => c.At).Select(c => $"{At(c.At)} {Stats.F0(c.Ms)} ms")));
         }
 
@@ -101,8 +102,16 @@ public sealed class WindowProbe : IAsyncDisposable
             {
                 var started = DateTimeOffset.UtcNow;
                 var clock = Stopwatch.StartNew();
-                await insert.ExecuteNonQueryAsync(cancel);
-                _commits.Add((started, clock.Elapsed.TotalMilliseconds));
+                try
+                {
+                    await insert.ExecuteNonQueryAsync(cancel);
+                    _commits.Add((started, clock.Elapsed.TotalMilliseconds));
+                }
+                catch (NpgsqlException)
+                {
+                    // A probe that fails must not end the scenario; the count is reported.
+                    _failedCommits++;
+                }
             }
         }
         catch (OperationCanceledException)

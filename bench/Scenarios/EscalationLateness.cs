@@ -142,10 +142,6 @@ public static class EscalationLateness
     private const int ClusterThresholdMs = 250;
     private const int ClusterBins = 12;
 
-    /// <summary>
-    /// Whether the late deliveries are spread evenly or bunched in a few seconds (something that stalled the silo
-    /// then: a collection, a reminder-table refresh): their counts per 10 s of deadlines, the busiest bins in time order.
-    /// </summary>
     /// <summary>How evenly the deadlines fall: their count per whole second from the first to the last, as mean and peak.</summary>
     public static string DeadlineDensity(IEnumerable<DateTimeOffset> dues)
     {
@@ -167,6 +163,10 @@ public static class EscalationLateness
                $"over {perSecond.Length} s";
     }
 
+    /// <summary>
+    /// Whether the late deliveries are spread evenly or bunched in a few seconds (something that stalled the silo
+    /// then: a collection, a reminder-table refresh): their counts per 10 s of deadlines, the busiest bins in time order.
+    /// </summary>
     public static IReadOnlyList<(int Start, int Count)> LateBins(IEnumerable<(DateTimeOffset Due, double LatenessMs)> deliveries, DateTimeOffset firstDue) =>
         deliveries.Where(d => d.LatenessMs > ClusterThresholdMs)
             .GroupBy(d => (int)((d.Due - firstDue).TotalSeconds / 10))
