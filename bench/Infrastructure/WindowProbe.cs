@@ -38,7 +38,7 @@ public sealed class WindowProbe : IAsyncDisposable
             $"CPU busy (1-s samples): mean {Stats.F0(_cpu.Select(c => c.BusyPercent).DefaultIfEmpty(double.NaN).Average())}%, " +
             $"{_cpu.Count(c => c.BusyPercent >= 95)} of {_cpu.Count} seconds at 95% or more",
         };
-        if (_commits.Count > 0)
+        if (_commits.Count > 0 || _failedCommits > 0)
         {
             parts.Add($"one-row commit: {Stats.Describe(_commits.Select(c => c.Ms))}, {_failedCommits} failed, slowest at " +
                       string.Join(", ", _commits.OrderByDescending(c => c.Ms).Take(5).OrderBy(c => c.At).Select(c => $"{At(c.At)} {Stats.F0(c.Ms)} ms")));
@@ -88,10 +88,17 @@ public sealed class WindowProbe : IAsyncDisposable
     private async Task SampleCommits(BenchStorage storage, CancellationToken cancel)
     {
         await using var connection = new NpgsqlConnection(storage.Postgres.ConnectionString());
-        await connection.OpenAsync(cancel);
-        await using (var create = new NpgsqlCommand("CREATE TABLE IF NOT EXISTS bench_commit_probe (at timestamptz NOT NULL)", connection))
+        try
         {
+            await connection.OpenAsync(cancel);
+            await using var create = new NpgsqlCommand("CREATE TABLE IF NOT EXISTS bench_commit_probe (at timestamptz NOT NULL)", connection);
             await create.ExecuteNonQueryAsync(cancel);
+        }
+        catch (NpgsqlException)
+        {
+            // Like a failed sample below: the scenario goes on and the line says the probe failed.
+            _failedCommits++;
+            return;
         }
 
         await using var insert = new NpgsqlCommand("INSERT INTO bench_commit_probe VALUES (now())", connection);
@@ -126,7 +133,7 @@ public sealed class WindowProbe : IAsyncDisposable
         {
             await _running;
         }
-        catch (Exception ex) when (ex is OperationCanceledException or NpgsqlException)
+        catch (OperationCanceledException)
         {
             // Only the samples are lost.
         }
