@@ -83,14 +83,34 @@ public static class StorageHostingExtensions
                 adoNet.DataSource = database.DataSource;
             });
         });
-        silo.Services.AddGrainStorage(ProviderConstants.DEFAULT_STORAGE_PROVIDER_NAME, ExactKeyStorage);
-        silo.Services.AddGrainStorage(GrainStorageName, ExactKeyStorage);
+        silo.Services.TryAddSingleton(sp => new PostgresStatementBatcher(sp.GetRequiredService<PostgresDatabase>()));
+        silo.Services.AddGrainStorage(ProviderConstants.DEFAULT_STORAGE_PROVIDER_NAME, BatchedStorage);
+        silo.Services.AddGrainStorage(GrainStorageName, BatchedStorage);
         silo.UseAdoNetReminderService(builder => builder.Configure<PostgresDatabase>((reminders, database) =>
         {
             reminders.Invariant = PostgresDatabase.Invariant;
             reminders.DataSource = database.DataSource;
         }));
+        BatchReminderWrites(silo.Services);
         return silo;
+    }
+
+    // Writes share batches across grains (PostgresStatementBatcher); reads and clears stay with the AdoNet provider.
+    private static PostgresBatchedGrainStorage BatchedStorage(IServiceProvider services, string name) =>
+        new(ExactKeyStorage(services, name),
+            services.GetRequiredService<PostgresStatementBatcher>(),
+            services.GetRequiredService<IOptionsMonitor<AdoNetGrainStorageOptions>>().Get(AdoNetStorageName).GrainStorageSerializer,
+            services.GetRequiredService<IOptions<ClusterOptions>>().Value.ServiceId);
+
+    // The AdoNet reminder table stays the one that reads; its registrations and removals share the batches.
+    private static void BatchReminderWrites(IServiceCollection services)
+    {
+        var adoNet = services.Last(descriptor => descriptor.ServiceType == typeof(IReminderTable));
+        services.Remove(adoNet);
+        services.AddSingleton<IReminderTable>(sp => new PostgresBatchedReminderTable(
+            (IReminderTable)ActivatorUtilities.CreateInstance(sp, adoNet.ImplementationType!),
+            sp.GetRequiredService<PostgresStatementBatcher>(),
+            sp.GetRequiredService<IOptions<ClusterOptions>>().Value.ServiceId));
     }
 
     /// <summary>

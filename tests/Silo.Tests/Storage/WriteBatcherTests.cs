@@ -1,9 +1,9 @@
-using WealthActors.Silo.Storage.ReadModel;
+using WealthActors.Silo.Storage;
 using WealthActors.Testing;
 
-namespace WealthActors.Silo.Tests.Storage.ReadModel;
+namespace WealthActors.Silo.Tests.Storage;
 
-/// <summary>Group commit of read-model writes across callers: who shares a batch, and who hears of a failure.</summary>
+/// <summary>Group commit across callers: who shares a batch, what each caller gets back, and who hears of a failure.</summary>
 public sealed class WriteBatcherTests
 {
     private readonly List<string[]> _batches = [];
@@ -94,6 +94,34 @@ public sealed class WriteBatcherTests
         await batcher.Enqueue("good").WaitAsync(TimeSpan.FromSeconds(10));
 
         Assert.Equal([["bad"], ["good"]], _batches);
+    }
+
+    [Fact]
+    public async Task Enqueue_WithResults_EachCallerGetsTheResultOfItsOwnWrite()
+    {
+        var batcher = new WriteBatcher<string, string>(async rows =>
+        {
+            await Write(rows);
+            return rows.Select(row => row.ToUpperInvariant()).ToArray();
+        });
+        var first = batcher.Enqueue("first");
+        await WaitForBatches(1);
+        var queued = Enumerable.Range(0, 20).Select(i => batcher.Enqueue($"row{i}")).ToArray();
+        var bad = batcher.Enqueue("bad");
+        _gate.SetResult();
+
+        Assert.Equal("FIRST", await first.WaitAsync(TimeSpan.FromSeconds(10)));
+        Assert.Equal(Enumerable.Range(0, 20).Select(i => $"ROW{i}"), await Task.WhenAll(queued).WaitAsync(TimeSpan.FromSeconds(10)));
+        await Assert.ThrowsAsync<InvalidOperationException>(() => bad.WaitAsync(TimeSpan.FromSeconds(10)));
+    }
+
+    [Fact]
+    public async Task Enqueue_BatchReturningTooFewResults_FailsItsCallersInsteadOfGuessing()
+    {
+        _gate.SetResult();
+        var batcher = new WriteBatcher<string, int>(rows => Task.FromResult<IReadOnlyList<int>>([]));
+
+        await Assert.ThrowsAsync<InvalidOperationException>(() => batcher.Enqueue("a").WaitAsync(TimeSpan.FromSeconds(10)));
     }
 
     private Task WaitForBatches(int count) => Eventually.Until(

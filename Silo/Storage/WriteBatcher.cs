@@ -1,0 +1,119 @@
+namespace WealthActors.Silo.Storage;
+
+/// <summary>
+/// Group commit across grains. While one batch is being written, new writes queue, and the next batch takes them all
+/// in one transaction: in a wave of escalations or commands, many writes share one commit (one log flush) instead of
+/// paying one each, while a lone write still goes at once. A caller's task completes when its own write is committed,
+/// so a write is as durable when it returns as it was when written alone.
+/// </summary>
+/// <remarks>Thread-safe: grains on every scheduler thread write through one instance.</remarks>
+/// <param name="writeBatch">Writes the batch in one transaction and returns one result per write, in order.</param>
+internal sealed class WriteBatcher<TWrite, TResult>(Func<IReadOnlyList<TWrite>, Task<IReadOnlyList<TResult>>> writeBatch, int maxBatch = 256)
+{
+    private readonly Lock _lock = new();
+    private List<Pending> _queued = [];
+    private bool _writing;
+
+    public Task<TResult> Enqueue(TWrite write, CancellationToken cancellationToken = default)
+    {
+        var pending = new Pending(write, new TaskCompletionSource<TResult>(TaskCreationOptions.RunContinuationsAsynchronously));
+        bool start;
+        lock (_lock)
+        {
+            _queued.Add(pending);
+            start = !_writing;
+            _writing = true;
+        }
+
+        if (start)
+        {
+            // On the thread pool: started inline, the loop's continuations would run on the calling grain's scheduler.
+            _ = Task.Run(WriteLoop, CancellationToken.None);
+        }
+
+        // A cancelled caller stops waiting; its write, already queued, still goes with its batch.
+        return pending.Done.Task.WaitAsync(cancellationToken);
+    }
+
+    private async Task WriteLoop()
+    {
+        while (true)
+        {
+            List<Pending> batch;
+            lock (_lock)
+            {
+                if (_queued.Count == 0)
+                {
+                    _writing = false;
+                    return;
+                }
+
+                if (_queued.Count <= maxBatch)
+                {
+                    batch = _queued;
+                    _queued = [];
+                }
+                else
+                {
+                    batch = _queued[..maxBatch];
+                    _queued.RemoveRange(0, maxBatch);
+                }
+            }
+
+            await Write(batch);
+        }
+    }
+
+    private async Task Write(List<Pending> batch)
+    {
+        try
+        {
+            var results = await writeBatch(batch.ConvertAll(p => p.Write));
+            if (results.Count != batch.Count)
+            {
+                throw new InvalidOperationException($"A batch of {batch.Count} writes returned {results.Count} results.");
+            }
+
+            for (var i = 0; i < batch.Count; i++)
+            {
+                batch[i].Done.SetResult(results[i]);
+            }
+        }
+        catch (Exception) when (batch.Count > 1)
+        {
+            // The batch is one transaction, so nothing of it was kept. One bad row must not fail the others: each is
+            // written again alone and its caller gets its own outcome.
+            foreach (var pending in batch)
+            {
+                try
+                {
+                    pending.Done.SetResult((await writeBatch([pending.Write]))[0]);
+                }
+                catch (Exception alone)
+                {
+                    pending.Done.SetException(alone);
+                }
+            }
+        }
+        catch (Exception ex)
+        {
+            batch[0].Done.SetException(ex);
+        }
+    }
+
+    private sealed record Pending(TWrite Write, TaskCompletionSource<TResult> Done);
+}
+
+/// <summary>A <see cref="WriteBatcher{TWrite, TResult}"/> for writes that return nothing.</summary>
+internal sealed class WriteBatcher<TWrite>(Func<IReadOnlyList<TWrite>, Task> writeBatch, int maxBatch = 256)
+{
+    private readonly WriteBatcher<TWrite, bool> _batches = new(
+        async writes =>
+        {
+            await writeBatch(writes);
+            return Enumerable.Repeat(true, writes.Count).ToArray();
+        },
+        maxBatch);
+
+    public Task Enqueue(TWrite write, CancellationToken cancellationToken = default) => _batches.Enqueue(write, cancellationToken);
+}
