@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Collections.Frozen;
 using WealthActors.Calendars;
 
@@ -15,6 +16,9 @@ public sealed class BusinessCalendar : IBusinessCalendar
 
     private readonly FrozenSet<DateOnly> _holidays;
     private readonly FrozenSet<DateOnly> _makeUpWorkingDays;
+
+    // Resolved local times; small, since deadlines fall within weeks of now (a few entries per day ever visited).
+    private readonly ConcurrentDictionary<(DateOnly Date, TimeOnly Time), DateTimeOffset> _instants = new();
 
     public BusinessCalendar(
         string id,
@@ -160,7 +164,12 @@ public sealed class BusinessCalendar : IBusinessCalendar
     /// The instant the local clock shows <paramref name="time"/> on <paramref name="date"/>. A time skipped by a
     /// spring-forward change maps to the first local time that exists after it; a repeated time to its first occurrence.
     /// </summary>
-    public DateTimeOffset At(DateOnly date, TimeOnly time)
+    public DateTimeOffset At(DateOnly date, TimeOnly time) =>
+        // Every SLA evaluation walks the same few days (midnights and working-hour edges near now), and the time-zone
+        // rules behind each answer cost far more than a lookup; a calendar is immutable, so its answers are too.
+        _instants.GetOrAdd((date, time), static (key, calendar) => calendar.Resolve(key.Date, key.Time), this);
+
+    private DateTimeOffset Resolve(DateOnly date, TimeOnly time)
     {
         var local = date.ToDateTime(time, DateTimeKind.Unspecified);
 

@@ -19,6 +19,9 @@ internal sealed class PostgresBatchedGrainStorage(
 {
     private const string WriteQueryKey = "WriteToStorageKey";
 
+    private static readonly string[] WriteParameters =
+        ["ServiceId", "GrainTypeString", "GrainIdN0", "GrainIdN1", "GrainIdExtensionString", "GrainStateVersion", "PayloadBinary"];
+
     public Task ReadStateAsync<T>(string stateName, GrainId grainId, IGrainState<T> grainState) =>
         exactKey.ReadStateAsync(stateName, grainId, grainState);
 
@@ -44,15 +47,15 @@ internal sealed class PostgresBatchedGrainStorage(
         var key = ExactKeyGrainStorage.StorageId(grainId).Key.ToString();
         var payload = serializer.Serialize(grainState.State).ToArray();
         int? expected = string.IsNullOrWhiteSpace(grainState.ETag) ? null : int.Parse(grainState.ETag, CultureInfo.InvariantCulture);
-        var rows = await batcher.Query(await batcher.OrleansQueryText(WriteQueryKey), parameters =>
+        var rows = await batcher.Query(await batcher.OrleansQueryText(WriteQueryKey, WriteParameters), parameters =>
         {
-            parameters.Add(new NpgsqlParameter<string>("ServiceId", NpgsqlDbType.Text) { TypedValue = serviceId });
-            parameters.Add(new NpgsqlParameter<string>("GrainTypeString", NpgsqlDbType.Text) { TypedValue = grainType });
-            parameters.Add(new NpgsqlParameter<long>("GrainIdN0", NpgsqlDbType.Bigint) { TypedValue = 0 });
-            parameters.Add(new NpgsqlParameter<long>("GrainIdN1", NpgsqlDbType.Bigint) { TypedValue = 0 });
-            parameters.Add(new NpgsqlParameter<string>("GrainIdExtensionString", NpgsqlDbType.Text) { TypedValue = key });
-            parameters.Add(new NpgsqlParameter("GrainStateVersion", NpgsqlDbType.Integer) { Value = expected is { } version ? version : DBNull.Value });
-            parameters.Add(new NpgsqlParameter<byte[]>("PayloadBinary", NpgsqlDbType.Bytea) { TypedValue = payload });
+            parameters.Add(new NpgsqlParameter<string> { NpgsqlDbType = NpgsqlDbType.Text, TypedValue = serviceId });
+            parameters.Add(new NpgsqlParameter<string> { NpgsqlDbType = NpgsqlDbType.Text, TypedValue = grainType });
+            parameters.Add(new NpgsqlParameter<long> { NpgsqlDbType = NpgsqlDbType.Bigint, TypedValue = 0 });
+            parameters.Add(new NpgsqlParameter<long> { NpgsqlDbType = NpgsqlDbType.Bigint, TypedValue = 0 });
+            parameters.Add(new NpgsqlParameter<string> { NpgsqlDbType = NpgsqlDbType.Text, TypedValue = key });
+            parameters.Add(new NpgsqlParameter { NpgsqlDbType = NpgsqlDbType.Integer, Value = expected is { } version ? version : DBNull.Value });
+            parameters.Add(new NpgsqlParameter<byte[]> { NpgsqlDbType = NpgsqlDbType.Bytea, TypedValue = payload });
         });
 
         if (rows.Count == 0 || rows[0][0] is not { } stored)

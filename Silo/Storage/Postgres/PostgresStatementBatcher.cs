@@ -1,4 +1,6 @@
 using System.Collections.Concurrent;
+using System.Globalization;
+using System.Text.RegularExpressions;
 using Npgsql;
 
 namespace WealthActors.Silo.Storage.Postgres;
@@ -12,7 +14,7 @@ namespace WealthActors.Silo.Storage.Postgres;
 /// one row in one batch apply in order.
 /// </summary>
 /// <remarks>Every statement must return a result set (a <c>SELECT</c> or <c>RETURNING</c>): its rows are its result.</remarks>
-public sealed class PostgresStatementBatcher
+public sealed partial class PostgresStatementBatcher
 {
     // Large enough that a wave of writes from every caller shares a commit; small enough that one batch's round trip
     // stays short for the writes queued behind it.
@@ -29,13 +31,18 @@ public sealed class PostgresStatementBatcher
     }
 
     /// <summary>Queues <paramref name="sql"/> for the next batch; completes with its rows once that batch has committed.</summary>
+    /// <param name="bind">Adds the parameters, unnamed, in the order of their positions.</param>
     public Task<IReadOnlyList<object?[]>> Query(string sql, Action<NpgsqlParameterCollection> bind) =>
         _batches.Enqueue(new Statement(sql, bind));
 
-    /// <summary>The text Orleans stores under <paramref name="queryKey"/> in <c>OrleansQuery</c>, read once per process.</summary>
-    public Task<string> OrleansQueryText(string queryKey)
+    /// <summary>
+    /// The text Orleans stores under <paramref name="queryKey"/> in <c>OrleansQuery</c>, read once per process, with its
+    /// named parameters turned into positions in the order of <paramref name="parameters"/>: bound by position, a
+    /// statement goes to the server as it is, while named ones Npgsql would parse and rewrite on every execution.
+    /// </summary>
+    public Task<string> OrleansQueryText(string queryKey, params string[] parameters)
     {
-        var text = _queries.GetOrAdd(queryKey, ReadQueryText);
+        var text = _queries.GetOrAdd(queryKey, key => ReadQueryText(key, parameters));
         // A failed read (the server was down) is tried again by the next caller.
         if (text.IsFaulted || text.IsCanceled)
         {
@@ -45,13 +52,26 @@ public sealed class PostgresStatementBatcher
         return text;
     }
 
-    private async Task<string> ReadQueryText(string queryKey)
+    internal static string Positional(string sql, string[] parameters) =>
+        NamedParameter().Replace(sql, match =>
+        {
+            var position = Array.IndexOf(parameters, match.Groups[1].Value);
+            return position >= 0
+                ? "$" + (position + 1).ToString(CultureInfo.InvariantCulture)
+                : throw new InvalidOperationException($"The statement uses @{match.Groups[1].Value}, which is not among its parameters.");
+        });
+
+    private async Task<string> ReadQueryText(string queryKey, string[] parameters)
     {
         await using var command = _database.DataSource.CreateCommand("SELECT QueryText FROM OrleansQuery WHERE QueryKey = @key");
         command.Parameters.AddWithValue("key", queryKey);
-        return await command.ExecuteScalarAsync() as string
-               ?? throw new InvalidOperationException($"OrleansQuery has no query '{queryKey}': the schema is not current.");
+        var text = await command.ExecuteScalarAsync() as string
+                   ?? throw new InvalidOperationException($"OrleansQuery has no query '{queryKey}': the schema is not current.");
+        return Positional(text, parameters);
     }
+
+    [GeneratedRegex(@"@(\w+)")]
+    private static partial Regex NamedParameter();
 
     private async Task<IReadOnlyList<IReadOnlyList<object?[]>>> Execute(IReadOnlyList<Statement> statements)
     {
