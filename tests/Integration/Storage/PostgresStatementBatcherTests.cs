@@ -1,0 +1,75 @@
+using Microsoft.Extensions.DependencyInjection;
+using Npgsql;
+using NpgsqlTypes;
+using Orleans.Storage;
+using WealthActors.Integration.Infrastructure;
+using WealthActors.Silo.Hosting;
+using WealthActors.Silo.Storage.Postgres;
+
+namespace WealthActors.Integration.Storage;
+
+/// <summary>Writes of many grains sharing one transaction on PostgreSQL, each caller still getting its own outcome.</summary>
+[Collection(PostgresCollection.Name)]
+public sealed class PostgresStatementBatcherTests(PostgresServer server) : IAsyncLifetime
+{
+    private PostgresTestSilo _silo = null!;
+
+    private PostgresStatementBatcher Batcher => _silo.Services.GetRequiredService<PostgresStatementBatcher>();
+
+    private IGrainStorage Storage => _silo.Services.GetRequiredKeyedService<IGrainStorage>(StorageHostingExtensions.GrainStorageName);
+
+    public async Task InitializeAsync() => _silo = await PostgresTestSilo.SharedAsync(server, "grain_storage");
+
+    public Task DisposeAsync() => Task.CompletedTask;
+
+    [Fact]
+    public async Task Query_ManyAtOnce_ShareFewTransactionsAndEachGetsItsOwnRows()
+    {
+        var queries = Enumerable.Range(0, 60).Select(i => Batcher.Query("SELECT $1, txid_current()", parameters =>
+            parameters.Add(new NpgsqlParameter<int> { NpgsqlDbType = NpgsqlDbType.Integer, TypedValue = i }))).ToArray();
+
+        var results = await Task.WhenAll(queries).WaitAsync(TimeSpan.FromSeconds(30));
+
+        Assert.Equal(Enumerable.Range(0, 60), results.Select(rows => (int)Assert.Single(rows)[0]!));
+        // The first goes at once; the rest queue behind it and share the next transaction(s).
+        var transactions = results.Select(rows => (long)rows[0][1]!).Distinct().Count();
+        Assert.InRange(transactions, 1, 5);
+    }
+
+    [Fact]
+    public async Task Query_OneFailingStatementInABatch_FailsOnlyItsCaller()
+    {
+        var first = Batcher.Query("SELECT pg_sleep(0.2)::text", _ => { });
+        var good = Enumerable.Range(0, 10).Select(i => Batcher.Query("SELECT $1", parameters =>
+            parameters.Add(new NpgsqlParameter<int> { NpgsqlDbType = NpgsqlDbType.Integer, TypedValue = i }))).ToArray();
+        var bad = Batcher.Query("SELECT 1 / 0", _ => { });
+
+        await first.WaitAsync(TimeSpan.FromSeconds(30));
+        Assert.Equal(Enumerable.Range(0, 10), (await Task.WhenAll(good).WaitAsync(TimeSpan.FromSeconds(30))).Select(rows => (int)rows[0][0]!));
+        var error = await Assert.ThrowsAsync<PostgresException>(() => bad.WaitAsync(TimeSpan.FromSeconds(30)));
+        Assert.Equal(PostgresErrorCodes.DivisionByZero, error.SqlState);
+    }
+
+    [Fact]
+    public async Task WriteState_ManyGrainsAtOnceWithOneStaleEtag_OnlyTheStaleWriterFailsAndEveryOtherRowHoldsItsState()
+    {
+        var ids = Enumerable.Range(0, 40).Select(_ => GrainId.Create("counter", Guid.NewGuid().ToString("N"))).ToArray();
+        var stale = new GrainState<CounterState>(new CounterState { Value = 1 });
+        await Storage.WriteStateAsync("state", ids[0], stale);
+        await Storage.WriteStateAsync("state", ids[0], new GrainState<CounterState>(new CounterState { Value = 2 }) { ETag = stale.ETag });
+
+        var states = ids.Select((_, i) => new GrainState<CounterState>(new CounterState { Value = 100 + i })).ToArray();
+        states[0] = new GrainState<CounterState>(new CounterState { Value = 99 }) { ETag = stale.ETag };
+        var writes = ids.Select((id, i) => Storage.WriteStateAsync("state", id, states[i])).ToArray();
+
+        await Assert.ThrowsAsync<InconsistentStateException>(() => writes[0]);
+        await Task.WhenAll(writes[1..]).WaitAsync(TimeSpan.FromSeconds(30));
+        for (var i = 0; i < ids.Length; i++)
+        {
+            var read = new GrainState<CounterState>();
+            await Storage.ReadStateAsync("state", ids[i], read);
+            Assert.Equal(i == 0 ? 2 : 100 + i, read.State!.Value);
+            Assert.Equal(i == 0 ? "2" : "1", read.ETag);
+        }
+    }
+}
