@@ -7,11 +7,16 @@ namespace WealthActors.Silo.Storage.ReadModel;
 
 internal sealed partial class PostgresReadModel : ICareScanQueries
 {
-    private const string DeleteHoldingsSql = "DELETE FROM rm_holdings WHERE client_id = @client_id;";
+    // Holdings follow the client row only when that row won (a projection older than the stored one is ignored). In the
+    // same transaction, right after the upsert, the stored row carries this projection's time exactly when it won.
+    private const string ClientRowWon = "EXISTS (SELECT 1 FROM rm_clients WHERE client_id = @client_id AND updated_at = @updated_at)";
 
-    private const string InsertHoldingSql = """
+    private const string DeleteHoldingsSql = $"DELETE FROM rm_holdings WHERE client_id = @client_id AND {ClientRowWon};";
+
+    private const string InsertHoldingSql = $"""
         INSERT INTO rm_holdings (client_id, product_code, product_name, maturity_date, amount)
-        VALUES (@client_id, @product_code, @product_name, @maturity_date, @amount)
+        SELECT @client_id, @product_code, @product_name, @maturity_date, @amount
+        WHERE {ClientRowWon}
         ON CONFLICT (client_id, product_code) DO UPDATE SET
             product_name = excluded.product_name, maturity_date = excluded.maturity_date, amount = excluded.amount;
         """;
@@ -54,36 +59,32 @@ internal sealed partial class PostgresReadModel : ICareScanQueries
         }
     }
 
-    /// <summary>The client row and, when it won against the stored one and carries holdings, its holdings, in one transaction.</summary>
-    private async Task UpsertClientWithHoldings(ClientRow row, CancellationToken cancellationToken)
+    /// <summary>
+    /// The client row and, when it won against the stored one and carries holdings, its holdings: one unit of the write
+    /// batch, so it commits with the other projections of the moment instead of in a transaction of its own.
+    /// </summary>
+    private Task UpsertClientWithHoldings(ClientRow row, CancellationToken cancellationToken)
     {
-        await using var connection = await database.DataSource.OpenConnectionAsync(cancellationToken);
-        await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
-        await using (var upsert = new NpgsqlCommand(UpsertClientSql, connection, transaction))
+        var unit = new List<Statement> { new(UpsertClientSql, parameters => BindClient(parameters, row)) };
+        if (row.Holdings is { } holdings)
         {
-            BindClient(upsert.Parameters, row);
-            if (await upsert.ExecuteNonQueryAsync(cancellationToken) == 0 || row.Holdings is not { } holdings)
+            unit.Add(new Statement(DeleteHoldingsSql, parameters =>
             {
-                await transaction.CommitAsync(cancellationToken);
-                return;
-            }
-
-            await using var delete = new NpgsqlCommand(DeleteHoldingsSql, connection, transaction);
-            delete.Parameters.Bind("client_id", row.ClientId);
-            await delete.ExecuteNonQueryAsync(cancellationToken);
-            foreach (var holding in holdings)
+                parameters.Bind("client_id", row.ClientId);
+                parameters.Bind("updated_at", row.UpdatedAt);
+            }));
+            unit.AddRange(holdings.Select(holding => new Statement(InsertHoldingSql, parameters =>
             {
-                await using var insert = new NpgsqlCommand(InsertHoldingSql, connection, transaction);
-                insert.Parameters.Bind("client_id", row.ClientId);
-                insert.Parameters.Bind("product_code", holding.ProductCode);
-                insert.Parameters.Bind("product_name", holding.ProductName);
-                insert.Parameters.Bind("maturity_date", holding.MaturityDate);
-                insert.Parameters.Bind("amount", holding.Amount);
-                await insert.ExecuteNonQueryAsync(cancellationToken);
-            }
+                parameters.Bind("client_id", row.ClientId);
+                parameters.Bind("updated_at", row.UpdatedAt);
+                parameters.Bind("product_code", holding.ProductCode);
+                parameters.Bind("product_name", holding.ProductName);
+                parameters.Bind("maturity_date", holding.MaturityDate);
+                parameters.Bind("amount", holding.Amount);
+            })));
         }
 
-        await transaction.CommitAsync(cancellationToken);
+        return _writes.Enqueue([.. unit], cancellationToken);
     }
 
     private async Task<IReadOnlyList<CareCandidate>> ScanAsync(
