@@ -18,6 +18,9 @@ public sealed partial class ClientGrain(
 
     private readonly TierOptions _tiers = tierOptions.Value;
 
+    /// <summary>The holdings the read model was last sent by this activation, when that projection succeeded.</summary>
+    private IReadOnlyList<HoldingRow>? _projectedHoldings;
+
     private string ClientId => this.GetPrimaryKeyString();
 
     public async Task<ClientView> Upsert(ClientProfile profile, Actor actor)
@@ -108,7 +111,12 @@ public sealed partial class ClientGrain(
         var now = clock.GetUtcNow();
         try
         {
-            await readModel.UpsertClient(Row(now));
+            var row = Row(now);
+            // Holdings as last projected with success need not be replaced again (a client's complaints and contacts
+            // change far more often than its products); anything else, or not knowing (a new activation), sends them.
+            var holdingsKnown = _projectedHoldings is { } projected && projected.SequenceEqual(row.Holdings!);
+            await readModel.UpsertClient(holdingsKnown ? row with { Holdings = null } : row);
+            _projectedHoldings = row.Holdings;
         }
         catch (Exception ex)
         {

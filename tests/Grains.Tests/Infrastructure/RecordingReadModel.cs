@@ -21,9 +21,14 @@ public sealed class RecordingReadModel : IReadModelWriter, IComplaintCalendarInd
     /// <summary>Makes the next <paramref name="count"/> calendar queries fail, as a read model that is down would.</summary>
     public void FailCalendarQueries(int count) => Interlocked.Exchange(ref _calendarQueryFailures, count);
 
+    /// <summary>Every client projection as published, in order (holdings omitted where the grain left them unchanged).</summary>
+    public ConcurrentQueue<ClientRow> ClientProjections { get; } = new();
+
+    /// <summary>As the real read models do: a projection without holdings keeps the ones stored.</summary>
     public Task UpsertClient(ClientRow row, CancellationToken cancellationToken = default)
     {
-        Clients[row.ClientId] = row;
+        ClientProjections.Enqueue(row);
+        Clients.AddOrUpdate(row.ClientId, row, (_, stored) => row.Holdings is null ? row with { Holdings = stored.Holdings } : row);
         return Task.CompletedTask;
     }
 
