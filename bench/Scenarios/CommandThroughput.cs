@@ -132,9 +132,17 @@ public static class CommandThroughput
 
         using var command = connection.CreateCommand();
         command.CommandText = "SELECT avg(length(payload)) FROM orleans_storage WHERE grain_type LIKE '%complaint%';";
-        return command.ExecuteScalar() is { } average and not DBNull
-            ? (int)Convert.ToDouble(average, System.Globalization.CultureInfo.InvariantCulture)
-            : 2048;
+        try
+        {
+            return command.ExecuteScalar() is { } average and not DBNull
+                ? (int)Convert.ToDouble(average, System.Globalization.CultureInfo.InvariantCulture)
+                : 2048;
+        }
+        catch (System.Data.Common.DbException)
+        {
+            // The silo kept its state elsewhere (Storage__Provider=Memory for an experiment), so the table was never made.
+            return 1024;
+        }
     }
 
     private sealed class GrainCycle(IClusterClient grains, int branches)
