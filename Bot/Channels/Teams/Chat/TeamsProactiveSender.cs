@@ -38,10 +38,11 @@ public sealed partial class TeamsProactiveSender(IGrainFactory grains, TeamsCont
             }
         }
 
+        // Kept before the send: a send that fails for a moment is retried into this chat instead of opening another, and
+        // whoever sees the message arrive finds the chat already kept. A chat Teams later refuses is replaced above.
         var opened = await OpenAsync(connector, employeeId, profile, cancellationToken);
-        var response = await connector.SendToConversationAsync(opened, opened.CreateMessage(null, attachments), cancellationToken);
         await employee.SetTeamsConversation(opened);
-        return response;
+        return await connector.SendToConversationAsync(opened, opened.CreateMessage(null, attachments), cancellationToken);
     }
 
     private async Task<TeamsConversationReference> OpenAsync(
