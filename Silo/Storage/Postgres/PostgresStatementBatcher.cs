@@ -38,7 +38,8 @@ public sealed partial class PostgresStatementBatcher
     /// <summary>
     /// The text Orleans stores under <paramref name="queryKey"/> in <c>OrleansQuery</c>, read once per process, with its
     /// named parameters turned into positions in the order of <paramref name="parameters"/>: bound by position, a
-    /// statement goes to the server as it is, while named ones Npgsql would parse and rewrite on every execution.
+    /// statement goes to the server as it is, while named ones Npgsql would parse and rewrite on every execution. The
+    /// text is kept per key, so every caller of a key passes the same parameters (each key has one writer here).
     /// </summary>
     public Task<string> OrleansQueryText(string queryKey, params string[] parameters)
     {
