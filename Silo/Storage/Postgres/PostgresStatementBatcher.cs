@@ -21,7 +21,7 @@ public sealed partial class PostgresStatementBatcher
     private const int MaxBatch = 128;
 
     private readonly PostgresDatabase _database;
-    private readonly WriteBatcher<Statement, IReadOnlyList<object?[]>> _batches;
+    private readonly WriteBatcher<PostgresStatement, IReadOnlyList<object?[]>> _batches;
     private readonly ConcurrentDictionary<string, Task<string>> _queries = new(StringComparer.Ordinal);
 
     internal PostgresStatementBatcher(PostgresDatabase database)
@@ -33,7 +33,7 @@ public sealed partial class PostgresStatementBatcher
     /// <summary>Queues <paramref name="sql"/> for the next batch; completes with its rows once that batch has committed.</summary>
     /// <param name="bind">Adds the parameters, unnamed, in the order of their positions.</param>
     public Task<IReadOnlyList<object?[]>> Query(string sql, Action<NpgsqlParameterCollection> bind) =>
-        _batches.Enqueue(new Statement(sql, bind));
+        _batches.Enqueue(new PostgresStatement(sql, bind));
 
     /// <summary>
     /// The text Orleans stores under <paramref name="queryKey"/> in <c>OrleansQuery</c>, read once per process, with its
@@ -74,16 +74,9 @@ public sealed partial class PostgresStatementBatcher
     [GeneratedRegex(@"@(\w+)")]
     private static partial Regex NamedParameter();
 
-    private async Task<IReadOnlyList<IReadOnlyList<object?[]>>> Execute(IReadOnlyList<Statement> statements)
+    private async Task<IReadOnlyList<IReadOnlyList<object?[]>>> Execute(IReadOnlyList<PostgresStatement> statements)
     {
-        await using var batch = _database.DataSource.CreateBatch();
-        foreach (var statement in statements)
-        {
-            var command = new NpgsqlBatchCommand(statement.Sql);
-            statement.Bind(command.Parameters);
-            batch.BatchCommands.Add(command);
-        }
-
+        await using var batch = PostgresStatement.Batch(_database, statements);
         var results = new List<IReadOnlyList<object?[]>>(statements.Count);
         await using (var reader = await batch.ExecuteReaderAsync())
         {
@@ -106,5 +99,4 @@ public sealed partial class PostgresStatementBatcher
         return results;
     }
 
-    private sealed record Statement(string Sql, Action<NpgsqlParameterCollection> Bind);
 }

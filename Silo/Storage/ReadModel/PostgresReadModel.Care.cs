@@ -2,6 +2,7 @@ using Npgsql;
 using NpgsqlTypes;
 using WealthActors.ReadModel;
 using WealthActors.Silo.Care;
+using WealthActors.Silo.Storage.Postgres;
 
 namespace WealthActors.Silo.Storage.ReadModel;
 
@@ -65,15 +66,15 @@ internal sealed partial class PostgresReadModel : ICareScanQueries
     /// </summary>
     private Task UpsertClientWithHoldings(ClientRow row, CancellationToken cancellationToken)
     {
-        var unit = new List<Statement> { new(UpsertClientSql, parameters => BindClient(parameters, row)) };
+        var unit = new List<PostgresStatement> { new(UpsertClientSql, parameters => BindClient(parameters, row)) };
         if (row.Holdings is { } holdings)
         {
-            unit.Add(new Statement(DeleteHoldingsSql, parameters =>
+            unit.Add(new PostgresStatement(DeleteHoldingsSql, parameters =>
             {
                 parameters.Bind("client_id", row.ClientId);
                 parameters.Bind("updated_at", row.UpdatedAt);
             }));
-            unit.AddRange(holdings.Select(holding => new Statement(InsertHoldingSql, parameters =>
+            unit.AddRange(holdings.Select(holding => new PostgresStatement(InsertHoldingSql, parameters =>
             {
                 parameters.Bind("client_id", row.ClientId);
                 parameters.Bind("updated_at", row.UpdatedAt);

@@ -14,7 +14,7 @@ namespace WealthActors.Silo.Storage.ReadModel;
 internal sealed partial class PostgresReadModel(PostgresDatabase database)
     : IReadModelWriter, IReadModelQueries, IComplaintCalendarIndex, ISlaDigestQueries
 {
-    private readonly WriteBatcher<Statement[]> _writes = new(units => WriteBatch(database, units));
+    private readonly WriteBatcher<PostgresStatement[]> _writes = new(units => WriteBatch(database, units));
 
     // A projection older than the stored one is ignored, so a late republish cannot undo a newer state.
     private const string UpsertClientSql = """
@@ -137,24 +137,15 @@ internal sealed partial class PostgresReadModel(PostgresDatabase database)
         }, cancellationToken);
 
     private Task WriteAsync(string sql, Action<NpgsqlParameterCollection> bind, CancellationToken cancellationToken) =>
-        _writes.Enqueue([new Statement(sql, bind)], cancellationToken);
+        _writes.Enqueue([new PostgresStatement(sql, bind)], cancellationToken);
 
     /// <summary>
     /// The queued writes as one batch: one round trip, one implicit transaction, one commit. A write is one statement or
     /// a unit of several (a client with its holdings) that stands or falls together.
     /// </summary>
-    private static async Task WriteBatch(PostgresDatabase database, IReadOnlyList<Statement[]> units)
+    private static async Task WriteBatch(PostgresDatabase database, IReadOnlyList<PostgresStatement[]> units)
     {
-        await using var batch = database.DataSource.CreateBatch();
-        foreach (var statement in units.SelectMany(unit => unit))
-        {
-            var command = new NpgsqlBatchCommand(statement.Sql);
-            statement.Bind(command.Parameters);
-            batch.BatchCommands.Add(command);
-        }
-
+        await using var batch = PostgresStatement.Batch(database, units.SelectMany(unit => unit));
         await batch.ExecuteNonQueryAsync();
     }
-
-    private sealed record Statement(string Sql, Action<NpgsqlParameterCollection> Bind);
 }
