@@ -83,7 +83,6 @@ public static class StorageHostingExtensions
                 adoNet.DataSource = database.DataSource;
             });
         });
-        silo.Services.TryAddSingleton(sp => new PostgresStatementBatcher(sp.GetRequiredService<PostgresDatabase>()));
         silo.Services.AddGrainStorage(ProviderConstants.DEFAULT_STORAGE_PROVIDER_NAME, BatchedStorage);
         silo.Services.AddGrainStorage(GrainStorageName, BatchedStorage);
         silo.UseAdoNetReminderService(builder => builder.Configure<PostgresDatabase>((reminders, database) =>
@@ -183,10 +182,14 @@ public static class StorageHostingExtensions
             environment.ContentRootPath,
             sp.GetRequiredService<ILoggerFactory>()));
 
-    private static void AddPostgresDatabase(IServiceCollection services) =>
+    // One statement batcher for the database: grain state, reminders and the read model share its batches and commits.
+    private static void AddPostgresDatabase(IServiceCollection services)
+    {
         services.TryAddSingleton(sp => new PostgresDatabase(
             sp.GetRequiredService<IOptions<StorageOptions>>().Value.ConnectionString!,
             sp.GetRequiredService<ILoggerFactory>()));
+        services.TryAddSingleton(sp => new PostgresStatementBatcher(sp.GetRequiredService<PostgresDatabase>()));
+    }
 
     private static ExactKeyGrainStorage ExactKeyStorage(IServiceProvider services, string name) =>
         new(services.GetRequiredKeyedService<IGrainStorage>(AdoNetStorageName));

@@ -85,7 +85,7 @@ internal sealed partial class PostgresReadModel : ICareScanQueries
             })));
         }
 
-        return _writes.Enqueue([.. unit], cancellationToken);
+        return writes.Execute([.. unit], cancellationToken);
     }
 
     private async Task<IReadOnlyList<CareCandidate>> ScanAsync(

@@ -7,14 +7,14 @@ using WealthActors.Silo.Storage.Postgres;
 namespace WealthActors.Silo.Storage.ReadModel;
 
 /// <summary>
-/// The read model on PostgreSQL, beside grain state. Every write is one upsert statement, and concurrent ones share a
-/// transaction (<see cref="WriteBatcher{TWrite}"/>); the semantics (which projection wins, search ranking, urgency
+/// The read model on PostgreSQL, beside grain state. Every write is one upsert statement (or a unit of a few), and it
+/// shares a batch, one transaction, with the grain-state and reminder writes queued beside it
+/// (<see cref="PostgresStatementBatcher"/>); the semantics (which projection wins, search ranking, urgency
 /// order) are those of <see cref="ReadModelSemantics"/>, shared with the SQLite and in-memory read models.
 /// </summary>
-internal sealed partial class PostgresReadModel(PostgresDatabase database)
+internal sealed partial class PostgresReadModel(PostgresDatabase database, PostgresStatementBatcher writes)
     : IReadModelWriter, IReadModelQueries, IComplaintCalendarIndex, ISlaDigestQueries
 {
-    private readonly WriteBatcher<PostgresStatement[]> _writes = new(units => WriteBatch(database, units));
 
     // A projection older than the stored one is ignored, so a late republish cannot undo a newer state.
     private const string UpsertClientSql = """
@@ -137,15 +137,5 @@ internal sealed partial class PostgresReadModel(PostgresDatabase database)
         }, cancellationToken);
 
     private Task WriteAsync(string sql, Action<NpgsqlParameterCollection> bind, CancellationToken cancellationToken) =>
-        _writes.Enqueue([new PostgresStatement(sql, bind)], cancellationToken);
-
-    /// <summary>
-    /// The queued writes as one batch: one round trip, one implicit transaction, one commit. A write is one statement or
-    /// a unit of several (a client with its holdings) that stands or falls together.
-    /// </summary>
-    private static async Task WriteBatch(PostgresDatabase database, IReadOnlyList<PostgresStatement[]> units)
-    {
-        await using var batch = PostgresStatement.Batch(database, units.SelectMany(unit => unit));
-        await batch.ExecuteNonQueryAsync();
-    }
+        writes.Execute([new PostgresStatement(sql, bind)], cancellationToken);
 }

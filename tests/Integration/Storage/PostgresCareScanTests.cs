@@ -24,7 +24,7 @@ public sealed class PostgresCareScanTests(PostgresServer server) : CareScanContr
         _database = new PostgresDatabase(await server.DatabaseAsync("care_scan"), NullLoggerFactory.Instance);
         await _database.EnsureSchemaAsync();
         await Sql.ExecuteAsync(_database.ConnectionString, "TRUNCATE rm_clients, rm_holdings, care_occurrences");
-        _readModel = new PostgresReadModel(_database);
+        _readModel = new PostgresReadModel(_database, new PostgresStatementBatcher(_database));
     }
 
     public async Task DisposeAsync() => await _database.DisposeAsync();

@@ -27,7 +27,7 @@ public sealed class PostgresReadModelTests(PostgresServer server) : ReadModelCon
         _database = new PostgresDatabase(await server.DatabaseAsync("read_model"), NullLoggerFactory.Instance);
         await _database.EnsureSchemaAsync();
         await Sql.ExecuteAsync(_database.ConnectionString, "TRUNCATE rm_clients, rm_complaints, rm_inbox, rm_branches");
-        _readModel = new PostgresReadModel(_database);
+        _readModel = new PostgresReadModel(_database, new PostgresStatementBatcher(_database));
     }
 
     public async Task DisposeAsync() => await _database.DisposeAsync();

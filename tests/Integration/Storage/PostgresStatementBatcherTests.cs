@@ -72,4 +72,63 @@ public sealed class PostgresStatementBatcherTests(PostgresServer server) : IAsyn
             Assert.Equal(i == 0 ? "2" : "1", read.ETag);
         }
     }
+
+    [Fact]
+    public async Task Execute_UnitsWithoutRowsBetweenQueries_AreAllCommittedAndEachQueryStillGetsItsOwnRows()
+    {
+        var table = await NewTable();
+        // Holds the batcher busy, so the units and queries below queue up and share the next batch.
+        var first = Batcher.Query("SELECT pg_sleep(0.2)::text", _ => { });
+        var writes = new List<Task>();
+        var queries = new List<Task<IReadOnlyList<object?[]>>>();
+        for (var i = 0; i < 10; i++)
+        {
+            var id = i;
+            writes.Add(Batcher.Execute(
+            [
+                new PostgresStatement($"INSERT INTO {table} (id, v) VALUES (@id, 'new')", p => p.AddWithValue("id", id)),
+                new PostgresStatement($"UPDATE {table} SET v = @v WHERE id = @id", p =>
+                {
+                    p.AddWithValue("v", $"v{id}");
+                    p.AddWithValue("id", id);
+                }),
+            ]));
+            queries.Add(Batcher.Query("SELECT $1", p => p.Add(new NpgsqlParameter<int> { NpgsqlDbType = NpgsqlDbType.Integer, TypedValue = id })));
+        }
+
+        await first.WaitAsync(TimeSpan.FromSeconds(30));
+        await Task.WhenAll(writes).WaitAsync(TimeSpan.FromSeconds(30));
+
+        Assert.Equal(Enumerable.Range(0, 10), (await Task.WhenAll(queries)).Select(rows => (int)Assert.Single(rows)[0]!));
+        var stored = await Batcher.Query($"SELECT id, v FROM {table} ORDER BY id", _ => { });
+        Assert.Equal(Enumerable.Range(0, 10).Select(i => $"v{i}"), stored.Select(row => (string)row[1]!));
+    }
+
+    [Fact]
+    public async Task Execute_AUnitWhoseSecondStatementFails_KeepsNoneOfItAndFailsNoOtherUnit()
+    {
+        var table = await NewTable();
+        var first = Batcher.Query("SELECT pg_sleep(0.2)::text", _ => { });
+        var bad = Batcher.Execute(
+        [
+            new PostgresStatement($"INSERT INTO {table} (id, v) VALUES (1, 'kept?')", _ => { }),
+            new PostgresStatement($"INSERT INTO {table} (id, v) VALUES (1, 'duplicate')", _ => { }),
+        ]);
+        var good = Batcher.Execute([new PostgresStatement($"INSERT INTO {table} (id, v) VALUES (2, 'good')", _ => { })]);
+
+        await first.WaitAsync(TimeSpan.FromSeconds(30));
+        await good.WaitAsync(TimeSpan.FromSeconds(30));
+        var error = await Assert.ThrowsAsync<PostgresException>(() => bad.WaitAsync(TimeSpan.FromSeconds(30)));
+
+        Assert.Equal(PostgresErrorCodes.UniqueViolation, error.SqlState);
+        var stored = await Batcher.Query($"SELECT id FROM {table} ORDER BY id", _ => { });
+        Assert.Equal([2], stored.Select(row => (int)row[0]!));
+    }
+
+    private async Task<string> NewTable()
+    {
+        var table = "batch_units_" + Guid.NewGuid().ToString("N")[..8];
+        await Batcher.Execute([new PostgresStatement($"CREATE TABLE {table} (id integer PRIMARY KEY, v text NOT NULL)", _ => { })]);
+        return table;
+    }
 }
