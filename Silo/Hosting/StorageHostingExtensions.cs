@@ -21,7 +21,7 @@ public static class StorageHostingExtensions
     public const string GrainStorageName = "wealth";
 
     // The AdoNet provider itself; grains reach it through ExactKeyGrainStorage registered as "wealth" and the default.
-    private const string AdoNetStorageName = "wealth-adonet";
+    internal const string AdoNetStorageName = "wealth-adonet";
 
     /// <summary>
     /// Grain state (as the default provider and as <see cref="GrainStorageName"/>) and reminders. With no

@@ -6,10 +6,11 @@ using Orleans.Storage;
 namespace WealthActors.Silo.Storage.Postgres;
 
 /// <summary>
-/// Grain state on PostgreSQL: reads and clears go through Orleans' AdoNet provider (behind the exact-key decorator),
-/// writes run the provider's own <c>WriteToStorageKey</c> statement in a batch shared with other grains' writes
-/// (<see cref="PostgresStatementBatcher"/>). The row, the payload and the ETag rules are the provider's: a stale ETag
-/// still fails with <see cref="InconsistentStateException"/> and leaves the stored state alone.
+/// Grain state on PostgreSQL: reads and writes run the AdoNet provider's own <c>ReadFromStorageKey</c> and
+/// <c>WriteToStorageKey</c> statements in batches shared with other grains' reads or writes
+/// (<see cref="PostgresStatementBatcher"/>); clears go through the provider itself (behind the exact-key decorator).
+/// The row, the payload and the ETag rules are the provider's: a stale ETag still fails with
+/// <see cref="InconsistentStateException"/> and leaves the stored state alone, and a read answers as the provider's does.
 /// </summary>
 internal sealed class PostgresBatchedGrainStorage(
     ExactKeyGrainStorage exactKey,
@@ -18,15 +19,37 @@ internal sealed class PostgresBatchedGrainStorage(
     string serviceId) : IGrainStorage
 {
     private const string WriteQueryKey = "WriteToStorageKey";
+    private const string ReadQueryKey = "ReadFromStorageKey";
 
     private static readonly string[] WriteParameters =
         ["ServiceId", "GrainTypeString", "GrainIdN0", "GrainIdN1", "GrainIdExtensionString", "GrainStateVersion", "PayloadBinary"];
 
-    public Task ReadStateAsync<T>(string stateName, GrainId grainId, IGrainState<T> grainState) =>
-        exactKey.ReadStateAsync(stateName, grainId, grainState);
+    private static readonly string[] ReadParameters =
+        ["ServiceId", "GrainTypeString", "GrainIdN0", "GrainIdN1", "GrainIdExtensionString"];
 
     public Task ReadStateAsync<T>(string stateName, GrainId grainId, IGrainState<T> grainState, CancellationToken cancellationToken) =>
-        exactKey.ReadStateAsync(stateName, grainId, grainState, cancellationToken);
+        ReadStateAsync(stateName, grainId, grainState);
+
+    public async Task ReadStateAsync<T>(string stateName, GrainId grainId, IGrainState<T> grainState)
+    {
+        var grainType = ExactKeyGrainStorage.StateName(stateName, grainId);
+        if (grainType.Contains('`', StringComparison.Ordinal))
+        {
+            await exactKey.ReadStateAsync(stateName, grainId, grainState);
+            return;
+        }
+
+        var key = ExactKeyGrainStorage.StorageId(grainId).Key.ToString();
+        var rows = await batcher.Read(await batcher.OrleansQueryText(ReadQueryKey, ReadParameters), parameters => BindRow(parameters, grainType, key));
+
+        // As the provider reads: no row is a new state with no ETag; a row whose payload was cleared is a new state, not
+        // a stored one, that keeps the row's version as its ETag.
+        var row = rows.Count > 0 ? rows[0] : null;
+        var payload = row?[0] as byte[];
+        grainState.State = payload is not null ? serializer.Deserialize<T>(new BinaryData(payload)) : Activator.CreateInstance<T>();
+        grainState.ETag = row?[1] is { } version ? Convert.ToInt32(version, CultureInfo.InvariantCulture).ToString(CultureInfo.InvariantCulture) : null;
+        grainState.RecordExists = payload is not null;
+    }
 
     // A queued write is committed with its batch whether or not its caller still waits, and a caller that stopped
     // waiting would keep an ETag the row no longer has: like the AdoNet provider, writes are not cancellable.
@@ -43,17 +66,12 @@ internal sealed class PostgresBatchedGrainStorage(
             return;
         }
 
-        // The exact-key id is a string key ('~' + key), which the provider stores with both numeric parts 0.
         var key = ExactKeyGrainStorage.StorageId(grainId).Key.ToString();
         var payload = serializer.Serialize(grainState.State).ToArray();
         int? expected = string.IsNullOrWhiteSpace(grainState.ETag) ? null : int.Parse(grainState.ETag, CultureInfo.InvariantCulture);
         var rows = await batcher.Query(await batcher.OrleansQueryText(WriteQueryKey, WriteParameters), parameters =>
         {
-            parameters.Add(new NpgsqlParameter<string> { NpgsqlDbType = NpgsqlDbType.Text, TypedValue = serviceId });
-            parameters.Add(new NpgsqlParameter<string> { NpgsqlDbType = NpgsqlDbType.Text, TypedValue = grainType });
-            parameters.Add(new NpgsqlParameter<long> { NpgsqlDbType = NpgsqlDbType.Bigint, TypedValue = 0 });
-            parameters.Add(new NpgsqlParameter<long> { NpgsqlDbType = NpgsqlDbType.Bigint, TypedValue = 0 });
-            parameters.Add(new NpgsqlParameter<string> { NpgsqlDbType = NpgsqlDbType.Text, TypedValue = key });
+            BindRow(parameters, grainType, key);
             parameters.Add(new NpgsqlParameter { NpgsqlDbType = NpgsqlDbType.Integer, Value = expected is { } version ? version : DBNull.Value });
             parameters.Add(new NpgsqlParameter<byte[]> { NpgsqlDbType = NpgsqlDbType.Bytea, TypedValue = payload });
         });
@@ -67,6 +85,16 @@ internal sealed class PostgresBatchedGrainStorage(
 
         grainState.ETag = Convert.ToInt32(stored, CultureInfo.InvariantCulture).ToString(CultureInfo.InvariantCulture);
         grainState.RecordExists = true;
+    }
+
+    // The exact-key id is a string key ('~' + key), which the provider stores with both numeric parts 0.
+    private void BindRow(NpgsqlParameterCollection parameters, string grainType, string key)
+    {
+        parameters.Add(new NpgsqlParameter<string> { NpgsqlDbType = NpgsqlDbType.Text, TypedValue = serviceId });
+        parameters.Add(new NpgsqlParameter<string> { NpgsqlDbType = NpgsqlDbType.Text, TypedValue = grainType });
+        parameters.Add(new NpgsqlParameter<long> { NpgsqlDbType = NpgsqlDbType.Bigint, TypedValue = 0 });
+        parameters.Add(new NpgsqlParameter<long> { NpgsqlDbType = NpgsqlDbType.Bigint, TypedValue = 0 });
+        parameters.Add(new NpgsqlParameter<string> { NpgsqlDbType = NpgsqlDbType.Text, TypedValue = key });
     }
 
     public Task ClearStateAsync<T>(string stateName, GrainId grainId, IGrainState<T> grainState) =>

@@ -19,12 +19,14 @@ public sealed class PostgresStatementBatcher
 
     private readonly PostgresDatabase _database;
     private readonly WriteBatcher<PostgresStatement[], IReadOnlyList<object?[]>> _batches;
+    private readonly WriteBatcher<PostgresStatement[], IReadOnlyList<object?[]>> _reads;
     private readonly ConcurrentDictionary<string, Task<string>> _queries = new(StringComparer.Ordinal);
 
     internal PostgresStatementBatcher(PostgresDatabase database)
     {
         _database = database;
         _batches = new(ExecuteBatch, MaxBatch);
+        _reads = new(ExecuteBatch, MaxBatch);
     }
 
     /// <summary>
@@ -34,6 +36,13 @@ public sealed class PostgresStatementBatcher
     /// <param name="bind">Adds the parameters, unnamed in the order of their positions or named as in the text.</param>
     public Task<IReadOnlyList<object?[]>> Query(string sql, Action<NpgsqlParameterCollection> bind) =>
         _batches.Enqueue([new PostgresStatement(sql, bind, ReturnsRows: true)]);
+
+    /// <summary>
+    /// Queues <paramref name="sql"/>, a <c>SELECT</c> that changes nothing, for the next batch of reads; completes with its
+    /// rows. Reads go in batches of their own, so a read never waits behind the commit of a write batch.
+    /// </summary>
+    public Task<IReadOnlyList<object?[]>> Read(string sql, Action<NpgsqlParameterCollection> bind) =>
+        _reads.Enqueue([new PostgresStatement(sql, bind, ReturnsRows: true)]);
 
     /// <summary>
     /// Queues statements that stand or fall together for the next batch; completes once that batch has committed.

@@ -4,6 +4,7 @@ using NpgsqlTypes;
 using Orleans.Storage;
 using WealthActors.Integration.Infrastructure;
 using WealthActors.Silo.Hosting;
+using WealthActors.Silo.Storage;
 using WealthActors.Silo.Storage.Postgres;
 
 namespace WealthActors.Integration.Storage;
@@ -123,6 +124,34 @@ public sealed class PostgresStatementBatcherTests(PostgresServer server) : IAsyn
         Assert.Equal(PostgresErrorCodes.UniqueViolation, error.SqlState);
         var stored = await Batcher.Query($"SELECT id FROM {table} ORDER BY id", _ => { });
         Assert.Equal([2], stored.Select(row => (int)row[0]!));
+    }
+
+    [Fact]
+    public async Task ReadState_AbsentWrittenAndClearedRows_ReadAsTheAdoNetProviderReadsThem()
+    {
+        var provider = new ExactKeyGrainStorage(_silo.Services.GetRequiredKeyedService<IGrainStorage>(StorageHostingExtensions.AdoNetStorageName));
+        var id = GrainId.Create("counter", Guid.NewGuid().ToString("N"));
+
+        await AssertReadsAlike(provider, id, exists: false, etag: null, value: 0);
+        var written = new GrainState<CounterState>(new CounterState { Value = 5 });
+        await Storage.WriteStateAsync("state", id, written);
+        await Storage.WriteStateAsync("state", id, new GrainState<CounterState>(new CounterState { Value = 6 }) { ETag = written.ETag });
+        await AssertReadsAlike(provider, id, exists: true, etag: "2", value: 6);
+        var cleared = new GrainState<CounterState>();
+        await Storage.ReadStateAsync("state", id, cleared);
+        await Storage.ClearStateAsync("state", id, cleared);
+        await AssertReadsAlike(provider, id, exists: false, etag: cleared.ETag, value: 0);
+    }
+
+    private async Task AssertReadsAlike(IGrainStorage provider, GrainId id, bool exists, string? etag, int value)
+    {
+        var batched = new GrainState<CounterState>();
+        var direct = new GrainState<CounterState>();
+        await Storage.ReadStateAsync("state", id, batched);
+        await provider.ReadStateAsync("state", id, direct);
+
+        Assert.Equal((exists, etag, value), (batched.RecordExists, batched.ETag, batched.State!.Value));
+        Assert.Equal((direct.RecordExists, direct.ETag, direct.State!.Value), (batched.RecordExists, batched.ETag, batched.State!.Value));
     }
 
     private async Task<string> NewTable()
