@@ -1,3 +1,4 @@
+using Microsoft.Extensions.Options;
 using System.Diagnostics.Metrics;
 using OpenTelemetry.Metrics;
 using Orleans.Dashboard;
@@ -27,7 +28,14 @@ public static class OperationsHostingExtensions
 
     public static WebApplicationBuilder AddWealthActorsOperations(this WebApplicationBuilder builder)
     {
-        builder.UseOrleans(silo => silo.AddDashboard());
+        var sampleSeconds = OperationsOptions.From(builder.Configuration).DashboardSampleSeconds;
+        if (sampleSeconds < 1)
+        {
+            throw new OptionsValidationException(OperationsOptions.Section, typeof(OperationsOptions),
+                [$"{OperationsOptions.Section}:{nameof(OperationsOptions.DashboardSampleSeconds)} must be at least 1 (it is {sampleSeconds})."]);
+        }
+
+        builder.UseOrleans(silo => silo.AddDashboard(dashboard => dashboard.CounterUpdateIntervalMs = sampleSeconds * 1000));
         builder.Services.AddAuthorizationBuilder().AddPolicy(OperatePolicy, p => p.RequireRole(ApiRoles.Admin));
         builder.Services.AddOpenTelemetry().WithMetrics(metrics => metrics
             .AddMeter(WealthActorsMetrics.MeterName)

@@ -1,5 +1,8 @@
 using System.Net;
 using System.Text.RegularExpressions;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
+using Orleans.Dashboard;
 using WealthActors.Silo.Tests.Infrastructure;
 using WealthActors.Testing;
 
@@ -24,12 +27,40 @@ public sealed class OperationsTests(ApiFactory api)
     [Fact]
     public async Task Dashboard_Admin_ServesClusterData()
     {
-        // The dashboard gathers its counters on its own schedule: right after the silo starts they can still be empty.
+        // The dashboard gathers its counters on its own schedule (every 10 s by default): right after the silo starts
+        // they can still be empty.
         var counters = await Eventually.Until(
             async () => await (await api.As("Admin").GetAsync("/dashboard/DashboardCounters")).Json(HttpStatusCode.OK),
-            c => c["totalActiveHostCount"]!.GetValue<int>() >= 1, "the dashboard's first counters");
+            c => c["totalActiveHostCount"]!.GetValue<int>() >= 1, "the dashboard's first counters", timeoutMs: 30_000);
 
         Assert.True(counters["totalActiveHostCount"]!.GetValue<int>() >= 1, counters.ToJsonString());
+    }
+
+    [Fact]
+    public void Dashboard_WithoutSettings_SamplesTheCountersEveryTenSeconds()
+    {
+        var options = api.Services.GetRequiredService<IOptions<DashboardOptions>>().Value;
+
+        Assert.Equal(10_000, options.CounterUpdateIntervalMs);
+    }
+
+    [Fact]
+    public async Task Dashboard_WithASampleInterval_AppliesIt()
+    {
+        await using var configured = ApiFactory.With(new Dictionary<string, string?> { ["Operations:DashboardSampleSeconds"] = "2" });
+
+        Assert.Equal(2_000, configured.Services.GetRequiredService<IOptions<DashboardOptions>>().Value.CounterUpdateIntervalMs);
+    }
+
+    [Fact]
+    public async Task Dashboard_SampleIntervalBelowOneSecond_FailsAtStartNamingTheSetting()
+    {
+        await using var misconfigured = ApiFactory.With(new Dictionary<string, string?> { ["Operations:DashboardSampleSeconds"] = "0" });
+
+        var failure = Record.Exception(() => misconfigured.As(null));
+
+        Assert.NotNull(failure);
+        Assert.Contains("Operations:DashboardSampleSeconds", failure.ToString(), StringComparison.Ordinal);
     }
 
     [Fact]
