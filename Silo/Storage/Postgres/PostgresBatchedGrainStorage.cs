@@ -21,33 +21,31 @@ internal sealed class PostgresBatchedGrainStorage(
     private const string WriteQueryKey = "WriteToStorageKey";
     private const string ReadQueryKey = "ReadFromStorageKey";
 
-    private static readonly string[] WriteParameters =
-        ["ServiceId", "GrainTypeString", "GrainIdN0", "GrainIdN1", "GrainIdExtensionString", "GrainStateVersion", "PayloadBinary"];
-
+    // The row's key, bound by BindRow; a write adds the expected version and the payload.
     private static readonly string[] ReadParameters =
         ["ServiceId", "GrainTypeString", "GrainIdN0", "GrainIdN1", "GrainIdExtensionString"];
+
+    private static readonly string[] WriteParameters = [.. ReadParameters, "GrainStateVersion", "PayloadBinary"];
 
     public Task ReadStateAsync<T>(string stateName, GrainId grainId, IGrainState<T> grainState, CancellationToken cancellationToken) =>
         ReadStateAsync(stateName, grainId, grainState);
 
     public async Task ReadStateAsync<T>(string stateName, GrainId grainId, IGrainState<T> grainState)
     {
-        var grainType = ExactKeyGrainStorage.StateName(stateName, grainId);
-        if (grainType.Contains('`', StringComparison.Ordinal))
+        if (RowKey(stateName, grainId) is not { } row)
         {
             await exactKey.ReadStateAsync(stateName, grainId, grainState);
             return;
         }
 
-        var key = ExactKeyGrainStorage.StorageId(grainId).Key.ToString();
-        var rows = await batcher.Read(await batcher.OrleansQueryText(ReadQueryKey, ReadParameters), parameters => BindRow(parameters, grainType, key));
+        var rows = await batcher.Read(await batcher.OrleansQueryText(ReadQueryKey, ReadParameters), parameters => BindRow(parameters, row));
 
         // As the provider reads: no row is a new state with no ETag; a row whose payload was cleared is a new state, not
         // a stored one, that keeps the row's version as its ETag.
-        var row = rows.Count > 0 ? rows[0] : null;
-        var payload = row?[0] as byte[];
+        var stored = rows.Count > 0 ? rows[0] : null;
+        var payload = stored?[0] as byte[];
         grainState.State = payload is not null ? serializer.Deserialize<T>(new BinaryData(payload)) : Activator.CreateInstance<T>();
-        grainState.ETag = row?[1] is { } version ? Convert.ToInt32(version, CultureInfo.InvariantCulture).ToString(CultureInfo.InvariantCulture) : null;
+        grainState.ETag = stored?[1] is { } version ? Convert.ToInt32(version, CultureInfo.InvariantCulture).ToString(CultureInfo.InvariantCulture) : null;
         grainState.RecordExists = payload is not null;
     }
 
@@ -58,20 +56,17 @@ internal sealed class PostgresBatchedGrainStorage(
 
     public async Task WriteStateAsync<T>(string stateName, GrainId grainId, IGrainState<T> grainState)
     {
-        var grainType = ExactKeyGrainStorage.StateName(stateName, grainId);
-        if (grainType.Contains('`', StringComparison.Ordinal))
+        if (RowKey(stateName, grainId) is not { } row)
         {
-            // The provider rewrites generic type names before keying a row by them; let it do that itself.
             await exactKey.WriteStateAsync(stateName, grainId, grainState);
             return;
         }
 
-        var key = ExactKeyGrainStorage.StorageId(grainId).Key.ToString();
         var payload = serializer.Serialize(grainState.State).ToArray();
         int? expected = string.IsNullOrWhiteSpace(grainState.ETag) ? null : int.Parse(grainState.ETag, CultureInfo.InvariantCulture);
         var rows = await batcher.Query(await batcher.OrleansQueryText(WriteQueryKey, WriteParameters), parameters =>
         {
-            BindRow(parameters, grainType, key);
+            BindRow(parameters, row);
             parameters.Add(new NpgsqlParameter { NpgsqlDbType = NpgsqlDbType.Integer, Value = expected is { } version ? version : DBNull.Value });
             parameters.Add(new NpgsqlParameter<byte[]> { NpgsqlDbType = NpgsqlDbType.Bytea, TypedValue = payload });
         });
@@ -79,7 +74,7 @@ internal sealed class PostgresBatchedGrainStorage(
         if (rows.Count == 0 || rows[0][0] is not { } stored)
         {
             throw new InconsistentStateException(
-                $"Version conflict (WriteState): ServiceId={serviceId} GrainType={grainType} GrainId={key} ETag={grainState.ETag}.",
+                $"Version conflict (WriteState): ServiceId={serviceId} GrainType={row.GrainType} GrainId={row.Key} ETag={grainState.ETag}.",
                 "Unknown", grainState.ETag);
         }
 
@@ -87,14 +82,22 @@ internal sealed class PostgresBatchedGrainStorage(
         grainState.RecordExists = true;
     }
 
-    // The exact-key id is a string key ('~' + key), which the provider stores with both numeric parts 0.
-    private void BindRow(NpgsqlParameterCollection parameters, string grainType, string key)
+    // The row the provider keeps the state in: its grain type and, the exact-key id being a string key ('~' + key), the
+    // key as the id's extension with both numeric parts 0. None for generic type names, which the provider rewrites
+    // before keying a row by them: it reads and writes those rows itself.
+    private static (string GrainType, string Key)? RowKey(string stateName, GrainId grainId)
+    {
+        var grainType = ExactKeyGrainStorage.StateName(stateName, grainId);
+        return grainType.Contains('`', StringComparison.Ordinal) ? null : (grainType, ExactKeyGrainStorage.StorageId(grainId).Key.ToString());
+    }
+
+    private void BindRow(NpgsqlParameterCollection parameters, (string GrainType, string Key) row)
     {
         parameters.Add(new NpgsqlParameter<string> { NpgsqlDbType = NpgsqlDbType.Text, TypedValue = serviceId });
-        parameters.Add(new NpgsqlParameter<string> { NpgsqlDbType = NpgsqlDbType.Text, TypedValue = grainType });
+        parameters.Add(new NpgsqlParameter<string> { NpgsqlDbType = NpgsqlDbType.Text, TypedValue = row.GrainType });
         parameters.Add(new NpgsqlParameter<long> { NpgsqlDbType = NpgsqlDbType.Bigint, TypedValue = 0 });
         parameters.Add(new NpgsqlParameter<long> { NpgsqlDbType = NpgsqlDbType.Bigint, TypedValue = 0 });
-        parameters.Add(new NpgsqlParameter<string> { NpgsqlDbType = NpgsqlDbType.Text, TypedValue = key });
+        parameters.Add(new NpgsqlParameter<string> { NpgsqlDbType = NpgsqlDbType.Text, TypedValue = row.Key });
     }
 
     public Task ClearStateAsync<T>(string stateName, GrainId grainId, IGrainState<T> grainState) =>
