@@ -21,12 +21,6 @@ internal sealed class PostgresBatchedGrainStorage(
     private const string WriteQueryKey = "WriteToStorageKey";
     private const string ReadQueryKey = "ReadFromStorageKey";
 
-    // The row's key, bound by BindRow; a write adds the expected version and the payload.
-    private static readonly string[] ReadParameters =
-        ["ServiceId", "GrainTypeString", "GrainIdN0", "GrainIdN1", "GrainIdExtensionString"];
-
-    private static readonly string[] WriteParameters = [.. ReadParameters, "GrainStateVersion", "PayloadBinary"];
-
     public Task ReadStateAsync<T>(string stateName, GrainId grainId, IGrainState<T> grainState, CancellationToken cancellationToken) =>
         ReadStateAsync(stateName, grainId, grainState);
 
@@ -38,7 +32,7 @@ internal sealed class PostgresBatchedGrainStorage(
             return;
         }
 
-        var rows = await batcher.Read(await batcher.OrleansQueryText(ReadQueryKey, ReadParameters), parameters => BindRow(parameters, row));
+        var rows = await batcher.Read(await batcher.OrleansQueryText(ReadQueryKey), parameters => BindRow(parameters, row));
 
         // As the provider reads: no row is a new state with no ETag; a row whose payload was cleared is a new state, not
         // a stored one, that keeps the row's version as its ETag.
@@ -64,11 +58,11 @@ internal sealed class PostgresBatchedGrainStorage(
 
         var payload = serializer.Serialize(grainState.State).ToArray();
         int? expected = string.IsNullOrWhiteSpace(grainState.ETag) ? null : int.Parse(grainState.ETag, CultureInfo.InvariantCulture);
-        var rows = await batcher.Query(await batcher.OrleansQueryText(WriteQueryKey, WriteParameters), parameters =>
+        var rows = await batcher.Query(await batcher.OrleansQueryText(WriteQueryKey), parameters =>
         {
             BindRow(parameters, row);
-            parameters.Add(new NpgsqlParameter { NpgsqlDbType = NpgsqlDbType.Integer, Value = expected is { } version ? version : DBNull.Value });
-            parameters.Add(new NpgsqlParameter<byte[]> { NpgsqlDbType = NpgsqlDbType.Bytea, TypedValue = payload });
+            parameters.Add(new NpgsqlParameter { ParameterName = "GrainStateVersion", NpgsqlDbType = NpgsqlDbType.Integer, Value = expected is { } version ? version : DBNull.Value });
+            parameters.Add(new NpgsqlParameter<byte[]> { ParameterName = "PayloadBinary", NpgsqlDbType = NpgsqlDbType.Bytea, TypedValue = payload });
         });
 
         if (rows.Count == 0 || rows[0][0] is not { } stored)
@@ -93,11 +87,11 @@ internal sealed class PostgresBatchedGrainStorage(
 
     private void BindRow(NpgsqlParameterCollection parameters, (string GrainType, string Key) row)
     {
-        parameters.Add(new NpgsqlParameter<string> { NpgsqlDbType = NpgsqlDbType.Text, TypedValue = serviceId });
-        parameters.Add(new NpgsqlParameter<string> { NpgsqlDbType = NpgsqlDbType.Text, TypedValue = row.GrainType });
-        parameters.Add(new NpgsqlParameter<long> { NpgsqlDbType = NpgsqlDbType.Bigint, TypedValue = 0 });
-        parameters.Add(new NpgsqlParameter<long> { NpgsqlDbType = NpgsqlDbType.Bigint, TypedValue = 0 });
-        parameters.Add(new NpgsqlParameter<string> { NpgsqlDbType = NpgsqlDbType.Text, TypedValue = row.Key });
+        parameters.Add(new NpgsqlParameter<string> { ParameterName = "ServiceId", NpgsqlDbType = NpgsqlDbType.Text, TypedValue = serviceId });
+        parameters.Add(new NpgsqlParameter<string> { ParameterName = "GrainTypeString", NpgsqlDbType = NpgsqlDbType.Text, TypedValue = row.GrainType });
+        parameters.Add(new NpgsqlParameter<long> { ParameterName = "GrainIdN0", NpgsqlDbType = NpgsqlDbType.Bigint, TypedValue = 0 });
+        parameters.Add(new NpgsqlParameter<long> { ParameterName = "GrainIdN1", NpgsqlDbType = NpgsqlDbType.Bigint, TypedValue = 0 });
+        parameters.Add(new NpgsqlParameter<string> { ParameterName = "GrainIdExtensionString", NpgsqlDbType = NpgsqlDbType.Text, TypedValue = row.Key });
     }
 
     public Task ClearStateAsync<T>(string stateName, GrainId grainId, IGrainState<T> grainState) =>

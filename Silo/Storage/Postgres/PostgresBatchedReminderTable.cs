@@ -11,9 +11,6 @@ namespace WealthActors.Silo.Storage.Postgres;
 /// </summary>
 internal sealed class PostgresBatchedReminderTable(IReminderTable adoNet, PostgresStatementBatcher batcher, string serviceId) : IReminderTable
 {
-    private static readonly string[] UpsertParameters = ["ServiceId", "GrainId", "ReminderName", "StartTime", "Period", "GrainHash"];
-    private static readonly string[] DeleteParameters = ["ServiceId", "GrainId", "ReminderName", "Version"];
-
     public Task StartAsync(CancellationToken cancellationToken = default) => adoNet.StartAsync(cancellationToken);
 
     public Task StopAsync(CancellationToken cancellationToken = default) => adoNet.StopAsync(cancellationToken);
@@ -28,22 +25,22 @@ internal sealed class PostgresBatchedReminderTable(IReminderTable adoNet, Postgr
     {
         // As the AdoNet table does: an unspecified start is taken as UTC.
         var startAt = entry.StartAt.Kind == DateTimeKind.Unspecified ? DateTime.SpecifyKind(entry.StartAt, DateTimeKind.Utc) : entry.StartAt.ToUniversalTime();
-        var rows = await batcher.Query(await batcher.OrleansQueryText("UpsertReminderRowKey", UpsertParameters), parameters =>
+        var rows = await batcher.Query(await batcher.OrleansQueryText("UpsertReminderRowKey"), parameters =>
         {
             BindRow(parameters, entry.GrainId, entry.ReminderName);
-            parameters.Add(new NpgsqlParameter<DateTime> { NpgsqlDbType = NpgsqlDbType.TimestampTz, TypedValue = startAt });
-            parameters.Add(new NpgsqlParameter<long> { NpgsqlDbType = NpgsqlDbType.Bigint, TypedValue = (long)entry.Period.TotalMilliseconds });
-            parameters.Add(new NpgsqlParameter<int> { NpgsqlDbType = NpgsqlDbType.Integer, TypedValue = unchecked((int)entry.GrainId.GetUniformHashCode()) });
+            parameters.Add(new NpgsqlParameter<DateTime> { ParameterName = "StartTime", NpgsqlDbType = NpgsqlDbType.TimestampTz, TypedValue = startAt });
+            parameters.Add(new NpgsqlParameter<long> { ParameterName = "Period", NpgsqlDbType = NpgsqlDbType.Bigint, TypedValue = (long)entry.Period.TotalMilliseconds });
+            parameters.Add(new NpgsqlParameter<int> { ParameterName = "GrainHash", NpgsqlDbType = NpgsqlDbType.Integer, TypedValue = unchecked((int)entry.GrainId.GetUniformHashCode()) });
         });
         return rows.Count > 0 && rows[0][0] is { } version ? Convert.ToInt32(version, CultureInfo.InvariantCulture).ToString(CultureInfo.InvariantCulture) : null;
     }
 
     public async Task<bool> RemoveRow(GrainId grainId, string reminderName, string eTag)
     {
-        var rows = await batcher.Query(await batcher.OrleansQueryText("DeleteReminderRowKey", DeleteParameters), parameters =>
+        var rows = await batcher.Query(await batcher.OrleansQueryText("DeleteReminderRowKey"), parameters =>
         {
             BindRow(parameters, grainId, reminderName);
-            parameters.Add(new NpgsqlParameter<int> { NpgsqlDbType = NpgsqlDbType.Integer, TypedValue = int.Parse(eTag, CultureInfo.InvariantCulture) });
+            parameters.Add(new NpgsqlParameter<int> { ParameterName = "Version", NpgsqlDbType = NpgsqlDbType.Integer, TypedValue = int.Parse(eTag, CultureInfo.InvariantCulture) });
         });
         return rows.Count > 0 && rows[0][0] is true;
     }
@@ -52,8 +49,8 @@ internal sealed class PostgresBatchedReminderTable(IReminderTable adoNet, Postgr
 
     private void BindRow(NpgsqlParameterCollection parameters, GrainId grainId, string reminderName)
     {
-        parameters.Add(new NpgsqlParameter<string> { NpgsqlDbType = NpgsqlDbType.Text, TypedValue = serviceId });
-        parameters.Add(new NpgsqlParameter<string> { NpgsqlDbType = NpgsqlDbType.Text, TypedValue = grainId.ToString() });
-        parameters.Add(new NpgsqlParameter<string> { NpgsqlDbType = NpgsqlDbType.Text, TypedValue = reminderName });
+        parameters.Add(new NpgsqlParameter<string> { ParameterName = "ServiceId", NpgsqlDbType = NpgsqlDbType.Text, TypedValue = serviceId });
+        parameters.Add(new NpgsqlParameter<string> { ParameterName = "GrainId", NpgsqlDbType = NpgsqlDbType.Text, TypedValue = grainId.ToString() });
+        parameters.Add(new NpgsqlParameter<string> { ParameterName = "ReminderName", NpgsqlDbType = NpgsqlDbType.Text, TypedValue = reminderName });
     }
 }

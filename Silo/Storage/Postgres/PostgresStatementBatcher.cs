@@ -5,7 +5,8 @@ namespace WealthActors.Silo.Storage.Postgres;
 
 /// <summary>
 /// Runs the grain-state, reminder and read-model writes of many grains as one batch: one round trip, one implicit
-/// transaction, one commit (<see cref="WriteBatcher{TWrite, TResult}"/>). Orleans' AdoNet providers give each write its
+/// transaction, one commit (<see cref="WriteBatcher{TWrite, TResult}"/>); grain-state reads go together the same way,
+/// in batches of their own. Orleans' AdoNet providers give each write its
 /// own connection use and commit, and on a busy silo those per-write costs, not the rows, were most of what a command
 /// cost the silo and the server. The grain-state and reminder statements are Orleans' own (<see cref="OrleansQueryText"/>),
 /// so a batched write means exactly what the provider's write means; a statement of a batch sees the writes before it,
@@ -33,7 +34,7 @@ public sealed class PostgresStatementBatcher
     /// Queues <paramref name="sql"/>, which returns rows (a <c>SELECT</c> or <c>RETURNING</c>), for the next batch;
     /// completes with its rows once that batch has committed.
     /// </summary>
-    /// <param name="bind">Adds the parameters, unnamed in the order of their positions or named as in the text.</param>
+    /// <param name="bind">Adds the parameters: named as in the text, or unnamed in the order of their positions.</param>
     public Task<IReadOnlyList<object?[]>> Query(string sql, Action<NpgsqlParameterCollection> bind) =>
         _batches.Enqueue([new PostgresStatement(sql, bind, ReturnsRows: true)]);
 
@@ -52,14 +53,12 @@ public sealed class PostgresStatementBatcher
         _batches.Enqueue(unit, cancellationToken);
 
     /// <summary>
-    /// The text Orleans stores under <paramref name="queryKey"/> in <c>OrleansQuery</c>, read once per process, with its
-    /// named parameters turned into positions in the order of <paramref name="parameters"/>: bound by position, a
-    /// statement goes to the server as it is, while named ones Npgsql would parse and rewrite on every execution. The
-    /// text is kept per key, so every caller of a key passes the same parameters (each key has one writer here).
+    /// The text Orleans stores under <paramref name="queryKey"/> in <c>OrleansQuery</c>, read once per process. Its
+    /// parameters are bound by their names; the batch sends them by position (<see cref="PostgresStatement"/>).
     /// </summary>
-    public Task<string> OrleansQueryText(string queryKey, params string[] parameters)
+    public Task<string> OrleansQueryText(string queryKey)
     {
-        var text = _queries.GetOrAdd(queryKey, key => ReadQueryText(key, parameters));
+        var text = _queries.GetOrAdd(queryKey, ReadQueryText);
         // A failed read (the server was down) is tried again by the next caller.
         if (text.IsFaulted || text.IsCanceled)
         {
@@ -69,15 +68,13 @@ public sealed class PostgresStatementBatcher
         return text;
     }
 
-    private async Task<string> ReadQueryText(string queryKey, string[] parameters)
+    private async Task<string> ReadQueryText(string queryKey)
     {
         await using var command = _database.DataSource.CreateCommand("SELECT QueryText FROM OrleansQuery WHERE QueryKey = @key");
         command.Parameters.AddWithValue("key", queryKey);
-        var text = await command.ExecuteScalarAsync() as string
-                   ?? throw new InvalidOperationException($"OrleansQuery has no query '{queryKey}': the schema is not current.");
-        return PostgresStatement.Positional(text, parameters);
+        return await command.ExecuteScalarAsync() as string
+               ?? throw new InvalidOperationException($"OrleansQuery has no query '{queryKey}': the schema is not current.");
     }
-
 
     private async Task<IReadOnlyList<IReadOnlyList<object?[]>>> ExecuteBatch(IReadOnlyList<PostgresStatement[]> units)
     {

@@ -15,7 +15,6 @@ namespace WealthActors.Silo.Storage.ReadModel;
 internal sealed partial class PostgresReadModel(PostgresDatabase database, PostgresStatementBatcher writes)
     : IReadModelWriter, IReadModelQueries, IComplaintCalendarIndex, ISlaDigestQueries
 {
-
     // A projection older than the stored one is ignored, so a late republish cannot undo a newer state.
     private const string UpsertClientSql = """
         INSERT INTO rm_clients AS c (client_id, name, name_key, branch_id, advisor_id, tier, vip, aum, birthday,
