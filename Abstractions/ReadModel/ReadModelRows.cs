@@ -1,5 +1,8 @@
 namespace WealthActors.ReadModel;
 
+/// <summary>A row a grain publishes about itself: a <see cref="ClientRow"/> or a <see cref="ComplaintRow"/>.</summary>
+public interface IReadModelRow;
+
 /// <summary>A client as projected into the read model, for search and scheduled scans. Never the source of truth.</summary>
 [GenerateSerializer, Immutable, Alias("WealthActors.ClientRow")]
 public sealed record ClientRow(
@@ -18,7 +21,7 @@ public sealed record ClientRow(
     [property: Id(12)] int OpenComplaints,
     [property: Id(13)] DateTimeOffset UpdatedAt,
     [property: Id(14)] DateTimeOffset? ClientSince = null,
-    [property: Id(15)] IReadOnlyList<HoldingRow>? Holdings = null);
+    [property: Id(15)] IReadOnlyList<HoldingRow>? Holdings = null) : IReadModelRow;
 
 /// <summary>
 /// One holding of a client as projected for the care scans (a client may hold several maturing products). Published
@@ -49,7 +52,7 @@ public sealed record ComplaintRow(
     [property: Id(12)] DateTimeOffset UpdatedAt,
     [property: Id(13)] string? CalendarId = null,
     [property: Id(14)] DateTimeOffset? BreachedAt = null,
-    [property: Id(15)] DateTimeOffset? LastEscalatedAt = null);
+    [property: Id(15)] DateTimeOffset? LastEscalatedAt = null) : IReadModelRow;
 
 [GenerateSerializer, Immutable, Alias("WealthActors.ComplaintFilter")]
 public sealed record ComplaintFilter(

@@ -96,10 +96,16 @@ public sealed partial class ClientGrain(
 
     private async Task SaveAndProject()
     {
+        var row = Row(clock.GetUtcNow());
+        // Holdings as last projected with success need not be replaced again (a client's complaints and contacts
+        // change far more often than its products); anything else, or not knowing (a new activation), sends them.
+        var holdingsKnown = _projectedHoldings is { } projected && projected.SequenceEqual(row.Holdings!);
+        var projection = holdingsKnown ? row with { Holdings = null } : row;
         state.State.Revision++;
+        bool published;
         try
         {
-            await state.WriteStateAsync();
+            published = await state.WriteStateWith(projection);
         }
         catch
         {
@@ -108,21 +114,21 @@ public sealed partial class ClientGrain(
             throw;
         }
 
-        var now = clock.GetUtcNow();
-        try
+        if (!published)
         {
-            var row = Row(now);
-            // Holdings as last projected with success need not be replaced again (a client's complaints and contacts
-            // change far more often than its products); anything else, or not knowing (a new activation), sends them.
-            var holdingsKnown = _projectedHoldings is { } projected && projected.SequenceEqual(row.Holdings!);
-            await readModel.UpsertClient(holdingsKnown ? row with { Holdings = null } : row);
-            _projectedHoldings = row.Holdings;
+            try
+            {
+                await readModel.UpsertClient(projection);
+            }
+            catch (Exception ex)
+            {
+                // The grain is the source of truth; the next write publishes the projection again.
+                LogProjectionFailed(logger, ex, ClientId);
+                return;
+            }
         }
-        catch (Exception ex)
-        {
-            // The grain is the source of truth; the next write publishes the projection again.
-            LogProjectionFailed(logger, ex, ClientId);
-        }
+
+        _projectedHoldings = row.Holdings;
     }
 
     private decimal Aum => state.State.Holdings.Sum(h => h.Amount);

@@ -1,4 +1,6 @@
 using WealthActors.Clients;
+using WealthActors.Grains.ReadModel;
+using WealthActors.ReadModel;
 
 namespace WealthActors.Grains.Clients;
 
@@ -10,8 +12,12 @@ namespace WealthActors.Grains.Clients;
 /// </summary>
 [GenerateSerializer, Alias("WealthActors.ClientState")]
 [SerializationCallbacks(typeof(ClientStateCallbacks))]
-public sealed class ClientState
+public sealed class ClientState : IProjectedState
 {
+    /// <inheritdoc />
+    [field: NonSerialized]
+    public IReadModelRow? PendingProjection { get; set; }
+
     [Id(0)] public ClientProfile? Profile { get; set; }
     [Id(1)] public List<Holding> Holdings { get; set; } = [];
     [Id(2)] public List<HouseholdMember> Household { get; set; } = [];

@@ -1,7 +1,9 @@
 using Microsoft.Extensions.Logging;
 using WealthActors.Employees;
 using WealthActors.Grains.Diagnostics;
+using WealthActors.Grains.ReadModel;
 using WealthActors.Grains.Sla;
+using WealthActors.ReadModel;
 
 namespace WealthActors.Grains.Complaints;
 
@@ -47,6 +49,7 @@ public sealed partial class ComplaintGrain
         var evaluation = Evaluate(now);
         var changed = cause == CommitCause.Command || evaluation.Due.Count > 0;
         var arming = Task.CompletedTask;
+        var published = false;
         try
         {
             foreach (var due in evaluation.Due)
@@ -73,7 +76,7 @@ public sealed partial class ComplaintGrain
 
             if (changed || armed != S.ArmedDeadline)
             {
-                await Write();
+                published = await Write(changed ? Row(evaluation, now) : null);
             }
 
             SharpenNearDeadline(evaluation.NextDeadline, now);
@@ -99,16 +102,23 @@ public sealed partial class ComplaintGrain
             throw;
         }
 
-        if (changed)
+        if (changed && !published)
         {
-            await Project(evaluation, now);
+            await Project(Row(evaluation, now));
         }
     }
 
-    private Task Write()
+    /// <summary>Writes the state, with its read-model row when it changed; true when storage committed the row too.</summary>
+    private async Task<bool> Write(ComplaintRow? projection)
     {
         S.Revision++;
-        return state.WriteStateAsync();
+        if (projection is null)
+        {
+            await state.WriteStateAsync();
+            return false;
+        }
+
+        return await state.WriteStateWith(projection);
     }
 
     private SlaEvaluation Evaluate(DateTimeOffset now) =>

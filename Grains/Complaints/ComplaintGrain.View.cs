@@ -1,5 +1,6 @@
 using Microsoft.Extensions.Logging;
 using WealthActors.Complaints;
+using WealthActors.Grains.ReadModel;
 using WealthActors.Grains.Sla;
 using WealthActors.ReadModel;
 
@@ -25,14 +26,16 @@ public sealed partial class ComplaintGrain
             S.Timeline.ToArray());
     }
 
-    private async Task Project(SlaEvaluation evaluation, DateTimeOffset now)
+    private ComplaintRow Row(SlaEvaluation evaluation, DateTimeOffset now) => new(
+        ComplaintId, S.ClientId, S.BranchId, S.Assignee, S.Status, evaluation.State, S.Severity, S.Category,
+        S.FiredLevel, S.Clock.ReceivedAt, evaluation.NextDeadline, evaluation.ResolutionDue, now,
+        CalendarId: CalendarId,
+        BreachedAt: S.BreachedAt,
+        LastEscalatedAt: S.LevelFiredAt.Count > 0 ? S.LevelFiredAt.Values.Max() : null);
+
+    /// <summary>Publishes the row that storage did not commit with the state (see <see cref="IProjectedState"/>).</summary>
+    private async Task Project(ComplaintRow row)
     {
-        var row = new ComplaintRow(
-            ComplaintId, S.ClientId, S.BranchId, S.Assignee, S.Status, evaluation.State, S.Severity, S.Category,
-            S.FiredLevel, S.Clock.ReceivedAt, evaluation.NextDeadline, evaluation.ResolutionDue, now,
-            CalendarId: CalendarId,
-            BreachedAt: S.BreachedAt,
-            LastEscalatedAt: S.LevelFiredAt.Count > 0 ? S.LevelFiredAt.Values.Max() : null);
         try
         {
             await readModel.UpsertComplaint(row);

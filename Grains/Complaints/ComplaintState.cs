@@ -1,13 +1,19 @@
 using WealthActors.Complaints;
 using WealthActors.Employees;
+using WealthActors.Grains.ReadModel;
 using WealthActors.Grains.Sla;
+using WealthActors.ReadModel;
 using WealthActors.Sla;
 
 namespace WealthActors.Grains.Complaints;
 
 [GenerateSerializer, Alias("WealthActors.ComplaintState")]
-public sealed class ComplaintState
+public sealed class ComplaintState : IProjectedState
 {
+    /// <inheritdoc />
+    [field: NonSerialized]
+    public IReadModelRow? PendingProjection { get; set; }
+
     [Id(0)] public bool Opened { get; set; }
     [Id(1)] public string ClientId { get; set; } = "";
     [Id(2)] public string ClientName { get; set; } = "";

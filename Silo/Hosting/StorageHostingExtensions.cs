@@ -99,7 +99,9 @@ public static class StorageHostingExtensions
         new(ExactKeyStorage(services, name),
             services.GetRequiredService<PostgresStatementBatcher>(),
             services.GetRequiredService<IOptionsMonitor<AdoNetGrainStorageOptions>>().Get(AdoNetStorageName).GrainStorageSerializer,
-            services.GetRequiredService<IOptions<ClusterOptions>>().Value.ServiceId);
+            services.GetRequiredService<IOptions<ClusterOptions>>().Value.ServiceId,
+            // Projections join their state's write only when the read model is the one in this database.
+            services.GetService<IReadModelWriter>() as PostgresReadModel);
 
     // The AdoNet reminder table stays the one that reads; its registrations and removals share the batches.
     private static void BatchReminderWrites(IServiceCollection services)

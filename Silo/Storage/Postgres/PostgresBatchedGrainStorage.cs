@@ -2,6 +2,8 @@ using System.Globalization;
 using Npgsql;
 using NpgsqlTypes;
 using Orleans.Storage;
+using WealthActors.Grains.ReadModel;
+using WealthActors.Silo.Storage.ReadModel;
 
 namespace WealthActors.Silo.Storage.Postgres;
 
@@ -11,15 +13,31 @@ namespace WealthActors.Silo.Storage.Postgres;
 /// (<see cref="PostgresStatementBatcher"/>); clears go through the provider itself (behind the exact-key decorator).
 /// The row, the payload and the ETag rules are the provider's: a stale ETag still fails with
 /// <see cref="InconsistentStateException"/> and leaves the stored state alone, and a read answers as the provider's does.
+/// A state that carries its read-model row (<see cref="IProjectedState"/>) is written with the row in one unit, when the
+/// read model is in this database (<paramref name="readModel"/>).
 /// </summary>
 internal sealed class PostgresBatchedGrainStorage(
     ExactKeyGrainStorage exactKey,
     PostgresStatementBatcher batcher,
     IGrainStorageSerializer serializer,
-    string serviceId) : IGrainStorage
+    string serviceId,
+    PostgresReadModel? readModel) : IGrainStorage
 {
     private const string WriteQueryKey = "WriteToStorageKey";
     private const string ReadQueryKey = "ReadFromStorageKey";
+
+    // Fails the unit unless this transaction wrote that version of the row, so the rows after it cannot commit without
+    // the state (see 013-state-write-check.sql); the row's xmin tells this write from a racing activation's.
+    private const string RequireWrittenSql = """
+        SELECT coalesce(
+            (SELECT true FROM orleans_storage
+             WHERE service_id = @ServiceId AND grain_type = @GrainTypeString AND grain_n0 = @GrainIdN0 AND grain_n1 = @GrainIdN1
+               AND grain_ext = coalesce(@GrainIdExtensionString, '') AND version = @Version
+               AND xmin::text::bigint = pg_current_xact_id()::text::bigint % 4294967296),
+            wa_stale_state(@GrainTypeString, @GrainIdExtensionString, @Version))
+        """;
+
+    private const string StaleVersionSqlState = "WA409";
 
     public Task ReadStateAsync<T>(string stateName, GrainId grainId, IGrainState<T> grainState, CancellationToken cancellationToken) =>
         ReadStateAsync(stateName, grainId, grainState);
@@ -58,23 +76,49 @@ internal sealed class PostgresBatchedGrainStorage(
 
         var payload = serializer.Serialize(grainState.State).ToArray();
         int? expected = string.IsNullOrWhiteSpace(grainState.ETag) ? null : int.Parse(grainState.ETag, CultureInfo.InvariantCulture);
-        var rows = await batcher.Query(await batcher.OrleansQueryText(WriteQueryKey), parameters =>
+        var write = new PostgresStatement(await batcher.OrleansQueryText(WriteQueryKey), parameters =>
         {
             BindRow(parameters, row);
             parameters.Add(new NpgsqlParameter { ParameterName = "GrainStateVersion", NpgsqlDbType = NpgsqlDbType.Integer, Value = expected is { } version ? version : DBNull.Value });
             parameters.Add(new NpgsqlParameter<byte[]> { ParameterName = "PayloadBinary", NpgsqlDbType = NpgsqlDbType.Bytea, TypedValue = payload });
-        });
+        }, ReturnsRows: true);
+
+        var projected = readModel is not null && grainState.State is IProjectedState { PendingProjection: { } projection }
+            ? readModel.Statements(projection)
+            : null;
+        IReadOnlyList<object?[]> rows;
+        try
+        {
+            rows = await batcher.Query(projected is null ? [write] : [write, RequireWritten(row, (expected ?? 0) + 1), .. projected]);
+        }
+        catch (PostgresException ex) when (ex.SqlState == StaleVersionSqlState)
+        {
+            throw StaleVersion(row, grainState.ETag);
+        }
 
         if (rows.Count == 0 || rows[0][0] is not { } stored)
         {
-            throw new InconsistentStateException(
-                $"Version conflict (WriteState): ServiceId={serviceId} GrainType={row.GrainType} GrainId={row.Key} ETag={grainState.ETag}.",
-                "Unknown", grainState.ETag);
+            throw StaleVersion(row, grainState.ETag);
+        }
+
+        if (projected is not null)
+        {
+            ((IProjectedState)grainState.State!).PendingProjection = null;
         }
 
         grainState.ETag = Convert.ToInt32(stored, CultureInfo.InvariantCulture).ToString(CultureInfo.InvariantCulture);
         grainState.RecordExists = true;
     }
+
+    private PostgresStatement RequireWritten((string GrainType, string Key) row, int version) =>
+        new(RequireWrittenSql, parameters =>
+        {
+            BindRow(parameters, row);
+            parameters.Add(new NpgsqlParameter<int> { ParameterName = "Version", NpgsqlDbType = NpgsqlDbType.Integer, TypedValue = version });
+        }, ReturnsRows: true);
+
+    private InconsistentStateException StaleVersion((string GrainType, string Key) row, string? etag) =>
+        new($"Version conflict (WriteState): ServiceId={serviceId} GrainType={row.GrainType} GrainId={row.Key} ETag={etag}.", "Unknown", etag);
 
     // The row the provider keeps the state in: its grain type and, the exact-key id being a string key ('~' + key), the
     // key as the id's extension with both numeric parts 0. None for generic type names, which the provider rewrites

@@ -53,6 +53,12 @@ public sealed class PostgresStatementBatcher
         _batches.Enqueue(unit, cancellationToken);
 
     /// <summary>
+    /// As <see cref="Execute"/>, and completes with the rows of the unit's first statement that returns rows (the rows of
+    /// any later one, such as a check, are read and dropped).
+    /// </summary>
+    internal Task<IReadOnlyList<object?[]>> Query(PostgresStatement[] unit) => _batches.Enqueue(unit);
+
+    /// <summary>
     /// The text Orleans stores under <paramref name="queryKey"/> in <c>OrleansQuery</c>, read once per process. Its
     /// parameters are bound by their names; the batch sends them by position (<see cref="PostgresStatement"/>).
     /// </summary>
@@ -87,7 +93,7 @@ public sealed class PostgresStatementBatcher
             var atFirst = true;
             foreach (var unit in units)
             {
-                IReadOnlyList<object?[]> rows = [];
+                IReadOnlyList<object?[]>? rows = null;
                 foreach (var statement in unit.Where(statement => statement.ReturnsRows))
                 {
                     if (!atFirst && !await reader.NextResultAsync())
@@ -96,10 +102,11 @@ public sealed class PostgresStatementBatcher
                     }
 
                     atFirst = false;
-                    rows = await ReadRows(reader);
+                    var read = await ReadRows(reader);
+                    rows ??= read;
                 }
 
-                results.Add(rows);
+                results.Add(rows ?? []);
             }
 
             while (await reader.NextResultAsync())

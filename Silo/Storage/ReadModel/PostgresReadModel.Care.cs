@@ -64,7 +64,7 @@ internal sealed partial class PostgresReadModel : ICareScanQueries
     /// The client row and, when it won against the stored one and carries holdings, its holdings: one unit of the write
     /// batch, so it commits with the other projections of the moment instead of in a transaction of its own.
     /// </summary>
-    private Task UpsertClientWithHoldings(ClientRow row, CancellationToken cancellationToken)
+    private static PostgresStatement[] ClientStatements(ClientRow row)
     {
         var unit = new List<PostgresStatement> { new(UpsertClientSql, parameters => BindClient(parameters, row)) };
         if (row.Holdings is { } holdings)
@@ -85,7 +85,7 @@ internal sealed partial class PostgresReadModel : ICareScanQueries
             })));
         }
 
-        return writes.Execute([.. unit], cancellationToken);
+        return [.. unit];
     }
 
     private async Task<IReadOnlyList<CareCandidate>> ScanAsync(

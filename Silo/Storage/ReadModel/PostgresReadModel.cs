@@ -66,7 +66,7 @@ internal sealed partial class PostgresReadModel(PostgresDatabase database, Postg
         """;
 
     public Task UpsertClient(ClientRow row, CancellationToken cancellationToken = default) =>
-        UpsertClientWithHoldings(row, cancellationToken);
+        writes.Execute(ClientStatements(row), cancellationToken);
 
     private static void BindClient(NpgsqlParameterCollection parameters, ClientRow row)
     {
@@ -89,7 +89,21 @@ internal sealed partial class PostgresReadModel(PostgresDatabase database, Postg
     }
 
     public Task UpsertComplaint(ComplaintRow row, CancellationToken cancellationToken = default) =>
-        WriteAsync(UpsertComplaintSql, parameters =>
+        writes.Execute([ComplaintStatement(row)], cancellationToken);
+
+    /// <summary>
+    /// The statements that publish <paramref name="row"/>, for the write of the grain state it describes to run in its
+    /// own unit (<see cref="PostgresBatchedGrainStorage"/>).
+    /// </summary>
+    internal PostgresStatement[] Statements(IReadModelRow row) => row switch
+    {
+        ComplaintRow complaint => [ComplaintStatement(complaint)],
+        ClientRow client => ClientStatements(client),
+        _ => throw new ArgumentException($"No read-model statements for {row.GetType().Name}.", nameof(row)),
+    };
+
+    private static PostgresStatement ComplaintStatement(ComplaintRow row) =>
+        new(UpsertComplaintSql, parameters =>
         {
             parameters.Bind("complaint_id", row.ComplaintId);
             parameters.Bind("client_id", row.ClientId);
@@ -107,7 +121,7 @@ internal sealed partial class PostgresReadModel(PostgresDatabase database, Postg
             parameters.Bind("calendar_id", row.CalendarId);
             parameters.Bind("breached_at", row.BreachedAt);
             parameters.Bind("last_escalated_at", row.LastEscalatedAt);
-        }, cancellationToken);
+        });
 
     public Task UpsertBranch(BranchRow row, CancellationToken cancellationToken = default) =>
         WriteAsync(UpsertBranchSql, parameters =>

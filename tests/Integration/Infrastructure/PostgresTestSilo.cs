@@ -8,7 +8,10 @@ using WealthActors.Testing;
 
 namespace WealthActors.Integration.Infrastructure;
 
-/// <summary>One in-process silo whose grain state and reminders are on PostgreSQL (through <c>UseWealthActorsStorage</c>).</summary>
+/// <summary>
+/// One in-process silo whose grain state, reminders and read model are on PostgreSQL (through <c>UseWealthActorsStorage</c>
+/// and <c>AddWealthActorsReadModel</c>).
+/// </summary>
 public sealed class PostgresTestSilo : IAsyncDisposable
 {
     private readonly PostgresServer _server;
@@ -63,6 +66,8 @@ public sealed class PostgresTestSilo : IAsyncDisposable
         });
         builder.Configuration.AddInMemoryCollection(_settings);
         builder.Logging.SetMinimumLevel(LogLevel.Warning);
+        // As the Silo has it: the read model in the same database, so projected states commit with their rows.
+        builder.Services.AddWealthActorsReadModel(builder.Configuration, builder.Environment);
         builder.UseOrleans(silo =>
         {
             silo.UseLocalhostClustering(siloPort: FreePort.Next(), gatewayPort: FreePort.Next());
