@@ -10,8 +10,7 @@ public sealed partial class ComplaintGrain
     /// Delivers recorded messages. The recipient de-duplicates by key, so a retry after a crash never shows a
     /// message twice; what fails stays in the outbox for the next tick or activation.
     /// </summary>
-    /// <param name="arming">The registration of the next deadline, which may still be in flight: a retry arms after it.</param>
-    private async Task DeliverOutbox(Task arming)
+    private async Task DeliverOutbox()
     {
         if (S.Outbox.Count == 0)
         {
@@ -50,7 +49,7 @@ public sealed partial class ComplaintGrain
 
         if (S.Outbox.Count > 0)
         {
-            await ArmOutboxRetry(arming);
+            await ArmOutboxRetry();
         }
     }
 
@@ -58,12 +57,9 @@ public sealed partial class ComplaintGrain
     /// The next deadline can be hours away (a recipient's silo died just as the last escalation fired), so a failed
     /// delivery brings the deadline reminder forward to one retry period; that tick re-arms the real deadline.
     /// </summary>
-    private async Task ArmOutboxRetry(Task arming)
+    private async Task ArmOutboxRetry()
     {
-        // Two registrations of one reminder in flight at once could land in either order.
-        await arming.ConfigureAwait(ConfigureAwaitOptions.ContinueOnCapturedContext | ConfigureAwaitOptions.SuppressThrowing);
-        var retry = slaOptions.Value.ReminderRetryPeriod;
-        var retryAt = clock.GetUtcNow() + retry;
+        var retryAt = clock.GetUtcNow() + slaOptions.Value.ReminderRetryPeriod;
         if (S.ArmedDeadline is { } armed && armed <= retryAt)
         {
             return;
@@ -71,7 +67,7 @@ public sealed partial class ComplaintGrain
 
         try
         {
-            _reminder = await this.RegisterOrUpdateReminder(DeadlineReminder, retry, retry);
+            await InSequence(() => Register(retryAt));
             S.ArmedDeadline = retryAt;
         }
         catch (Exception ex)

@@ -20,6 +20,9 @@ public sealed partial class ComplaintGrain
     /// <summary>The deadline reminder as this activation last registered it (null after activation or removal).</summary>
     private IGrainReminder? _reminder;
 
+    /// <summary>The latest change of the deadline reminder, which the next one waits for (see <see cref="InSequence"/>).</summary>
+    private Task _reminderChanges = Task.CompletedTask;
+
     /// <summary>The timer that fires a deadline nearer than one reminder retry period (see <see cref="SharpenNearDeadline"/>).</summary>
     private IGrainTimer? _nearDeadline;
 
@@ -32,7 +35,7 @@ public sealed partial class ComplaintGrain
 
         if (!S.Opened)
         {
-            await Disarm();
+            await InSequence(Disarm);
             return;
         }
 
@@ -48,7 +51,6 @@ public sealed partial class ComplaintGrain
     {
         var evaluation = Evaluate(now);
         var changed = cause == CommitCause.Command || evaluation.Due.Count > 0;
-        var arming = Task.CompletedTask;
         var published = false;
         try
         {
@@ -62,16 +64,17 @@ public sealed partial class ComplaintGrain
                 evaluation = Evaluate(now);
             }
 
-            // Arm before writing: a state write without its reminder could leave a deadline that nothing fires (a
-            // command can bring one forward), while a reminder without its write only causes a harmless tick. But the
-            // reminder armed for a deadline that has come keeps ticking on its retry period until registered again,
-            // so then arming runs beside the write and the delivery that follows, which wait for the write alone.
+            // A reminder that fires earlier than the stored state needs only causes a harmless tick; one that fires
+            // later misses a deadline. So a change that brings the reminder forward (a first or a nearer deadline) is
+            // made before the state is written, and the caller waits for it; one that relaxes it (a later deadline, or
+            // none) is made after the write, and the caller does not wait for it.
+            var next = evaluation.NextDeadline;
+            var force = cause == CommitCause.Tick;
+            var relaxes = Relaxes(next, now);
             var armed = S.ArmedDeadline;
-            var alongside = evaluation.NextDeadline is not null && armed is { } came && came <= now;
-            arming = Arm(evaluation.NextDeadline, now, force: cause == CommitCause.Tick);
-            if (!alongside)
+            if (!relaxes)
             {
-                await arming;
+                await Arm(next, force);
             }
 
             if (changed || armed != S.ArmedDeadline)
@@ -79,34 +82,33 @@ public sealed partial class ComplaintGrain
                 published = await Write(changed ? Row(evaluation, now) : null);
             }
 
-            SharpenNearDeadline(evaluation.NextDeadline, now);
+            if (relaxes)
+            {
+                _ = ArmAfterWrite(next, force);
+            }
+
+            SharpenNearDeadline(next, now);
         }
         catch
         {
             // The in-memory state may be ahead of storage: reload from storage on the next call.
-            arming.Ignore();
             DeactivateOnIdle();
             throw;
         }
 
-        await DeliverOutbox(arming);
-        try
-        {
-            await arming;
-        }
-        catch
-        {
-            // Only the alongside case gets here with the state written: the reminder that came due keeps ticking on its
-            // retry period, and its next tick registers the deadline again.
-            DeactivateOnIdle();
-            throw;
-        }
-
+        await DeliverOutbox();
         if (changed && !published)
         {
             await Project(Row(evaluation, now));
         }
     }
+
+    /// <summary>
+    /// Whether arming <paramref name="next"/> only relaxes the reminder: the deadline goes away or moves later, or the
+    /// armed one has come, and its reminder ticks on its retry period until it is registered again.
+    /// </summary>
+    private bool Relaxes(DateTimeOffset? next, DateTimeOffset now) =>
+        next is null || S.ArmedDeadline is { } armed && (armed <= now || next >= armed);
 
     /// <summary>Writes the state, with its read-model row when it changed; true when storage committed the row too.</summary>
     private async Task<bool> Write(ComplaintRow? projection)
@@ -188,23 +190,47 @@ public sealed partial class ComplaintGrain
 
     /// <summary>
     /// Registers the reminder for <paramref name="next"/> (or removes it), unless it is armed already and not
-    /// <paramref name="force"/>d. The deadline is marked armed at once, so a state write started beside the registration
-    /// records it; a failed registration makes the caller drop this activation's in-memory state.
+    /// <paramref name="force"/>d. The deadline is marked armed (or unarmed) at once, so a state write started meanwhile
+    /// records it.
     /// </summary>
-    private Task Arm(DateTimeOffset? next, DateTimeOffset now, bool force)
+    private Task Arm(DateTimeOffset? next, bool force)
     {
         if (next == S.ArmedDeadline && !force)
         {
             return Task.CompletedTask;
         }
 
-        if (next is not { } deadline)
-        {
-            return Disarm();
-        }
+        S.ArmedDeadline = next;
+        return next is { } deadline ? InSequence(() => Register(deadline)) : InSequence(Disarm);
+    }
 
-        S.ArmedDeadline = deadline;
-        return Register(deadline, now);
+    /// <summary>A relaxing change goes on after the command has answered; if it fails, the earlier reminder still ticks.</summary>
+    private async Task ArmAfterWrite(DateTimeOffset? next, bool force)
+    {
+        try
+        {
+            await Arm(next, force);
+        }
+        catch (Exception ex)
+        {
+            LogRelaxedArmingFailed(logger, ex, ComplaintId);
+        }
+    }
+
+    /// <summary>
+    /// Runs one change of the deadline reminder after the ones before it: two registrations (or a removal and a
+    /// registration) of one reminder in flight at once could land in either order.
+    /// </summary>
+    private Task InSequence(Func<Task> change)
+    {
+        var before = _reminderChanges;
+        return _reminderChanges = After(before, change);
+
+        static async Task After(Task before, Func<Task> change)
+        {
+            await before.ConfigureAwait(ConfigureAwaitOptions.ContinueOnCapturedContext | ConfigureAwaitOptions.SuppressThrowing);
+            await change();
+        }
     }
 
     /// <summary>
@@ -233,9 +259,9 @@ public sealed partial class ComplaintGrain
         return S.Opened ? Commit(clock.GetUtcNow(), CommitCause.Tick) : Task.CompletedTask;
     }
 
-    private async Task Register(DateTimeOffset next, DateTimeOffset now)
+    private async Task Register(DateTimeOffset next)
     {
-        var dueTime = next - now;
+        var dueTime = next - clock.GetUtcNow();
         _reminder = await this.RegisterOrUpdateReminder(DeadlineReminder, dueTime < MinimumDueTime ? MinimumDueTime : dueTime, slaOptions.Value.ReminderRetryPeriod);
     }
 
@@ -249,7 +275,6 @@ public sealed partial class ComplaintGrain
             try
             {
                 await this.UnregisterReminder(known);
-                S.ArmedDeadline = null;
                 return;
             }
             catch (Exception ex) when (ex is not OperationCanceledException)
@@ -262,8 +287,6 @@ public sealed partial class ComplaintGrain
         {
             await this.UnregisterReminder(reminder);
         }
-
-        S.ArmedDeadline = null;
     }
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Complaint {ComplaintId} opened for client {ClientId} under policy {PolicyId} v{PolicyVersion}")]
@@ -277,6 +300,9 @@ public sealed partial class ComplaintGrain
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Complaint {ComplaintId}: SLA event {EventName} due {Due}, {Lateness} late")]
     private static partial void LogSlaEvent(ILogger logger, string complaintId, string eventName, DateTimeOffset due, TimeSpan lateness);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Complaint {ComplaintId}: moving the deadline reminder later failed; it ticks earlier and is moved then")]
+    private static partial void LogRelaxedArmingFailed(ILogger logger, Exception exception, string complaintId);
 
     [LoggerMessage(Level = LogLevel.Debug, Message = "Complaint {ComplaintId}: the deadline reminder changed since it was armed; reading it again to remove it")]
     private static partial void LogStaleReminderHandle(ILogger logger, Exception exception, string complaintId);
