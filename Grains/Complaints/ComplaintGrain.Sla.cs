@@ -52,6 +52,7 @@ public sealed partial class ComplaintGrain
         var evaluation = Evaluate(now);
         var changed = cause == CommitCause.Command || evaluation.Due.Count > 0;
         var published = false;
+        var armingAfterWrite = Task.CompletedTask;
         try
         {
             foreach (var due in evaluation.Due)
@@ -67,7 +68,7 @@ public sealed partial class ComplaintGrain
             // A reminder that fires earlier than the stored state needs only causes a harmless tick; one that fires
             // later misses a deadline. So a change that brings the reminder forward (a first or a nearer deadline) is
             // made before the state is written, and the caller waits for it; one that relaxes it (a later deadline, or
-            // none) is made after the write, and the caller does not wait for it.
+            // none) is made after the write, and a command answers without waiting for it.
             var next = evaluation.NextDeadline;
             var force = cause == CommitCause.Tick;
             var relaxes = Relaxes(next, now);
@@ -84,7 +85,7 @@ public sealed partial class ComplaintGrain
 
             if (relaxes)
             {
-                _ = ArmAfterWrite(next, force);
+                armingAfterWrite = ArmAfterWrite(next, force);
             }
 
             SharpenNearDeadline(next, now);
@@ -100,6 +101,13 @@ public sealed partial class ComplaintGrain
         if (changed && !published)
         {
             await Project(Row(evaluation, now));
+        }
+
+        // Nobody waits on a tick or an activation: they finish the change, so what the grain runs next finds the next
+        // deadline armed.
+        if (cause != CommitCause.Command)
+        {
+            await armingAfterWrite;
         }
     }
 
@@ -204,7 +212,7 @@ public sealed partial class ComplaintGrain
         return next is { } deadline ? InSequence(() => Register(deadline)) : InSequence(Disarm);
     }
 
-    /// <summary>A relaxing change goes on after the command has answered; if it fails, the earlier reminder still ticks.</summary>
+    /// <summary>A relaxing change, which never throws: if it fails, the earlier reminder still ticks and moves it then.</summary>
     private async Task ArmAfterWrite(DateTimeOffset? next, bool force)
     {
         try

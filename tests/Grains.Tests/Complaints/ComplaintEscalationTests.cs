@@ -108,6 +108,46 @@ public sealed class ComplaintEscalationTests(ClusterFixture fixture)
     }
 
     [Fact]
+    public async Task Open_FirstDeadlineRegistrationHeld_AnswersOnlyOnceTheReminderIsRegistered()
+    {
+        var org = await TestOrg.Create(Grains);
+        var id = NewId();
+        Task<ComplaintView> open;
+
+        // Stored without its reminder, a new complaint's first deadline would have nothing to fire it.
+        using (fixture.ReminderHolds.Hold(id))
+        {
+            open = org.OpenVipComplaint(Grains, id);
+            await Eventually.Until(() => Task.FromResult(fixture.ReminderHolds.Waiting), waiting => waiting > 0, "the registration held back");
+            Assert.False(open.IsCompleted, "the open should wait for its first deadline's reminder");
+        }
+
+        Assert.Equal(ComplaintStatus.Open, (await open.WaitAsync(TimeSpan.FromSeconds(30))).Status);
+    }
+
+    [Fact]
+    public async Task Acknowledge_LaterDeadlineRegistrationHeld_AnswersWithoutWaitingAndTheLadderStillFires()
+    {
+        var org = await TestOrg.Create(Grains);
+        var id = NewId();
+        await org.OpenVipComplaint(Grains, id);
+        var complaint = Grains.GetGrain<IComplaintGrain>(id);
+
+        // Acknowledging moves the next deadline later: the reminder still armed for the earlier one is only early.
+        using (fixture.ReminderHolds.Hold(id))
+        {
+            var acknowledged = await complaint.Acknowledge(Actor.Employee(org.Advisor, "tests"), "calling the client").WaitAsync(TimeSpan.FromSeconds(30));
+            Assert.Equal(ComplaintStatus.Acknowledged, acknowledged.Status);
+            await Eventually.Until(() => Task.FromResult(fixture.ReminderHolds.Waiting), waiting => waiting > 0, "the later deadline's registration held back");
+        }
+
+        await Eventually.Until(() => Task.FromResult(fixture.ReminderHolds.Waiting), waiting => waiting == 0, "the held registration");
+        await Settle(id);
+        fixture.Clock.Advance(TimeSpan.FromHours(12));
+        Assert.Single(Escalations(await WaitForEscalation(org.TeamLead, id), id));
+    }
+
+    [Fact]
     public async Task VipComplaint_DeadlinePassesWhileDeactivated_CatchesUpOnActivation()
     {
         var org = await TestOrg.Create(Grains);
