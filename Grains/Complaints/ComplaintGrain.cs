@@ -50,9 +50,16 @@ public sealed partial class ComplaintGrain(
             throw new EntityExistsException($"Complaint '{ComplaintId}' already exists.");
         }
 
-        var client = await GrainFactory.GetGrain<IClientGrain>(command.ClientId).Exists()
-            ? await GrainFactory.GetGrain<IClientGrain>(command.ClientId).GetView()
-            : throw new DomainValidationException("clientId", $"Client '{command.ClientId}' does not exist.");
+        ClientView client;
+        try
+        {
+            client = await GrainFactory.GetGrain<IClientGrain>(command.ClientId).GetView();
+        }
+        catch (EntityNotFoundException)
+        {
+            throw new DomainValidationException("clientId", $"Client '{command.ClientId}' does not exist.");
+        }
+
         var catalog = GrainFactory.GetGrain<ISlaPolicyCatalogGrain>(ISlaPolicyCatalogGrain.DefaultKey);
         var policy = command.PolicyId is { Length: > 0 } policyId
             ? await catalog.Get(policyId) ?? throw new DomainValidationException("policyId", $"SLA policy '{policyId}' does not exist.")

@@ -13,17 +13,19 @@ public sealed class EscalationTargets(IGrainFactory grains)
     public async Task<Dictionary<EmployeeRole, string>> Resolve(string branchId, string? assigneeId)
     {
         var targets = new Dictionary<EmployeeRole, string>();
+        // The assignee and the branch are asked at once: neither answer depends on the other.
+        var assigneeProfile = assigneeId is null ? Task.FromResult<EmployeeProfile?>(null) : grains.GetGrain<IEmployeeGrain>(assigneeId).GetProfile();
+        var branchProfile = grains.GetGrain<IBranchGrain>(branchId).GetProfile();
         if (assigneeId is not null)
         {
             targets[EmployeeRole.Advisor] = assigneeId;
-            var assignee = await grains.GetGrain<IEmployeeGrain>(assigneeId).GetProfile();
-            if (assignee?.ManagerId is { Length: > 0 } managerId)
+            if ((await assigneeProfile)?.ManagerId is { Length: > 0 } managerId)
             {
                 targets[EmployeeRole.TeamLead] = managerId;
             }
         }
 
-        var branch = await grains.GetGrain<IBranchGrain>(branchId).GetProfile();
+        var branch = await branchProfile;
         if (branch is not null)
         {
             targets[EmployeeRole.BranchHead] = branch.HeadEmployeeId;
