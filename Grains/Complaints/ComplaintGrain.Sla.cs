@@ -309,7 +309,7 @@ public sealed partial class ComplaintGrain
     [LoggerMessage(Level = LogLevel.Information, Message = "Complaint {ComplaintId}: SLA event {EventName} due {Due}, {Lateness} late")]
     private static partial void LogSlaEvent(ILogger logger, string complaintId, string eventName, DateTimeOffset due, TimeSpan lateness);
 
-    [LoggerMessage(Level = LogLevel.Warning, Message = "Complaint {ComplaintId}: moving the deadline reminder later failed; it ticks earlier and is moved then")]
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Complaint {ComplaintId}: moving the deadline reminder later or removing it failed; it ticks early, and that tick changes it again")]
     private static partial void LogRelaxedArmingFailed(ILogger logger, Exception exception, string complaintId);
 
     [LoggerMessage(Level = LogLevel.Debug, Message = "Complaint {ComplaintId}: the deadline reminder changed since it was armed; reading it again to remove it")]
