@@ -51,6 +51,7 @@ public sealed partial class ComplaintGrain
     {
         var evaluation = Evaluate(now);
         var changed = cause == CommitCause.Command || evaluation.Due.Count > 0;
+        ComplaintRow? row = null;
         var published = false;
         var armingAfterWrite = Task.CompletedTask;
         try
@@ -78,9 +79,10 @@ public sealed partial class ComplaintGrain
                 await Arm(next, force);
             }
 
+            row = changed ? Row(evaluation, now) : null;
             if (changed || armed != S.ArmedDeadline)
             {
-                published = await Write(changed ? Row(evaluation, now) : null);
+                published = await Write(row);
             }
 
             if (relaxes)
@@ -98,9 +100,9 @@ public sealed partial class ComplaintGrain
         }
 
         await DeliverOutbox();
-        if (changed && !published)
+        if (row is not null && !published)
         {
-            await Project(Row(evaluation, now));
+            await Project(row);
         }
 
         // Nobody waits on a tick or an activation: they finish the change, so what the grain runs next finds the next

@@ -36,7 +36,7 @@ public sealed class PostgresStatementBatcher
     /// </summary>
     /// <param name="bind">Adds the parameters: named as in the text, or unnamed in the order of their positions.</param>
     public Task<IReadOnlyList<object?[]>> Query(string sql, Action<NpgsqlParameterCollection> bind) =>
-        _batches.Enqueue([new PostgresStatement(sql, bind, ReturnsRows: true)]);
+        Query([new PostgresStatement(sql, bind, ReturnsRows: true)]);
 
     /// <summary>
     /// Queues <paramref name="sql"/>, a <c>SELECT</c> that changes nothing, for the next batch of reads; completes with its
