@@ -14,7 +14,7 @@ namespace WealthActors.Silo.Storage.Postgres;
 /// The row, the payload and the ETag rules are the provider's: a stale ETag still fails with
 /// <see cref="InconsistentStateException"/> and leaves the stored state alone, and a read answers as the provider's does.
 /// A state that carries its read-model row (<see cref="IProjectedState"/>) is written with the row in one unit, when the
-/// read model is in this database (<paramref name="readModel"/>).
+/// read model is in this database (<paramref name="readModel"/>), by the same write made to fail on a stale version.
 /// </summary>
 internal sealed class PostgresBatchedGrainStorage(
     ExactKeyGrainStorage exactKey,
@@ -26,16 +26,9 @@ internal sealed class PostgresBatchedGrainStorage(
     private const string WriteQueryKey = "WriteToStorageKey";
     private const string ReadQueryKey = "ReadFromStorageKey";
 
-    // Fails the unit unless this transaction wrote that version of the row, so the rows after it cannot commit without
-    // the state (see 013-state-write-check.sql); the row's xmin tells this write from a racing activation's.
-    private const string RequireWrittenSql = """
-        SELECT coalesce(
-            (SELECT true FROM orleans_storage
-             WHERE service_id = @ServiceId AND grain_type = @GrainTypeString AND grain_n0 = @GrainIdN0 AND grain_n1 = @GrainIdN1
-               AND grain_ext = coalesce(@GrainIdExtensionString, '') AND version = @Version
-               AND xmin::text::bigint = pg_current_xact_id()::text::bigint % 4294967296),
-            wa_stale_state(@GrainTypeString, @GrainIdExtensionString, @Version))
-        """;
+    // The same write, failing the unit when the version is stale so the rows after it cannot commit without the state
+    // (003-orleans-storage-queries.sql).
+    private const string WriteOrFailQueryKey = "WriteToStorageOrFailKey";
 
     private const string StaleVersionSqlState = "WA409";
 
@@ -76,20 +69,20 @@ internal sealed class PostgresBatchedGrainStorage(
 
         var payload = serializer.Serialize(grainState.State).ToArray();
         int? expected = string.IsNullOrWhiteSpace(grainState.ETag) ? null : int.Parse(grainState.ETag, CultureInfo.InvariantCulture);
-        var write = new PostgresStatement(await batcher.OrleansQueryText(WriteQueryKey), parameters =>
+        var projected = readModel is not null && grainState.State is IProjectedState { PendingProjection: { } projection }
+            ? readModel.Statements(projection)
+            : null;
+        var write = new PostgresStatement(await batcher.OrleansQueryText(projected is null ? WriteQueryKey : WriteOrFailQueryKey), parameters =>
         {
             BindRow(parameters, row);
             parameters.Add(new NpgsqlParameter { ParameterName = "GrainStateVersion", NpgsqlDbType = NpgsqlDbType.Integer, Value = expected is { } version ? version : DBNull.Value });
             parameters.Add(new NpgsqlParameter<byte[]> { ParameterName = "PayloadBinary", NpgsqlDbType = NpgsqlDbType.Bytea, TypedValue = payload });
         }, ReturnsRows: true);
 
-        var projected = readModel is not null && grainState.State is IProjectedState { PendingProjection: { } projection }
-            ? readModel.Statements(projection)
-            : null;
         IReadOnlyList<object?[]> rows;
         try
         {
-            rows = await batcher.Query(projected is null ? [write] : [write, RequireWritten(row, (expected ?? 0) + 1), .. projected]);
+            rows = await batcher.Query(projected is null ? [write] : [write, .. projected]);
         }
         catch (PostgresException ex) when (ex.SqlState == StaleVersionSqlState)
         {
@@ -109,13 +102,6 @@ internal sealed class PostgresBatchedGrainStorage(
         grainState.ETag = Convert.ToInt32(stored, CultureInfo.InvariantCulture).ToString(CultureInfo.InvariantCulture);
         grainState.RecordExists = true;
     }
-
-    private PostgresStatement RequireWritten((string GrainType, string Key) row, int version) =>
-        new(RequireWrittenSql, parameters =>
-        {
-            BindRow(parameters, row);
-            parameters.Add(new NpgsqlParameter<int> { ParameterName = "Version", NpgsqlDbType = NpgsqlDbType.Integer, TypedValue = version });
-        }, ReturnsRows: true);
 
     private InconsistentStateException StaleVersion((string GrainType, string Key) row, string? etag) =>
         new($"Version conflict (WriteState): ServiceId={serviceId} GrainType={row.GrainType} GrainId={row.Key} ETag={etag}.", "Unknown", etag);

@@ -74,6 +74,22 @@ public sealed class PostgresProjectedWriteTests(PostgresServer server) : IAsyncL
     }
 
     [Fact]
+    public async Task WriteState_FirstWriteOfARowAnotherActivationCreated_FailsAsInconsistentAndPublishesNothing()
+    {
+        // Two activations of one grain that both start from nothing: the second first write finds the row taken.
+        var id = NewId();
+        await Storage.WriteStateAsync("state", id, new GrainState<ProjectedState>(new ProjectedState { Value = 1 }));
+        var late = new GrainState<ProjectedState>(new ProjectedState { Value = 2, PendingProjection = Complaint(id, ComplaintStatus.Open) });
+
+        await Assert.ThrowsAsync<InconsistentStateException>(() => Storage.WriteStateAsync("state", id, late));
+
+        Assert.Equal(0L, await Sql.ScalarAsync<long>(_silo.ConnectionString, $"SELECT count(*) FROM rm_complaints WHERE complaint_id = '{Key(id)}'"));
+        var stored = new GrainState<ProjectedState>();
+        await Storage.ReadStateAsync("state", id, stored);
+        Assert.Equal((1, "1"), (stored.State!.Value, stored.ETag));
+    }
+
+    [Fact]
     public async Task WriteState_WithoutAPendingRow_WritesTheStateAlone()
     {
         var id = NewId();
