@@ -35,7 +35,11 @@ public static class OperationsHostingExtensions
                 [$"{OperationsOptions.Section}:{nameof(OperationsOptions.DashboardSampleSeconds)} must be at least 1 (it is {sampleSeconds})."]);
         }
 
-        builder.UseOrleans(silo => silo.AddDashboard(dashboard => dashboard.CounterUpdateIntervalMs = sampleSeconds * 1000));
+        builder.UseOrleans(silo =>
+        {
+            silo.AddDashboard(dashboard => dashboard.CounterUpdateIntervalMs = sampleSeconds * 1000);
+            DashboardSampling.Apply(silo.Services, TimeSpan.FromSeconds(sampleSeconds));
+        });
         builder.Services.AddAuthorizationBuilder().AddPolicy(OperatePolicy, p => p.RequireRole(ApiRoles.Admin));
         builder.Services.AddOpenTelemetry().WithMetrics(metrics => metrics
             .AddMeter(WealthActorsMetrics.MeterName)

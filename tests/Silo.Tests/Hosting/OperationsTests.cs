@@ -1,4 +1,6 @@
+using System.Diagnostics.Metrics;
 using System.Net;
+using System.Runtime.CompilerServices;
 using System.Text.RegularExpressions;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
@@ -50,6 +52,37 @@ public sealed class OperationsTests(ApiFactory api)
         await using var configured = ApiFactory.With(new Dictionary<string, string?> { ["Operations:DashboardSampleSeconds"] = "2" });
 
         Assert.Equal(2_000, configured.Services.GetRequiredService<IOptions<DashboardOptions>>().Value.CounterUpdateIntervalMs);
+    }
+
+    [Fact]
+    public async Task Dashboard_WithoutSettings_ReadsOrleansGaugesAtMostEveryTenSeconds()
+    {
+        // The package's own reader reads them every second; some of those gauges walk every activation.
+        var reads = CountDashboardReads(api, out var gauge);
+
+        await Task.Delay(TimeSpan.FromSeconds(3.5));
+
+        Assert.InRange(Volatile.Read(ref reads.Value), 0, 1);
+        GC.KeepAlive(gauge);
+    }
+
+    [Fact]
+    public async Task Dashboard_WithAOneSecondInterval_ReadsOrleansGaugesEverySecond()
+    {
+        await using var configured = ApiFactory.With(new Dictionary<string, string?> { ["Operations:DashboardSampleSeconds"] = "1" });
+        var reads = CountDashboardReads(configured, out var gauge);
+
+        await Eventually.Until(() => Task.FromResult(Volatile.Read(ref reads.Value)), n => n >= 3, "three reads of the gauge", timeoutMs: 10_000);
+        GC.KeepAlive(gauge);
+    }
+
+    /// <summary>A gauge on Orleans' meter that counts how often it is read: only the dashboard reads that meter's gauges unasked.</summary>
+    private static StrongBox<int> CountDashboardReads(ApiFactory factory, out ObservableGauge<int> gauge)
+    {
+        var reads = new StrongBox<int>();
+        var meter = factory.Services.GetRequiredService<OrleansInstruments>().Meter;
+        gauge = meter.CreateObservableGauge($"test-dashboard-reads-{Guid.NewGuid():N}", () => Interlocked.Increment(ref reads.Value));
+        return reads;
     }
 
     [Fact]
