@@ -72,12 +72,12 @@ public sealed class CalendarCatalogGrainTests(ClusterFixture fixture)
 
         // At the old instant only the first-response breach (due then as well under the new calendar) fires; waiting
         // for it means the tick re-armed before the clock moves on.
-        AdvanceTo(oldDue);
+        await AdvanceTo(oldDue);
         await Eventually.Until(() => Inbox(org.Advisor), inbox => inbox.Any(m => m.Key == $"{id}:breach-first-response:1"), "the first-response breach");
         await Complaint(id).GetView();
         Assert.Empty(Escalations(await Inbox(org.TeamLead), id));
 
-        AdvanceTo(newDue);
+        await AdvanceTo(newDue);
         await WaitForEscalation(org.TeamLead, id);
         Assert.Equal(newDue, (await Complaint(id).GetView()).Escalations[0].FiredAt);
     }
@@ -98,7 +98,7 @@ public sealed class CalendarCatalogGrainTests(ClusterFixture fixture)
         var newDue = shanghai.AddWorkingTime(opened.OpenedAt, TimeSpan.FromDays(2));
 
         Assert.True(newDue < oldDue);
-        AdvanceTo(newDue);
+        await AdvanceTo(newDue);
         await WaitForEscalation(org.TeamLead, id);
         var fired = (await Complaint(id).GetView()).Escalations[0].FiredAt;
         Assert.Equal(newDue, fired);
@@ -157,7 +157,7 @@ public sealed class CalendarCatalogGrainTests(ClusterFixture fixture)
         // The change is stored, the case not yet re-armed; the catalog's retry reminder completes it.
         Assert.Equal(2, changed.Version);
         Assert.Equal(oldResolution, fixture.ReadModel.Complaints[id].ResolutionDue);
-        fixture.Clock.Advance(TimeSpan.FromMinutes(1));
+        await fixture.Advance(TimeSpan.FromMinutes(1));
         await Eventually.Until(() => Task.FromResult(fixture.ReadModel.Complaints[id].ResolutionDue), due => due == newResolution, "the retried re-arm");
     }
 
@@ -211,12 +211,12 @@ public sealed class CalendarCatalogGrainTests(ClusterFixture fixture)
         return day;
     }
 
-    private void AdvanceTo(DateTimeOffset instant)
+    private async Task AdvanceTo(DateTimeOffset instant)
     {
         var now = fixture.Clock.GetUtcNow();
         if (instant > now)
         {
-            fixture.Clock.Advance(instant - now);
+            await fixture.Advance(instant - now);
         }
     }
 

@@ -19,7 +19,7 @@ public sealed class ComplaintEscalationTests(ClusterFixture fixture)
         var opened = await org.OpenVipComplaint(Grains, id);
         Assert.Equal("vip", opened.PolicyId);
 
-        fixture.Clock.Advance(TimeSpan.FromHours(12) - TimeSpan.FromSeconds(1));
+        await fixture.Advance(TimeSpan.FromHours(12) - TimeSpan.FromSeconds(1));
         // The tick that came due (first response missed) must have run and armed the next deadline, 1 s ahead, before
         // the clock moves on: a reminder registered after that second passed would be due a second later. The view's
         // state is computed at the clock's time, so only the breach in the timeline shows that the tick has run.
@@ -27,12 +27,12 @@ public sealed class ComplaintEscalationTests(ClusterFixture fixture)
             view => view.Timeline.Any(e => e.Kind == nameof(SlaEventKind.FirstResponseBreach)), "the first-response breach in the timeline");
         Assert.Empty(Escalations(await Inbox(org.TeamLead), id));
 
-        fixture.Clock.Advance(TimeSpan.FromSeconds(1));
+        await fixture.Advance(TimeSpan.FromSeconds(1));
         var teamLeadInbox = await WaitForEscalation(org.TeamLead, id);
         Assert.Equal($"{id}:1:{opened.PolicyVersion}", Assert.Single(Escalations(teamLeadInbox, id)).Key);
         Assert.Empty(Escalations(await Inbox(org.BranchHead), id));
 
-        fixture.Clock.Advance(TimeSpan.FromHours(12));
+        await fixture.Advance(TimeSpan.FromHours(12));
         var branchHeadInbox = await WaitForEscalation(org.BranchHead, id);
         Assert.Equal($"{id}:2:{opened.PolicyVersion}", Assert.Single(Escalations(branchHeadInbox, id)).Key);
         Assert.Single(Escalations(await Inbox(org.TeamLead), id));
@@ -49,7 +49,7 @@ public sealed class ComplaintEscalationTests(ClusterFixture fixture)
         var id = NewId();
         await org.OpenVipComplaint(Grains, id);
 
-        fixture.Clock.Advance(TimeSpan.FromHours(12));
+        await fixture.Advance(TimeSpan.FromHours(12));
         await WaitForEscalation(org.TeamLead, id);
         var remindable = Grains.GetGrain<IComplaintGrain>(id).AsReference<IRemindable>();
         await remindable.ReceiveReminder("sla-deadline", default);
@@ -66,11 +66,11 @@ public sealed class ComplaintEscalationTests(ClusterFixture fixture)
         var id = NewId();
         await org.OpenVipComplaint(Grains, id);
 
-        fixture.Clock.Advance(TimeSpan.FromHours(12));
+        await fixture.Advance(TimeSpan.FromHours(12));
         await WaitForEscalation(org.TeamLead, id);
         await fixture.Cluster.DeactivateAsync(Grains.GetGrain<IComplaintGrain>(id));
 
-        fixture.Clock.Advance(TimeSpan.FromHours(12));
+        await fixture.Advance(TimeSpan.FromHours(12));
         await WaitForEscalation(org.BranchHead, id);
         await fixture.Cluster.DeactivateAsync(Grains.GetGrain<IComplaintGrain>(id));
 
@@ -90,7 +90,7 @@ public sealed class ComplaintEscalationTests(ClusterFixture fixture)
         // The tick that fires level 1 registers level 2's deadline; that registration is held back.
         using (fixture.ReminderHolds.Hold(id))
         {
-            fixture.Clock.Advance(TimeSpan.FromHours(12));
+            await fixture.Advance(TimeSpan.FromHours(12));
             // The registration reaches the table through the reminder service, possibly after the delivery: wait until
             // it is held there, so the escalation below can only have come without it.
             await Eventually.Until(() => Task.FromResult(fixture.ReminderHolds.Waiting), waiting => waiting > 0, "the registration held back");
@@ -102,7 +102,7 @@ public sealed class ComplaintEscalationTests(ClusterFixture fixture)
         // Once the registration lands, the next rung fires on it.
         await Eventually.Until(() => Task.FromResult(fixture.ReminderHolds.Waiting), waiting => waiting == 0, "the held registration");
         await Grains.GetGrain<IComplaintGrain>(id).GetView();
-        fixture.Clock.Advance(TimeSpan.FromHours(12));
+        await fixture.Advance(TimeSpan.FromHours(12));
         var branchHeadInbox = await WaitForEscalation(org.BranchHead, id);
         Assert.Single(Escalations(branchHeadInbox, id));
     }
@@ -143,7 +143,7 @@ public sealed class ComplaintEscalationTests(ClusterFixture fixture)
 
         await Eventually.Until(() => Task.FromResult(fixture.ReminderHolds.Waiting), waiting => waiting == 0, "the held registration");
         await Settle(id);
-        fixture.Clock.Advance(TimeSpan.FromHours(12));
+        await fixture.Advance(TimeSpan.FromHours(12));
         Assert.Single(Escalations(await WaitForEscalation(org.TeamLead, id), id));
     }
 
@@ -156,7 +156,7 @@ public sealed class ComplaintEscalationTests(ClusterFixture fixture)
         await fixture.Cluster.DeactivateAsync(Grains.GetGrain<IComplaintGrain>(id));
 
         // Both rungs fall due while nothing is active; whichever comes first, the tick or an activation, fires both.
-        fixture.Clock.Advance(TimeSpan.FromHours(25));
+        await fixture.Advance(TimeSpan.FromHours(25));
         await WaitForEscalation(org.BranchHead, id);
 
         Assert.Single(Escalations(await Inbox(org.TeamLead), id));
@@ -170,7 +170,7 @@ public sealed class ComplaintEscalationTests(ClusterFixture fixture)
         var id = NewId();
         await org.OpenVipComplaint(Grains, id);
 
-        fixture.Clock.Advance(TimeSpan.FromMinutes(96));
+        await fixture.Advance(TimeSpan.FromMinutes(96));
         var inbox = await Eventually.Until(() => Inbox(org.Advisor),
             messages => messages.Any(m => m.ComplaintId == id && m.Kind == InboxKind.Warning), "the first-response warning");
 
@@ -188,7 +188,7 @@ public sealed class ComplaintEscalationTests(ClusterFixture fixture)
         await complaint.Acknowledge(Actor.Employee(org.Advisor, "tests"), "calling the client");
         var resolved = await complaint.Resolve(Actor.Employee(org.Advisor, "tests"), "refunded the fee");
 
-        fixture.Clock.Advance(TimeSpan.FromHours(49));
+        await fixture.Advance(TimeSpan.FromHours(49));
         await Settle(id);
 
         Assert.Equal(SlaState.Met, resolved.SlaState);
@@ -206,12 +206,12 @@ public sealed class ComplaintEscalationTests(ClusterFixture fixture)
         var complaint = Grains.GetGrain<IComplaintGrain>(id);
         var advisor = Actor.Employee(org.Advisor, "tests");
 
-        fixture.Clock.Advance(TimeSpan.FromHours(1));
+        await fixture.Advance(TimeSpan.FromHours(1));
         var paused = await complaint.Pause(advisor, "waiting for the client's documents");
         Assert.Equal(SlaState.Paused, paused.SlaState);
         Assert.All(paused.Escalations, e => Assert.Null(e.Due));
 
-        fixture.Clock.Advance(TimeSpan.FromHours(3));
+        await fixture.Advance(TimeSpan.FromHours(3));
         var resumed = await complaint.Resume(advisor, null);
 
         Assert.Equal(opened.Escalations[0].Due + TimeSpan.FromHours(3), resumed.Escalations[0].Due);

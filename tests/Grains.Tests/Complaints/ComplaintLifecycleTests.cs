@@ -52,9 +52,9 @@ public sealed class ComplaintLifecycleTests(ClusterFixture fixture)
         var complaint = Grains.GetGrain<IComplaintGrain>(id);
         var advisor = Actor.Employee(org.Advisor, "tests");
 
-        fixture.Clock.Advance(TimeSpan.FromHours(2));
+        await fixture.Advance(TimeSpan.FromHours(2));
         await complaint.Resolve(advisor, "explained the fee");
-        fixture.Clock.Advance(TimeSpan.FromHours(5));
+        await fixture.Advance(TimeSpan.FromHours(5));
         var reopened = await complaint.Reopen(advisor, "client disagrees");
 
         // 2 hours were used before the resolution; the team-lead rung (12 h) is 10 hours of running clock away.

@@ -89,7 +89,7 @@ public sealed class EmployeeChannelTests(ClusterFixture fixture)
         var takenAt = fixture.Clock.GetUtcNow();
 
         await employee.Deliver(Message("k1"));
-        fixture.Clock.Advance(TimeSpan.FromSeconds(5));
+        await fixture.Advance(TimeSpan.FromSeconds(5));
         await employee.Deliver(Message("k1"));
 
         var message = Assert.Single(await employee.GetInbox(10));

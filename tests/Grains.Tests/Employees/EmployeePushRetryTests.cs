@@ -76,12 +76,12 @@ public sealed class EmployeePushRetryTests(ClusterFixture fixture)
         await employee.Deliver(Message("k1"));
         Assert.Single(Channel.For(id));
 
-        fixture.Clock.Advance(PushRetry.FirstInterval + TimeSpan.FromSeconds(1));
+        await fixture.Advance(PushRetry.FirstInterval + TimeSpan.FromSeconds(1));
         var pushes = await Eventually.Until(() => Task.FromResult(Channel.For(id)), p => p.Count >= 2, "the re-push on the reminder");
 
         Assert.Equal(InboxPushReason.Retry, pushes[1].Reason);
         Assert.True(await employee.MarkDelivered("k1", Chat));
-        fixture.Clock.Advance(TimeSpan.FromHours(2));
+        await fixture.Advance(TimeSpan.FromHours(2));
         // Nothing is due, so nothing can be awaited: give a wrongly due tick time to show.
         await Task.Delay(300);
         Assert.Equal(2, Channel.For(id).Count);

@@ -35,6 +35,9 @@ public sealed class ClusterFixture : IAsyncLifetime
     /// <summary>Reminder registrations a test holds back, to see what waits for them.</summary>
     public ReminderHolds ReminderHolds { get; } = new();
 
+    /// <summary>When reminders are between schedules; see <see cref="Advance"/>.</summary>
+    public ReminderSettling Reminders { get; } = new();
+
     public InProcessTestCluster Cluster { get; private set; } = null!;
 
     public IGrainFactory Grains => Cluster.Client;
@@ -50,6 +53,7 @@ public sealed class ClusterFixture : IAsyncLifetime
                 o.GrainStorageSerializer = ActivatorUtilities.CreateInstance<OrleansGrainStorageSerializer>(services)));
             silo.UseInMemoryReminderService();
             HoldingReminderTable.Install(silo.Services, ReminderHolds);
+            ReminderSettling.Install(silo.Services, Reminders);
             silo.Configure<ReminderOptions>(o =>
             {
                 o.MinimumReminderPeriod = TimeSpan.FromSeconds(10);
@@ -76,10 +80,21 @@ public sealed class ClusterFixture : IAsyncLifetime
         await Cluster.DeployAsync();
     }
 
+    /// <summary>
+    /// Moves business time on once every reminder has settled, so none is scheduled from a clock read on either side
+    /// of the jump (see <see cref="ReminderSettling"/>).
+    /// </summary>
+    public async Task Advance(TimeSpan by)
+    {
+        await Reminders.WhenSettled();
+        Clock.Advance(by);
+    }
+
     public async Task DisposeAsync()
     {
         await Cluster.StopAllSilosAsync();
         await Cluster.DisposeAsync();
+        Reminders.Dispose();
     }
 }
 
