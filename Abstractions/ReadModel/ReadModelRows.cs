@@ -34,7 +34,11 @@ public sealed record HoldingRow(
     [property: Id(2)] DateOnly? MaturityDate,
     [property: Id(3)] decimal Amount);
 
-/// <summary>A complaint as projected into the read model, for lists by branch, status and SLA state.</summary>
+/// <summary>
+/// A complaint as projected into the read model, for lists by branch, status and SLA state. <see cref="CalendarId"/> is
+/// the business calendar its clock counts in; <see cref="AwaitedCalendarId"/> the one its policy names when the catalog
+/// does not have that yet (the clock counts in the default meanwhile), so creating it re-arms the case at once.
+/// </summary>
 [GenerateSerializer, Immutable, Alias("WealthActors.ComplaintRow")]
 public sealed record ComplaintRow(
     [property: Id(0)] string ComplaintId,
@@ -52,7 +56,8 @@ public sealed record ComplaintRow(
     [property: Id(12)] DateTimeOffset UpdatedAt,
     [property: Id(13)] string? CalendarId = null,
     [property: Id(14)] DateTimeOffset? BreachedAt = null,
-    [property: Id(15)] DateTimeOffset? LastEscalatedAt = null) : IReadModelRow;
+    [property: Id(15)] DateTimeOffset? LastEscalatedAt = null,
+    [property: Id(16)] string? AwaitedCalendarId = null) : IReadModelRow;
 
 [GenerateSerializer, Immutable, Alias("WealthActors.ComplaintFilter")]
 public sealed record ComplaintFilter(

@@ -31,7 +31,8 @@ public sealed partial class ComplaintGrain
         S.FiredLevel, S.Clock.ReceivedAt, evaluation.NextDeadline, evaluation.ResolutionDue, now,
         CalendarId: CalendarId,
         BreachedAt: S.BreachedAt,
-        LastEscalatedAt: S.LevelFiredAt.Count > 0 ? S.LevelFiredAt.Values.Max() : null);
+        LastEscalatedAt: S.LevelFiredAt.Count > 0 ? S.LevelFiredAt.Values.Max() : null,
+        AwaitedCalendarId: AwaitedCalendarId);
 
     /// <summary>Publishes the row that storage did not commit with the state (see <see cref="IProjectedState"/>).</summary>
     private async Task Project(ComplaintRow row)

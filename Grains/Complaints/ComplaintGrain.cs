@@ -87,6 +87,7 @@ public sealed partial class ComplaintGrain(
         S.Clock = SlaClock.Start(now);
         S.Targets = targets;
         S.CalendarVersion = CalendarId is { } calendarId ? calendars.VersionOf(calendarId) : 0;
+        S.CountedCalendarId = CalendarId;
         AddTimeline(now, "Opened", actor, $"{command.Severity} {command.Category} via {command.Channel}; policy {policy.Id} v{policy.Version}");
         await Commit(now, CommitCause.Command);
         WealthActorsMetrics.ComplaintOpened(command.Severity);

@@ -63,6 +63,9 @@ public sealed class ComplaintState : IProjectedState
 
     /// <summary>The deadline of the first breach (first response, resolution or regulatory), for digests and reports.</summary>
     [Id(26)] public DateTimeOffset? BreachedAt { get; set; }
+
+    /// <summary>The business calendar <see cref="CalendarVersion"/> is a version of (null on a calendar clock, and in cases stored before it was kept).</summary>
+    [Id(27)] public string? CountedCalendarId { get; set; }
 }
 
 [GenerateSerializer, Immutable, Alias("WealthActors.OutboxEntry")]

@@ -3,11 +3,13 @@ namespace WealthActors.Silo.Storage.ReadModel;
 /// <summary>The SQL of the calendar re-arm and SLA digest queries, the same text for SQLite and PostgreSQL.</summary>
 internal static class DigestSql
 {
-    // The open complaints on a calendar, paged by id (keyset), so a re-arm can resume after any page.
+    // The open complaints counting in a calendar or waiting for it, paged by id (keyset), so a re-arm can resume after
+    // any page.
     public const string OpenComplaintsOnCalendar = """
         SELECT complaint_id
         FROM rm_complaints
-        WHERE calendar_id = @calendar_id AND status <> @resolved AND (@after IS NULL OR complaint_id > @after)
+        WHERE (calendar_id = @calendar_id OR awaited_calendar_id = @calendar_id) AND status <> @resolved
+          AND (@after IS NULL OR complaint_id > @after)
         ORDER BY complaint_id
         LIMIT @limit;
         """;

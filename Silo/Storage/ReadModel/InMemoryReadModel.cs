@@ -144,7 +144,7 @@ internal sealed partial class InMemoryReadModel : IReadModelWriter, IReadModelQu
         lock (_lock)
         {
             IReadOnlyList<string> ids = _complaints.Values
-                .Where(row => row.CalendarId == calendarId && row.Status != ComplaintStatus.Resolved)
+                .Where(row => (row.CalendarId == calendarId || row.AwaitedCalendarId == calendarId) && row.Status != ComplaintStatus.Resolved)
                 .Select(row => row.ComplaintId)
                 .Where(id => afterComplaintId is null || string.CompareOrdinal(id, afterComplaintId) > 0)
                 .Order(StringComparer.Ordinal)

@@ -24,7 +24,7 @@ internal sealed partial class PostgresReadModel
 
     private const string ComplaintColumns = """
         complaint_id, client_id, branch_id, assignee, status, sla_state, severity, category, escalation_level,
-        opened_at, next_deadline, resolution_due, updated_at, calendar_id, breached_at, last_escalated_at
+        opened_at, next_deadline, resolution_due, updated_at, calendar_id, breached_at, last_escalated_at, awaited_calendar_id
         """;
 
     // Urgency order, as ReadModelSemantics.InUrgencyOrder.
@@ -119,7 +119,8 @@ internal sealed partial class PostgresReadModel
         UpdatedAt: reader.ReadInstant(12),
         CalendarId: reader.ReadNullableString(13),
         BreachedAt: reader.ReadNullableInstant(14),
-        LastEscalatedAt: reader.ReadNullableInstant(15));
+        LastEscalatedAt: reader.ReadNullableInstant(15),
+        AwaitedCalendarId: reader.ReadNullableString(16));
 
     private static InboxMessage ReadInbox(NpgsqlDataReader reader) => new(
         Id: reader.GetString(0),

@@ -33,15 +33,18 @@ internal sealed partial class PostgresReadModel(PostgresDatabase database, Postg
 
     private const string UpsertComplaintSql = """
         INSERT INTO rm_complaints AS k (complaint_id, client_id, branch_id, assignee, status, sla_state, severity, category,
-            escalation_level, opened_at, next_deadline, resolution_due, updated_at, calendar_id, breached_at, last_escalated_at)
+            escalation_level, opened_at, next_deadline, resolution_due, updated_at, calendar_id, breached_at, last_escalated_at,
+            awaited_calendar_id)
         VALUES (@complaint_id, @client_id, @branch_id, @assignee, @status, @sla_state, @severity, @category,
-            @escalation_level, @opened_at, @next_deadline, @resolution_due, @updated_at, @calendar_id, @breached_at, @last_escalated_at)
+            @escalation_level, @opened_at, @next_deadline, @resolution_due, @updated_at, @calendar_id, @breached_at, @last_escalated_at,
+            @awaited_calendar_id)
         ON CONFLICT (complaint_id) DO UPDATE SET
             client_id = excluded.client_id, branch_id = excluded.branch_id, assignee = excluded.assignee,
             status = excluded.status, sla_state = excluded.sla_state, severity = excluded.severity,
             category = excluded.category, escalation_level = excluded.escalation_level, opened_at = excluded.opened_at,
             next_deadline = excluded.next_deadline, resolution_due = excluded.resolution_due, updated_at = excluded.updated_at,
-            calendar_id = excluded.calendar_id, breached_at = excluded.breached_at, last_escalated_at = excluded.last_escalated_at
+            calendar_id = excluded.calendar_id, breached_at = excluded.breached_at, last_escalated_at = excluded.last_escalated_at,
+            awaited_calendar_id = excluded.awaited_calendar_id
         WHERE excluded.updated_at >= k.updated_at;
         """;
 
@@ -121,6 +124,7 @@ internal sealed partial class PostgresReadModel(PostgresDatabase database, Postg
             parameters.Bind("calendar_id", row.CalendarId);
             parameters.Bind("breached_at", row.BreachedAt);
             parameters.Bind("last_escalated_at", row.LastEscalatedAt);
+            parameters.Bind("awaited_calendar_id", row.AwaitedCalendarId);
         });
 
     public Task UpsertBranch(BranchRow row, CancellationToken cancellationToken = default) =>

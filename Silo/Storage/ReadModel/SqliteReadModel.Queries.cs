@@ -24,7 +24,7 @@ internal sealed partial class SqliteReadModel
 
     private const string ComplaintColumns = """
         complaint_id, client_id, branch_id, assignee, status, sla_state, severity, category, escalation_level,
-        opened_at, next_deadline, resolution_due, updated_at, calendar_id, breached_at, last_escalated_at
+        opened_at, next_deadline, resolution_due, updated_at, calendar_id, breached_at, last_escalated_at, awaited_calendar_id
         """;
 
     // Urgency order, as ReadModelSemantics.InUrgencyOrder.
@@ -122,7 +122,8 @@ internal sealed partial class SqliteReadModel
         UpdatedAt: SqliteValues.ReadInstant(reader, 12),
         CalendarId: SqliteValues.ReadNullableString(reader, 13),
         BreachedAt: SqliteValues.ReadNullableInstant(reader, 14),
-        LastEscalatedAt: SqliteValues.ReadNullableInstant(reader, 15));
+        LastEscalatedAt: SqliteValues.ReadNullableInstant(reader, 15),
+        AwaitedCalendarId: SqliteValues.ReadNullableString(reader, 16));
 
     private static InboxMessage ReadInbox(SqliteDataReader reader) => new(
         Id: reader.GetString(0),

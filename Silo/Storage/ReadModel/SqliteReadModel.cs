@@ -34,15 +34,18 @@ internal sealed partial class SqliteReadModel(SqliteDatabase database)
 
     private const string UpsertComplaintSql = """
         INSERT INTO rm_complaints (complaint_id, client_id, branch_id, assignee, status, sla_state, severity, category,
-            escalation_level, opened_at, next_deadline, resolution_due, updated_at, calendar_id, breached_at, last_escalated_at)
+            escalation_level, opened_at, next_deadline, resolution_due, updated_at, calendar_id, breached_at, last_escalated_at,
+            awaited_calendar_id)
         VALUES (@complaint_id, @client_id, @branch_id, @assignee, @status, @sla_state, @severity, @category,
-            @escalation_level, @opened_at, @next_deadline, @resolution_due, @updated_at, @calendar_id, @breached_at, @last_escalated_at)
+            @escalation_level, @opened_at, @next_deadline, @resolution_due, @updated_at, @calendar_id, @breached_at, @last_escalated_at,
+            @awaited_calendar_id)
         ON CONFLICT (complaint_id) DO UPDATE SET
             client_id = excluded.client_id, branch_id = excluded.branch_id, assignee = excluded.assignee,
             status = excluded.status, sla_state = excluded.sla_state, severity = excluded.severity,
             category = excluded.category, escalation_level = excluded.escalation_level, opened_at = excluded.opened_at,
             next_deadline = excluded.next_deadline, resolution_due = excluded.resolution_due, updated_at = excluded.updated_at,
-            calendar_id = excluded.calendar_id, breached_at = excluded.breached_at, last_escalated_at = excluded.last_escalated_at
+            calendar_id = excluded.calendar_id, breached_at = excluded.breached_at, last_escalated_at = excluded.last_escalated_at,
+            awaited_calendar_id = excluded.awaited_calendar_id
         WHERE excluded.updated_at >= rm_complaints.updated_at;
         """;
 
@@ -108,6 +111,7 @@ internal sealed partial class SqliteReadModel(SqliteDatabase database)
             parameters.AddWithValue("@calendar_id", SqliteValues.Nullable(row.CalendarId));
             parameters.AddWithValue("@breached_at", SqliteValues.Instant(row.BreachedAt));
             parameters.AddWithValue("@last_escalated_at", SqliteValues.Instant(row.LastEscalatedAt));
+            parameters.AddWithValue("@awaited_calendar_id", SqliteValues.Nullable(row.AwaitedCalendarId));
         }, cancellationToken);
 
     public Task UpsertBranch(BranchRow row, CancellationToken cancellationToken = default) =>

@@ -83,6 +83,37 @@ public sealed class CalendarCatalogGrainTests(ClusterFixture fixture)
     }
 
     [Fact]
+    public async Task Put_CreatesTheCalendarAnOpenComplaintsPolicyNames_ReArmsItInThatCalendarAtOnce()
+    {
+        var org = await TestOrg.Create(Grains);
+        // Opened on a Friday morning: the default calendar counts the team lead's two days over the weekend; the new
+        // calendar works every day, so its deadline is earlier.
+        await AdvanceTo(NextFridayMorning(fixture.Clock.GetUtcNow()));
+        var calendarId = NewCalendarId();
+        var category = await PolicyOn(calendarId);
+        var id = NewComplaintId();
+        var opened = await Open(org, id, category);
+        var waiting = fixture.ReadModel.Complaints[id];
+        Assert.Equal((BusinessCalendarProvider.DefaultCalendarId, calendarId), (waiting.CalendarId, waiting.AwaitedCalendarId));
+
+        var weekends = Enumerable.Range(0, 14).Select(d => DateOnly.FromDateTime(opened.OpenedAt.ToOffset(TimeSpan.FromHours(8)).Date).AddDays(d))
+            .Where(d => d.DayOfWeek is DayOfWeek.Saturday or DayOfWeek.Sunday).ToArray();
+        var created = await Catalog.Put(Calendar(calendarId, []) with { MakeUpWorkingDays = weekends }, Admin);
+        var newCalendar = BusinessCalendarRules.Build(created);
+        var newDue = newCalendar.AddWorkingTime(opened.OpenedAt, TimeSpan.FromDays(2));
+
+        // Re-armed when the creation returned, without any further command.
+        Assert.True(newDue < opened.Escalations[0].Due);
+        var adopted = fixture.ReadModel.Complaints[id];
+        Assert.Equal(
+            (calendarId, (string?)null, newCalendar.AddWorkingTime(opened.OpenedAt, TimeSpan.FromDays(10))),
+            (adopted.CalendarId, adopted.AwaitedCalendarId, adopted.ResolutionDue));
+        await AdvanceTo(newDue);
+        await WaitForEscalation(org.TeamLead, id);
+        Assert.Equal(newDue, (await Complaint(id).GetView()).Escalations[0].FiredAt);
+    }
+
+    [Fact]
     public async Task Put_RemovesAHolidayFromAnOpenComplaintsCalendar_EscalatesEarlier()
     {
         var org = await TestOrg.Create(Grains);
@@ -181,15 +212,34 @@ public sealed class CalendarCatalogGrainTests(ClusterFixture fixture)
     private async Task<(BusinessCalendarDefinition Calendar, string Category)> BusinessPolicy(IReadOnlyList<CalendarHoliday> holidays)
     {
         var calendar = await Catalog.Put(Calendar(NewCalendarId(), holidays), Admin);
+        return (calendar, await PolicyOn(calendar.Id));
+    }
+
+    /// <summary>A business-clock policy counting in <paramref name="calendarId"/>, which the catalog need not have.</summary>
+    private async Task<string> PolicyOn(string calendarId)
+    {
         var category = $"cal-{Guid.NewGuid():N}"[..16];
 
         // Matches only its own category, so no other test's complaint ever takes this policy.
         var policy = new SlaPolicy(
-            category, "Business test", 0, new PolicyMatch(Categories: [category]), 10, ClockKind.Business, calendar.Id,
+            category, "Business test", 0, new PolicyMatch(Categories: [category]), 10, ClockKind.Business, calendarId,
             TimeSpan.FromDays(1), TimeSpan.FromDays(10), 0.8,
             [new EscalationStep(TimeSpan.FromDays(2), EmployeeRole.TeamLead, EscalationAction.Notify)]);
         await Grains.GetGrain<ISlaPolicyCatalogGrain>(ISlaPolicyCatalogGrain.DefaultKey).Put(policy, Admin);
-        return (calendar, category);
+        return category;
+    }
+
+    /// <summary>09:00 in Shanghai on the first Friday after <paramref name="instant"/>.</summary>
+    private static DateTimeOffset NextFridayMorning(DateTimeOffset instant)
+    {
+        var local = instant.ToOffset(TimeSpan.FromHours(8));
+        var day = DateOnly.FromDateTime(local.Date).AddDays(1);
+        while (day.DayOfWeek != DayOfWeek.Friday)
+        {
+            day = day.AddDays(1);
+        }
+
+        return new DateTimeOffset(day.ToDateTime(new TimeOnly(9, 0)), TimeSpan.FromHours(8));
     }
 
     private Task<ComplaintView> Open(TestOrg org, string id, string category) =>

@@ -53,7 +53,7 @@ public sealed class RecordingReadModel : IReadModelWriter, IComplaintCalendarInd
         }
 
         IReadOnlyList<string> ids = Complaints.Values
-            .Where(row => row.CalendarId == calendarId && row.Status != ComplaintStatus.Resolved)
+            .Where(row => (row.CalendarId == calendarId || row.AwaitedCalendarId == calendarId) && row.Status != ComplaintStatus.Resolved)
             .Select(row => row.ComplaintId)
             .Where(id => afterComplaintId is null || string.CompareOrdinal(id, afterComplaintId) > 0)
             .Order(StringComparer.Ordinal)

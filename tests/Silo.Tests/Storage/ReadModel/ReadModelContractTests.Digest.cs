@@ -48,6 +48,20 @@ public abstract partial class ReadModelContractTests
     }
 
     [Fact]
+    public async Task OpenComplaintsOnCalendar_OpenOnesAwaitingThatCalendar_ListedWithTheOnesCountingInIt()
+    {
+        await Writer.UpsertComplaint(Complaint("W2", "B32", null, ComplaintStatus.Open, SlaState.OnTrack) with { CalendarId = "cn-mainland", AwaitedCalendarId = "hk" });
+        await Writer.UpsertComplaint(Complaint("W1", "B32", null, ComplaintStatus.Open, SlaState.OnTrack) with { CalendarId = "hk" });
+        await Writer.UpsertComplaint(Complaint("W3", "B32", null, ComplaintStatus.Resolved, SlaState.Met) with { CalendarId = "cn-mainland", AwaitedCalendarId = "hk" });
+
+        Assert.Equal(["W1", "W2"], await CalendarIndex.OpenComplaintsOnCalendar("hk", null, 10));
+        Assert.Equal(["W2"], await CalendarIndex.OpenComplaintsOnCalendar("cn-mainland", null, 10));
+        var stored = await Queries.ListComplaints(new ComplaintFilter(BranchId: "B32"));
+        Assert.Equal("hk", stored.Single(c => c.ComplaintId == "W2").AwaitedCalendarId);
+        Assert.Null(stored.Single(c => c.ComplaintId == "W1").AwaitedCalendarId);
+    }
+
+    [Fact]
     public async Task UpsertBranch_NewerReplacesOlder_ListedById()
     {
         var older = new BranchRow("BR2", "Pudong", "E3", "R1", "cn-mainland", DigestNow);
