@@ -26,7 +26,7 @@ public sealed partial class ComplaintGrain
             return;
         }
 
-        S.CalendarVersion = sameCalendar ? Math.Max(S.CalendarVersion, calendar.Version) : calendar.Version;
+        S.CalendarVersion = calendar.Version;
         S.CountedCalendarId = calendar.Id;
 
         // The same path as a command: what fell due under the new calendar fires now, and the next deadline is re-armed.
