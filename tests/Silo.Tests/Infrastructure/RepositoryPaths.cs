@@ -3,7 +3,7 @@ namespace WealthActors.Silo.Tests.Infrastructure;
 public static class RepositoryPaths
 {
     /// <summary>The folder holding WealthActors.sln, found by walking up from the test binaries.</summary>
-    public static string Root { get; } = FindRoot();
+    public static string Root => WealthActors.Testing.RepositoryFiles.Root;
 
     /// <summary>The Silo's own build output for the configuration these tests were built with.</summary>
     public static string SiloAssembly
@@ -16,18 +16,5 @@ public static class RepositoryPaths
             var path = Path.Combine(Root, "Silo", "bin", configuration, "net10.0", "WealthActors.Silo.dll");
             return File.Exists(path) ? path : throw new FileNotFoundException($"Build the Silo ({configuration}) first; not found: {path}");
         }
-    }
-
-    private static string FindRoot()
-    {
-        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
-        {
-            if (File.Exists(Path.Combine(dir.FullName, "WealthActors.sln")))
-            {
-                return dir.FullName;
-            }
-        }
-
-        throw new DirectoryNotFoundException("WealthActors.sln not found above the test binaries.");
     }
 }

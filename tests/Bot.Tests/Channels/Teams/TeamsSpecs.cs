@@ -2,12 +2,13 @@ using System.Text.Json;
 using System.Text.Json.Nodes;
 using System.Text.RegularExpressions;
 using Json.Schema;
+using WealthActors.Testing;
 
 namespace WealthActors.Bot.Tests.Channels.Teams;
 
 /// <summary>
-/// The official Bot Framework and Adaptive Cards documents, read from the shared specs folder beside the repository
-/// (found like <see cref="WeCom.WeComVectors"/> finds its vectors), as JSON Schema validators (JsonSchema.Net 8.0.5).
+/// The official Bot Framework and Adaptive Cards documents, read from <c>tests/Specs</c>, as JSON Schema validators
+/// (JsonSchema.Net 8.0.5).
 /// <list type="bullet">
 /// <item>The activity schema is draft-07 with only <c>definitions</c>; it is loaded unchanged and an activity is checked
 /// against <c>#/definitions/Activity</c> through a one-line <c>$ref</c> schema in the same registry.</item>
@@ -27,24 +28,7 @@ public static class TeamsSpecs
     private static readonly EvaluationOptions Lenient = new() { OutputFormat = OutputFormat.List };
     private static readonly Lazy<Specs> Loaded = new(Load);
 
-    public static string FilePath(string fileName)
-    {
-        var directory = new DirectoryInfo(AppContext.BaseDirectory);
-        while (directory is not null && !File.Exists(Path.Combine(directory.FullName, "WealthActors.sln")))
-        {
-            directory = directory.Parent;
-        }
-
-        if (directory is null)
-        {
-            throw new InvalidOperationException($"No folder above {AppContext.BaseDirectory} contains WealthActors.sln.");
-        }
-
-        var path = Path.GetFullPath(Path.Combine(directory.FullName, "..", "shared", "specs", fileName));
-        return File.Exists(path)
-            ? path
-            : throw new FileNotFoundException($"A Bot Framework spec is missing: expected {path} (shared/specs beside the repository).", path);
-    }
+    public static string FilePath(string fileName) => RepositoryFiles.Spec(fileName);
 
     /// <summary>Errors of <paramref name="activity"/> against the activity schema's Activity; empty when valid.</summary>
     public static IReadOnlyList<string> ActivityErrors(JsonElement activity) => Errors(Loaded.Value.Activity, activity, Strict);

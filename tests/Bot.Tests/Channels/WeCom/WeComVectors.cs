@@ -1,5 +1,6 @@
 using System.Text.Json;
 using System.Xml.Linq;
+using WealthActors.Testing;
 
 namespace WealthActors.Bot.Tests.Channels.WeCom;
 
@@ -13,8 +14,7 @@ public sealed record WeComVectorSet(
     string Name, string Token, string EncodingAesKey, string ReceiveId, WeComVectorCase VerifyUrl, WeComVectorCase Message);
 
 /// <summary>
-/// The official WXBizMsgCrypt vectors, read from the shared specs folder beside the repository so that the tests
-/// and the design share one copy of them.
+/// The official WXBizMsgCrypt vectors, read from <c>tests/Specs/wecom-official-vectors.json</c>.
 /// </summary>
 public static class WeComVectors
 {
@@ -32,25 +32,7 @@ public static class WeComVectors
         _ => throw new ArgumentOutOfRangeException(nameof(caseName), caseName, null),
     };
 
-    public static string FilePath()
-    {
-        var directory = new DirectoryInfo(AppContext.BaseDirectory);
-        while (directory is not null && !File.Exists(Path.Combine(directory.FullName, "WealthActors.sln")))
-        {
-            directory = directory.Parent;
-        }
-
-        if (directory is null)
-        {
-            throw new InvalidOperationException($"No folder above {AppContext.BaseDirectory} contains WealthActors.sln.");
-        }
-
-        var path = Path.GetFullPath(Path.Combine(directory.FullName, "..", "shared", "specs", "wecom-official-vectors.json"));
-        return File.Exists(path)
-            ? path
-            : throw new FileNotFoundException(
-                $"The official WeCom test vectors are missing: expected {path} (shared/specs beside the repository).", path);
-    }
+    public static string FilePath() => RepositoryFiles.Spec("wecom-official-vectors.json");
 
     private static IReadOnlyDictionary<string, WeComVectorSet> Load()
     {
