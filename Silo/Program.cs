@@ -4,8 +4,19 @@ using WealthActors.Silo.Demo;
 using WealthActors.Silo.Hosting;
 using WealthActors.Silo.Jobs;
 
-var builder = WebApplication.CreateBuilder(args);
-if (args.Contains(DemoSetup.Flag))
+var commandLine = SiloCommandLine.Parse(args);
+if (commandLine.Verb is not (null or SchemaCommand.Verb))
+{
+    await Console.Error.WriteLineAsync($"Unknown command '{commandLine.Verb}'. Commands: {SchemaCommand.Verb}; flags: {SiloCommandLine.DemoFlag}.");
+    return 2;
+}
+
+var builder = WebApplication.CreateBuilder(new WebApplicationOptions
+{
+    Args = commandLine.HostArguments,
+    ContentRootPath = ContentRoot.Choose(commandLine.HostArguments),
+});
+if (commandLine.Demo)
 {
     builder.AddWealthActorsDemo();
 }
@@ -18,7 +29,7 @@ builder.AddWealthActorsCare();
 builder.AddWealthActorsOperations();
 
 var app = builder.Build();
-if (args.Contains(SchemaCommand.Verb))
+if (commandLine.Verb == SchemaCommand.Verb)
 {
     return await SchemaCommand.Run(app);
 }

@@ -7,12 +7,16 @@ using Microsoft.Extensions.Options;
 
 namespace WealthActors.Silo.Auth;
 
-/// <summary>Authenticates the <c>X-Api-Key</c> header against the configured keys; the key's roles become role claims.</summary>
+/// <summary>
+/// Authenticates the <c>X-Api-Key</c> header against the configured keys; the key's roles become role claims. Its
+/// challenges, forbids and failures log at Debug (see <see cref="InformationAsDebugLoggerFactory"/>).
+/// </summary>
 public sealed class ApiKeyAuthenticationHandler(
     IOptionsMonitor<AuthenticationSchemeOptions> options,
     ILoggerFactory loggerFactory,
     UrlEncoder encoder,
-    IOptionsMonitor<AuthOptions> auth) : AuthenticationHandler<AuthenticationSchemeOptions>(options, loggerFactory, encoder)
+    IOptionsMonitor<AuthOptions> auth)
+    : AuthenticationHandler<AuthenticationSchemeOptions>(options, new InformationAsDebugLoggerFactory(loggerFactory), encoder)
 {
     public const string SchemeName = "ApiKey";
     public const string HeaderName = "X-Api-Key";

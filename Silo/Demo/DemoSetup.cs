@@ -8,8 +8,6 @@ namespace WealthActors.Silo.Demo;
 /// </summary>
 public static class DemoSetup
 {
-    public const string Flag = "--demo";
-
     public static WebApplicationBuilder AddWealthActorsDemo(this WebApplicationBuilder builder)
     {
         if (builder.Configuration.GetSection("Auth:ApiKeys").GetChildren().Any())

@@ -31,16 +31,30 @@ public sealed class SiloProcess : IAsyncDisposable
         }
     }
 
-    public static async Task<SiloProcess> Start(IReadOnlyDictionary<string, string> environment, int httpPort)
+    /// <summary>
+    /// Starts the Silo listening on <paramref name="httpPort"/>; <paramref name="arguments"/> replace the default
+    /// <c>--urls http://127.0.0.1:{httpPort}</c> (and must then name that address themselves), and
+    /// <paramref name="workingDirectory"/> the default of the Silo's own folder.
+    /// </summary>
+    public static async Task<SiloProcess> Start(
+        IReadOnlyDictionary<string, string> environment,
+        int httpPort,
+        IReadOnlyList<string>? arguments = null,
+        string? workingDirectory = null)
     {
         var info = new ProcessStartInfo("dotnet")
         {
-            ArgumentList = { RepositoryPaths.SiloAssembly, "--urls", $"http://127.0.0.1:{httpPort}" },
-            WorkingDirectory = Path.GetDirectoryName(RepositoryPaths.SiloAssembly)!,
+            ArgumentList = { RepositoryPaths.SiloAssembly },
+            WorkingDirectory = workingDirectory ?? Path.GetDirectoryName(RepositoryPaths.SiloAssembly)!,
             RedirectStandardOutput = true,
             RedirectStandardError = true,
             UseShellExecute = false,
         };
+        foreach (var argument in arguments ?? ["--urls", $"http://127.0.0.1:{httpPort}"])
+        {
+            info.ArgumentList.Add(argument);
+        }
+
         info.Environment["ASPNETCORE_ENVIRONMENT"] = "Production";
         info.Environment["Auth__ApiKeys__0__Name"] = "admin";
         info.Environment["Auth__ApiKeys__0__Key"] = AdminKey;
