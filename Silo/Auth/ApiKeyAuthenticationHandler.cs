@@ -34,7 +34,10 @@ public sealed class ApiKeyAuthenticationHandler(
             // Constant-time comparison so response timing does not reveal how much of a key matched.
             if (entry.Key.Length > 0 && CryptographicOperations.FixedTimeEquals(presentedBytes, Encoding.UTF8.GetBytes(entry.Key)))
             {
-                var claims = new List<Claim> { new(ClaimTypes.Name, entry.Name) };
+                var claims = new List<Claim>
+                {
+                    new(ClaimTypes.Name, entry.Name), new(WealthActorsClaims.KeyName, entry.Name), new(WealthActorsClaims.Door, "api-key"),
+                };
                 claims.AddRange(entry.Roles.Select(role => new Claim(ClaimTypes.Role, role)));
                 var principal = new ClaimsPrincipal(new ClaimsIdentity(claims, SchemeName));
                 return Task.FromResult(AuthenticateResult.Success(new AuthenticationTicket(principal, SchemeName)));
