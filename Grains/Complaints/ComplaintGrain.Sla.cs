@@ -182,7 +182,7 @@ public sealed partial class ComplaintGrain
             return;
         }
 
-        // The de-duplication key names the step exactly once per policy version (DESIGN §4).
+        // The de-duplication key names the step exactly once per policy version (docs/ARCHITECTURE.md §4.6).
         var key = $"{ComplaintId}:{e.Level}:{S.Policy.Version}";
         Enqueue(target, InboxKind.Escalation, key, ComplaintMessages.For(e, S, ComplaintId, ComplaintMessages.RoleName(step.ToRole)), now);
         if (step.Action == WealthActors.Sla.EscalationAction.Reassign)

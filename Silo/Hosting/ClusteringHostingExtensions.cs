@@ -6,7 +6,7 @@ using WealthActors.Silo.Storage.Postgres;
 
 namespace WealthActors.Silo.Hosting;
 
-/// <summary>Cluster membership (DESIGN §5): one localhost silo on SQLite, any number of silos on PostgreSQL.</summary>
+/// <summary>Cluster membership (docs/ARCHITECTURE.md §5): one localhost silo on SQLite, any number of silos on PostgreSQL.</summary>
 public static class ClusteringHostingExtensions
 {
     /// <summary>

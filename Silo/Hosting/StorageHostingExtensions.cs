@@ -14,7 +14,7 @@ using WealthActors.Silo.Storage.Sqlite;
 
 namespace WealthActors.Silo.Hosting;
 
-/// <summary>Storage selection (DESIGN §5): grain state, reminders and the read model, from the <c>Storage</c> section.</summary>
+/// <summary>Storage selection (docs/ARCHITECTURE.md §5): grain state, reminders and the read model, from the <c>Storage</c> section.</summary>
 public static class StorageHostingExtensions
 {
     /// <summary>The provider name grains use: <c>[PersistentState("state", "wealth")]</c>.</summary>

@@ -3,7 +3,7 @@ using Quartz;
 
 namespace WealthActors.Silo.Jobs;
 
-/// <summary>The seam through which features register their recurring jobs (DESIGN §8.7: thin jobs, fixed names).</summary>
+/// <summary>The seam through which features register their recurring jobs (docs/ARCHITECTURE.md §8.7: thin jobs, fixed names).</summary>
 public static class JobsServiceCollectionExtensions
 {
     /// <summary>Business schedules ("the daily digest at 08:00") mean the firm's local time unless told otherwise.</summary>
