@@ -24,7 +24,7 @@ public enum ComplaintStatus { Open = 0, Acknowledged = 1, Paused = 2, Resolved =
 public enum SlaState { OnTrack = 0, AtRisk = 1, Breached = 2, Paused = 3, Met = 4 }
 
 [GenerateSerializer, Alias("WealthActors.EmployeeRole")]
-public enum EmployeeRole { Advisor = 0, TeamLead = 1, BranchHead = 2, RegionalHead = 3, Compliance = 4 }
+public enum EmployeeRole { Advisor = 0, TeamLead = 1, BranchHead = 2, RegionalHead = 3, Compliance = 4, Admin = 5 }
 
 [GenerateSerializer, Alias("WealthActors.InboxKind")]
 public enum InboxKind { Escalation = 0, Warning = 1, Task = 2, Digest = 3, Info = 4 }

@@ -23,7 +23,8 @@ public sealed record TimelineEntry(
     [property: Id(0)] DateTimeOffset At,
     [property: Id(1)] string Kind,
     [property: Id(2)] string By,
-    [property: Id(3)] string? Text);
+    [property: Id(3)] string? Text,
+    [property: Id(4)] string? Via = null);
 
 [GenerateSerializer, Immutable, Alias("WealthActors.ComplaintView")]
 public sealed record ComplaintView(

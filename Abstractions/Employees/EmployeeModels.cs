@@ -1,5 +1,9 @@
 namespace WealthActors.Employees;
 
+/// <param name="Deactivated">
+/// A deactivated employee (left the bank, suspended) keeps their history but can no longer sign in or act. Stored as
+/// "deactivated" rather than "active" so that profiles written before the field existed read as active.
+/// </param>
 [GenerateSerializer, Immutable, Alias("WealthActors.EmployeeProfile")]
 public sealed record EmployeeProfile(
     [property: Id(0)] string Name,
@@ -7,7 +11,8 @@ public sealed record EmployeeProfile(
     [property: Id(2)] string BranchId,
     [property: Id(3)] string? ManagerId,
     [property: Id(4)] string? WeComUserId,
-    [property: Id(5)] string? TeamsUserId);
+    [property: Id(5)] string? TeamsUserId,
+    [property: Id(6)] bool Deactivated = false);
 
 /// <summary>
 /// A message in an employee's inbox. <see cref="Key"/> de-duplicates deliveries (for an escalation:

@@ -255,11 +255,12 @@ public sealed partial class ComplaintGrain(
         }
     }
 
-    private void AddTimeline(DateTimeOffset at, string kind, Actor actor, string? text) => AddTimeline(at, kind, actor.Id, text);
+    // Via keeps the door as well as the person: "E101 via api:core" is a system acting for E101.
+    private void AddTimeline(DateTimeOffset at, string kind, Actor actor, string? text) => AddTimeline(at, kind, actor.Id, text, actor.Channel);
 
-    private void AddTimeline(DateTimeOffset at, string kind, string by, string? text)
+    private void AddTimeline(DateTimeOffset at, string kind, string by, string? text, string? via = null)
     {
-        S.Timeline.Add(new TimelineEntry(at, kind, by, text));
+        S.Timeline.Add(new TimelineEntry(at, kind, by, text, via));
         if (S.Timeline.Count > TimelineLimit)
         {
             S.Timeline.RemoveRange(0, S.Timeline.Count - TimelineLimit);

@@ -25,7 +25,7 @@ public static class ApiHostingExtensions
         services.Configure<RouteHandlerOptions>(o => o.ThrowOnBadRequest = true);
         services.AddProblemDetails();
         services.AddExceptionHandler<ApiProblems>();
-        services.AddWealthActorsAuth(builder.Configuration);
+        services.AddWealthActorsAuth(builder.Configuration, builder.Environment);
         services.AddOpenApi();
         services.AddHealthChecks();
         return builder;
@@ -41,6 +41,7 @@ public static class ApiHostingExtensions
         app.MapHealthChecks("/health");
         app.MapOpenApi();
         app.MapScalarApiReference("/docs");
+        app.MapSessionApi();
         app.MapOrganizationApi();
         app.MapClientsApi();
         app.MapSlaPoliciesApi();

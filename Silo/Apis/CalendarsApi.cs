@@ -55,7 +55,7 @@ public static class CalendarsApi
             return v.Problem();
         }
 
-        var stored = await Catalog(grains).Put(calendar, Actor.System(http.User.Identity?.Name ?? "api"));
+        var stored = await Catalog(grains).Put(calendar, ApiActor.Caller(http));
         return TypedResults.Ok(BusinessCalendarDocument.From(stored));
     }
 }

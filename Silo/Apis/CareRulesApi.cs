@@ -40,7 +40,7 @@ public static class CareRulesApi
             return v.Problem();
         }
 
-        var stored = await Rules(grains).Put(changed, Actor.System(http.User.Identity?.Name ?? "api"));
+        var stored = await Rules(grains).Put(changed, ApiActor.Caller(http));
         foreach (var rule in CareRuleNames.Scheduled)
         {
             var before = CareJobSchedules.For(rule, current.ScheduleOf(rule)!);

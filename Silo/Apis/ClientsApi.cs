@@ -44,7 +44,7 @@ public static class ClientsApi
         var profile = new ClientProfile(
             body.Name!.Trim(), body.Birthday, body.Phone, body.IdNumber, body.BranchId!, body.AdvisorId!, body.Vip ?? false,
             body.RiskLevel, body.RiskAssessedOn, body.Tags ?? []);
-        var view = await grains.GetGrain<IClientGrain>(clientId).Upsert(profile, ApiActorName(http));
+        var view = await grains.GetGrain<IClientGrain>(clientId).Upsert(profile, ApiActor.Caller(http));
         return TypedResults.Ok(ClientResponse.From(view, SeesPersonalData(http)));
     }
 
@@ -89,7 +89,7 @@ public static class ClientsApi
         }
 
         var holding = new Holding(body.ProductCode!, body.ProductName!.Trim(), body.ProductRisk!.Value, body.Amount!.Value, body.MaturityDate);
-        var view = await grains.GetGrain<IClientGrain>(clientId).AddHolding(holding, ApiActorName(http));
+        var view = await grains.GetGrain<IClientGrain>(clientId).AddHolding(holding, ApiActor.Caller(http));
         return TypedResults.Ok(ClientResponse.From(view, SeesPersonalData(http)));
     }
 
@@ -99,21 +99,18 @@ public static class ClientsApi
         var v = new RequestValidation()
             .Id(clientId, "clientId")
             .Check(body.Kind is not null, "kind", "is required.")
-            .Id(body.EmployeeId, "employeeId")
             .Require(body.Note, "note", 4000)
             .Check(body.At is null || body.At <= now.AddMinutes(5), "at", "must not be in the future.");
-        if (v.IsValid)
-        {
-            await RequireExists(grains, body.EmployeeId!, "employeeId", v);
-        }
-
+        // A person logs their own interaction; a system names the employee who had it.
+        var actor = await ApiActor.Resolve(http, grains, body.EmployeeId, "employeeId", v);
+        v.Check(actor.Kind == ActorKind.Employee, "employeeId", "is required.");
         if (!v.IsValid)
         {
             return v.Problem();
         }
 
-        var interaction = new Interaction(body.Kind!.Value, body.At ?? now, body.EmployeeId!, body.Note!.Trim());
-        await grains.GetGrain<IClientGrain>(clientId).LogInteraction(interaction, Actor.Employee(body.EmployeeId!, "api"));
+        var interaction = new Interaction(body.Kind!.Value, body.At ?? now, actor.Id, body.Note!.Trim());
+        await grains.GetGrain<IClientGrain>(clientId).LogInteraction(interaction, actor);
         return TypedResults.Created($"/api/clients/{clientId}", interaction);
     }
 
@@ -124,8 +121,6 @@ public static class ClientsApi
             v.Add(field, $"Employee '{employeeId}' does not exist.");
         }
     }
-
-    private static Actor ApiActorName(HttpContext http) => Actor.System(http.User.Identity?.Name ?? "api");
 
     private static bool SeesPersonalData(HttpContext http) =>
         http.User.IsInRole(ApiRoles.System) || http.User.IsInRole(ApiRoles.Compliance) || http.User.IsInRole(ApiRoles.Admin);

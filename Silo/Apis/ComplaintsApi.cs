@@ -24,14 +24,15 @@ public static class ComplaintsApi
             .Check(body.Severity is not null, "severity", "is required: one of Low, Normal, High, Critical.")
             .Require(body.Channel, "channel", 32)
             .Require(body.Description, "description", 4000)
-            .Id(body.OpenedBy, "openedBy")
             .Id(body.PolicyId, "policyId", required: false);
+        // A person opens as themselves; a system names who took the complaint (a call-centre agent need not be an employee).
+        var actor = await ApiActor.Resolve(http, grains, body.OpenedBy, "openedBy", v, mustExist: false);
+        v.Check(actor.Kind == ActorKind.Employee, "openedBy", "is required.");
         if (!v.IsValid)
         {
             return v.Problem();
         }
 
-        var actor = Actor.Employee(body.OpenedBy!, "api");
         var view = await ComplaintIds.OpenUnderNewId(grains, clock.GetUtcNow(),
             new OpenComplaint(body.ClientId!, body.Category!.Trim(), body.Severity!.Value, body.Channel!.Trim(), body.Description!.Trim(), body.PolicyId),
             actor);
@@ -70,7 +71,7 @@ public static class ComplaintsApi
         var v = new RequestValidation().Id(complaintId, "complaintId")
             .Optional(body.Text, "text", 4000)
             .Optional(body.Reason, "reason", 1000);
-        var actor = await ApiActor.Resolve(http, grains, body.By, v);
+        var actor = await ApiActor.Resolve(http, grains, body.By, "by", v);
         Func<IComplaintGrain, Task<ComplaintView>>? run = command switch
         {
             "acknowledge" => g => g.Acknowledge(actor, body.Text),

@@ -8,7 +8,7 @@ namespace WealthActors.Silo.Apis;
 public sealed record UpsertBranchRequest(string? Name, string? HeadEmployeeId, string? ParentBranchId, string? CalendarId);
 
 public sealed record UpsertEmployeeRequest(
-    string? Name, EmployeeRole? Role, string? BranchId, string? ManagerId, string? WeComUserId, string? TeamsUserId);
+    string? Name, EmployeeRole? Role, string? BranchId, string? ManagerId, string? WeComUserId, string? TeamsUserId, bool? Deactivated = null);
 
 /// <summary>Branches, employees and employees' inboxes: the org chart escalations walk.</summary>
 public static class OrganizationApi
@@ -43,7 +43,7 @@ public static class OrganizationApi
 
         var profile = await grains.GetGrain<IBranchGrain>(branchId).Upsert(
             new BranchProfile(body.Name!.Trim(), body.HeadEmployeeId!, body.ParentBranchId, body.CalendarId),
-            Actor.System(http.User.Identity?.Name ?? "api"));
+            ApiActor.Caller(http));
         return TypedResults.Ok(profile);
     }
 
@@ -65,7 +65,7 @@ public static class OrganizationApi
         var v = new RequestValidation()
             .Id(employeeId, "employeeId")
             .Require(body.Name, "name", 100)
-            .Check(body.Role is not null, "role", "is required: one of Advisor, TeamLead, BranchHead, RegionalHead, Compliance.")
+            .Check(body.Role is not null, "role", "is required: one of Advisor, TeamLead, BranchHead, RegionalHead, Compliance, Admin.")
             .Id(body.BranchId, "branchId")
             .Id(body.ManagerId, "managerId", required: false)
             .Check(body.ManagerId != employeeId, "managerId", "an employee cannot manage themselves.")
@@ -76,9 +76,20 @@ public static class OrganizationApi
             return v.Problem();
         }
 
-        var profile = await grains.GetGrain<IEmployeeGrain>(employeeId).Upsert(
-            new EmployeeProfile(body.Name!.Trim(), body.Role!.Value, body.BranchId!, body.ManagerId, body.WeComUserId, body.TeamsUserId),
-            Actor.System(http.User.Identity?.Name ?? "api"));
+        var employee = grains.GetGrain<IEmployeeGrain>(employeeId);
+        var stored = await employee.GetProfile();
+        // A chat identity says who a WeCom or Teams user is, so remapping one is an administrator's act, not a system's.
+        var remapsChat = body.WeComUserId != stored?.WeComUserId || body.TeamsUserId != stored?.TeamsUserId;
+        if (remapsChat && !http.User.IsInRole(ApiRoles.Admin))
+        {
+            v.Forbid(body.WeComUserId != stored?.WeComUserId ? "wecomUserId" : "teamsUserId", "Changing a chat identity needs the Admin role.");
+            return v.Problem();
+        }
+
+        var profile = await employee.Upsert(
+            new EmployeeProfile(
+                body.Name!.Trim(), body.Role!.Value, body.BranchId!, body.ManagerId, body.WeComUserId, body.TeamsUserId, body.Deactivated ?? false),
+            ApiActor.Caller(http));
         return TypedResults.Ok(profile);
     }
 
@@ -96,8 +107,15 @@ public static class OrganizationApi
     }
 
     /// <summary>Recent messages come from the grain; <c>?history=true</c> reads the full history from the read model.</summary>
-    private static async Task<IResult> Inbox(string employeeId, int? limit, bool? history, IGrainFactory grains, IReadModelQueries readModel)
+    private static async Task<IResult> Inbox(
+        string employeeId, int? limit, bool? history, HttpContext http, IGrainFactory grains, IReadModelQueries readModel)
     {
+        // A person reads their own inbox (compliance reads anyone's); another's answers as if it did not exist.
+        if (WealthActorsClaims.EmployeeIdOf(http.User) is { } self && self != employeeId && !http.User.IsInRole(ApiRoles.Compliance))
+        {
+            return TypedResults.Problem(statusCode: 404, title: $"Employee '{employeeId}' does not exist.");
+        }
+
         var v = new RequestValidation()
             .Id(employeeId, "employeeId")
             .Check(limit is null or (>= 1 and <= 1000), "limit", "must be between 1 and 1000.");

@@ -7,7 +7,19 @@ public sealed partial class RequestValidation
 {
     private readonly Dictionary<string, List<string>> _errors = new(StringComparer.Ordinal);
 
+    private bool _forbidden;
+
     public bool IsValid => _errors.Count == 0;
+
+    /// <summary>
+    /// The request is well formed but the caller may not make it (a person naming someone else as the actor): the
+    /// answer is 403, still naming the field.
+    /// </summary>
+    public RequestValidation Forbid(string field, string message)
+    {
+        _forbidden = true;
+        return Add(field, message);
+    }
 
     public RequestValidation Add(string field, string message)
     {
@@ -51,8 +63,12 @@ public sealed partial class RequestValidation
 
     public RequestValidation Check(bool condition, string field, string message) => condition ? this : Add(field, message);
 
-    public IResult Problem() => TypedResults.ValidationProblem(
-        _errors.ToDictionary(e => e.Key, e => e.Value.ToArray()), title: "The request is not valid.");
+    public IResult Problem() => _forbidden
+        ? TypedResults.Problem(
+            statusCode: StatusCodes.Status403Forbidden,
+            title: "The caller may not make this request.",
+            extensions: new Dictionary<string, object?> { ["errors"] = _errors.ToDictionary(e => e.Key, e => e.Value.ToArray()) })
+        : TypedResults.ValidationProblem(_errors.ToDictionary(e => e.Key, e => e.Value.ToArray()), title: "The request is not valid.");
 
     private RequestValidation NoControlCharacters(string value, string field) =>
         value.Any(c => char.IsControl(c) && c is not ('\n' or '\r' or '\t')) ? Add(field, "must not contain control characters.") : this;

@@ -42,7 +42,7 @@ public static class SlaPoliciesApi
             return v.Problem();
         }
 
-        var stored = await Catalog(grains).Put(policy, Actor.System(http.User.Identity?.Name ?? "api"));
+        var stored = await Catalog(grains).Put(policy, ApiActor.Caller(http));
         return TypedResults.Ok(SlaPolicyDto.From(stored));
     }
 }

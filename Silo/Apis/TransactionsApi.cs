@@ -31,7 +31,7 @@ public static class TransactionsApi
         }
 
         var transaction = new ClientTransaction(body.TransactionId!, body.Kind!.Value, body.Amount!.Value, body.ProductCode, body.At ?? now);
-        var outcome = await grains.GetGrain<IClientGrain>(clientId).RecordTransaction(transaction, Actor.System(http.User.Identity?.Name ?? "api"));
+        var outcome = await grains.GetGrain<IClientGrain>(clientId).RecordTransaction(transaction, ApiActor.Caller(http));
         return TypedResults.Ok(outcome);
     }
 }

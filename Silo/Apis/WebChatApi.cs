@@ -21,8 +21,9 @@ public sealed record WebChatInboxItem(
 public sealed record WebChatInboxEvent(IReadOnlyList<WebChatInboxItem> Messages);
 
 /// <summary>
-/// Chat as a chosen employee through the same conversation engine as WeCom, and watch that employee's inbox live.
-/// For demos and development: an API key with a working role may speak as anyone.
+/// Chat through the same conversation engine as WeCom and Teams, and watch one's inbox live, as the signed-in person
+/// (a bearer token or a console session): the person is who proved themselves, never a field of the request. API keys
+/// are for systems and get 403 here.
 /// </summary>
 public static class WebChatApi
 {
@@ -36,27 +37,33 @@ public static class WebChatApi
     public static IEndpointRouteBuilder MapWebChatApi(this IEndpointRouteBuilder routes)
     {
         var group = routes.MapGroup("/api/webchat").WithTags("WebChat")
-            .RequireAuthorization(AuthHostingExtensions.Policies.Work);
+            .RequireAuthorization(AuthHostingExtensions.Policies.Person);
         group.MapPost("/messages", Send);
         group.MapGet("/inbox/{employeeId}/stream", Stream);
         return routes;
     }
 
-    private static async Task<IResult> Send(WebChatMessageRequest body, IConversationEngine engine, CancellationToken cancellationToken)
+    private static async Task<IResult> Send(
+        WebChatMessageRequest body, HttpContext http, IConversationEngine engine, CancellationToken cancellationToken)
     {
-        var v = new RequestValidation()
-            .Id(body.EmployeeId, "employeeId")
-            .Require(body.Text, "text", CommandParser.MaxInputLength);
+        var self = WealthActorsClaims.EmployeeIdOf(http.User)!;
+        var v = new RequestValidation().Require(body.Text, "text", CommandParser.MaxInputLength);
+        if (body.EmployeeId is not null && body.EmployeeId != self)
+        {
+            v.Forbid("employeeId", $"A person chats only as themselves ({self}), not as '{body.EmployeeId}'.");
+        }
+
         if (!v.IsValid)
         {
             return v.Problem();
         }
 
-        var reply = await engine.HandleAsync(body.EmployeeId!, Channel, body.Text!, cancellationToken);
+        var reply = await engine.HandleAsync(self, Channel, body.Text!, cancellationToken);
         return TypedResults.Ok(WebChatReply.From(reply));
     }
 
-    private static async Task<IResult> Stream(string employeeId, IGrainFactory grains, WebChatInboxHub hub, CancellationToken cancellationToken)
+    private static async Task<IResult> Stream(
+        string employeeId, HttpContext http, IGrainFactory grains, WebChatInboxHub hub, CancellationToken cancellationToken)
     {
         var v = new RequestValidation().Id(employeeId, "employeeId");
         if (!v.IsValid)
@@ -64,8 +71,9 @@ public static class WebChatApi
             return v.Problem();
         }
 
+        // Only its owner follows an inbox; another's answers as if it did not exist.
         var employee = grains.GetGrain<IEmployeeGrain>(employeeId);
-        if (await employee.GetProfile() is null)
+        if (employeeId != WealthActorsClaims.EmployeeIdOf(http.User) || await employee.GetProfile() is null)
         {
             return TypedResults.Problem(statusCode: 404, title: $"Employee '{employeeId}' does not exist.");
         }

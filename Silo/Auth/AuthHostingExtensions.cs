@@ -1,10 +1,16 @@
+using System.Security.Claims;
 using Microsoft.AspNetCore.Authentication;
+using Microsoft.AspNetCore.Authentication.JwtBearer;
+using Microsoft.IdentityModel.Tokens;
 
 namespace WealthActors.Silo.Auth;
 
 public static class AuthHostingExtensions
 {
-    /// <summary>Authorization policies, one per audience of the API, each a set of key roles.</summary>
+    /// <summary>Picks the door a request came through: a bearer token, an API key, or a console session.</summary>
+    public const string DoorScheme = "door";
+
+    /// <summary>Authorization policies, one per audience of the API, each a set of roles.</summary>
     public static class Policies
     {
         public const string Read = "read";
@@ -14,9 +20,12 @@ public static class AuthHostingExtensions
 
         /// <summary>Operating the service itself (care rules, running jobs by hand): Admin keys only.</summary>
         public const string AdminOnly = "admin-only";
+
+        /// <summary>Routes that act as the signed-in person themselves (web chat, "who am I"): people only, not keys.</summary>
+        public const string Person = "person";
     }
 
-    public static IServiceCollection AddWealthActorsAuth(this IServiceCollection services, IConfiguration configuration)
+    public static IServiceCollection AddWealthActorsAuth(this IServiceCollection services, IConfiguration configuration, IHostEnvironment environment)
     {
         services.AddOptions<AuthOptions>().Bind(configuration.GetSection(AuthOptions.Section))
             .Validate(o => o.ApiKeys.All(k => k.Key.Length >= 16), "Auth:ApiKeys: every Key must be at least 16 characters")
@@ -24,14 +33,83 @@ public static class AuthHostingExtensions
             .Validate(o => o.ApiKeys.SelectMany(k => k.Roles).All(r => ApiRoles.All.Contains(r)),
                 $"Auth:ApiKeys: roles must be among {string.Join(", ", ApiRoles.All)}")
             .ValidateOnStart();
-        services.AddAuthentication(ApiKeyAuthenticationHandler.SchemeName)
+        var jwt = configuration.GetSection(JwtOptions.Section).Get<JwtOptions>() ?? new JwtOptions();
+        services.AddOptions<JwtOptions>().Bind(configuration.GetSection(JwtOptions.Section))
+            .Validate(o => !o.Problems().Any(), string.Join(" ", jwt.Problems()))
+            .Validate(o => o.DevelopmentSigningKey.Length == 0 || environment.IsDevelopment(),
+                "Auth:Jwt:DevelopmentSigningKey: development tokens are refused outside the Development environment.")
+            .ValidateOnStart();
+
+        var authentication = services.AddAuthentication(o =>
+            {
+                o.DefaultScheme = DoorScheme;
+                o.DefaultChallengeScheme = DoorScheme;
+            })
+            .AddPolicyScheme(DoorScheme, null, o => o.ForwardDefaultSelector = context => SchemeFor(context, jwt.Enabled))
             .AddScheme<AuthenticationSchemeOptions, ApiKeyAuthenticationHandler>(ApiKeyAuthenticationHandler.SchemeName, null);
+        if (jwt.Enabled)
+        {
+            authentication.AddJwtBearer(o => ConfigureBearer(o, jwt, environment));
+        }
+
+        authentication.AddConsoleSignIn(services, configuration, jwt);
+
+        // Roles come from an API key's configuration or, for a person, from their employee record (PersonIdentity).
         services.AddAuthorizationBuilder()
             .AddPolicy(Policies.Read, p => p.RequireRole(ApiRoles.All))
             .AddPolicy(Policies.Work, p => p.RequireRole(ApiRoles.System, ApiRoles.Advisor, ApiRoles.Manager, ApiRoles.Admin))
             .AddPolicy(Policies.Integrate, p => p.RequireRole(ApiRoles.System, ApiRoles.Advisor, ApiRoles.Admin))
             .AddPolicy(Policies.Administer, p => p.RequireRole(ApiRoles.Admin, ApiRoles.System))
-            .AddPolicy(Policies.AdminOnly, p => p.RequireRole(ApiRoles.Admin));
+            .AddPolicy(Policies.AdminOnly, p => p.RequireRole(ApiRoles.Admin))
+            .AddPolicy(Policies.Person, p => p.RequireClaim(WealthActorsClaims.EmployeeId).RequireRole(ApiRoles.All));
         return services;
+    }
+
+    private static string SchemeFor(HttpContext context, bool bearer)
+    {
+        var authorization = context.Request.Headers.Authorization.ToString();
+        if (bearer && authorization.StartsWith("Bearer ", StringComparison.OrdinalIgnoreCase))
+        {
+            return JwtBearerDefaults.AuthenticationScheme;
+        }
+
+        if (!context.Request.Headers.ContainsKey(ApiKeyAuthenticationHandler.HeaderName)
+            && context.Request.Cookies.ContainsKey(ConsoleSignIn.CookieName))
+        {
+            return ConsoleSignIn.CookieScheme;
+        }
+
+        return ApiKeyAuthenticationHandler.SchemeName;
+    }
+
+    private static void ConfigureBearer(JwtBearerOptions o, JwtOptions jwt, IHostEnvironment environment)
+    {
+        // The token proves who the person is; what they may do comes from their employee record, read per request.
+        o.MapInboundClaims = false;
+        if (jwt.Authority.Length > 0)
+        {
+            o.Authority = jwt.Authority;
+            o.Audience = jwt.Audience;
+            o.RequireHttpsMetadata = jwt.RequireHttpsMetadata;
+        }
+        else if (environment.IsDevelopment())
+        {
+            o.TokenValidationParameters = new TokenValidationParameters
+            {
+                ValidIssuer = JwtOptions.DevelopmentIssuer,
+                ValidAudience = JwtOptions.DevelopmentAudience,
+                IssuerSigningKey = new SymmetricSecurityKey(Convert.FromBase64String(jwt.DevelopmentSigningKey)),
+            };
+        }
+
+        o.Events = new JwtBearerEvents
+        {
+            OnTokenValidated = async context =>
+            {
+                var employeeId = context.Principal?.FindFirstValue(jwt.EmployeeClaim);
+                var grains = context.HttpContext.RequestServices.GetRequiredService<IGrainFactory>();
+                context.Principal = new ClaimsPrincipal(await PersonIdentity.For(employeeId, "bearer", grains));
+            },
+        };
     }
 }

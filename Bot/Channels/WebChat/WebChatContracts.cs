@@ -2,7 +2,10 @@ using WealthActors.Bot.Conversation;
 
 namespace WealthActors.Bot.Channels.WebChat;
 
-/// <summary>A message typed (or a button clicked) in the web console, as the chosen employee.</summary>
+/// <summary>
+/// A message typed (or a button clicked) in the web console, as the signed-in person. <see cref="EmployeeId"/> may be
+/// left out; given, it must be the person's own.
+/// </summary>
 public sealed record WebChatMessageRequest(string? EmployeeId, string? Text);
 
 /// <summary>The engine's reply as the web console renders it.</summary>

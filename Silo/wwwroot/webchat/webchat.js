@@ -1,16 +1,20 @@
-// Web chat: speaks to the conversation engine as a chosen employee and follows that employee's inbox.
-// The inbox stream is read with fetch rather than EventSource because EventSource cannot send the X-Api-Key header.
+// Web chat: speaks to the conversation engine as the signed-in person and follows their inbox. The person is who the
+// Silo's session cookie (signed in with the bank's identity provider) or a pasted access token says, never a field.
+// The inbox stream is read with fetch rather than EventSource because EventSource cannot send the Authorization header.
 "use strict";
 
 const $ = (id) => document.getElementById(id);
 const store = window.sessionStorage;
 const state = { employeeId: null, stream: null, inbox: new Map() };
 
-function apiKey() { return $("api-key").value.trim(); }
+function token() { return $("access-token").value.trim(); }
 
+// X-WA-Console marks the request as the page's own: the Silo refuses a cookie-borne change without it (another site
+// cannot add a header to a request it makes the browser send).
 async function api(path, options = {}) {
-  const headers = { "X-Api-Key": apiKey(), "Accept": "application/json", ...(options.headers || {}) };
-  return fetch(path, { ...options, headers });
+  const headers = { "Accept": "application/json", "X-WA-Console": "1", ...(options.headers || {}) };
+  if (token()) headers["Authorization"] = `Bearer ${token()}`;
+  return fetch(path, { ...options, headers, credentials: "same-origin" });
 }
 
 function el(tag, className, text) {
@@ -63,7 +67,7 @@ async function send(text, fromButton) {
     const response = await api("/api/webchat/messages", {
       method: "POST",
       headers: { "Content-Type": "application/json" },
-      body: JSON.stringify({ employeeId: state.employeeId, text }),
+      body: JSON.stringify({ text }),
     });
     if (!response.ok) {
       say("bot", `请求失败 Request failed: ${response.status}`, { outcome: "Refused" });
@@ -171,22 +175,24 @@ async function follow(employeeId, controller) {
   }
 }
 
-async function connect() {
-  const employeeId = $("employee-id").value.trim();
-  if (!employeeId || !apiKey()) {
-    $("whoami").textContent = "请填写 API key 和员工号 · Enter an API key and an employee id.";
-    return;
-  }
-  store.setItem("wa.apiKey", apiKey());
-  store.setItem("wa.employeeId", employeeId);
-  const response = await api(`/api/employees/${encodeURIComponent(employeeId)}`);
+async function connect(quiet) {
+  store.setItem("wa.token", token());
+  const response = await api("/api/me");
   if (!response.ok) {
-    $("whoami").textContent = response.status === 404 ? `没有员工 ${employeeId} · No such employee.` : `无法连接 · ${response.status}`;
+    if (!quiet) {
+      $("whoami").textContent = response.status === 401
+        ? "请登录或粘贴访问令牌 · Sign in, or paste an access token."
+        : `无权使用 · Not allowed (${response.status}): the signed-in account is not an active employee.`;
+    }
     return;
   }
-  const profile = await response.json();
-  state.employeeId = employeeId;
-  $("whoami").textContent = `${profile.name} · ${profile.role} · ${profile.branchId}`;
+  const me = await response.json();
+  if (!me.employeeId) {
+    $("whoami").textContent = "网页聊天仅供员工本人使用 · Web chat is for people, not system keys.";
+    return;
+  }
+  state.employeeId = me.employeeId;
+  $("whoami").textContent = `${me.name} · ${me.role} · ${me.branchId}`;
   $("chat-input").disabled = false;
   $("send").disabled = false;
   $("chat-input").focus();
@@ -194,16 +200,17 @@ async function connect() {
   state.inbox = new Map();
   renderInbox();
   state.stream = new AbortController();
-  follow(employeeId, state.stream);
+  follow(me.employeeId, state.stream);
 }
 
-$("connect").addEventListener("click", connect);
-$("employee-id").addEventListener("keydown", (e) => { if (e.key === "Enter") connect(); });
+$("connect").addEventListener("click", () => connect(false));
+$("access-token").addEventListener("keydown", (e) => { if (e.key === "Enter") connect(false); });
 $("composer").addEventListener("submit", (e) => {
   e.preventDefault();
   const text = $("chat-input").value;
   $("chat-input").value = "";
   send(text, false);
 });
-$("api-key").value = store.getItem("wa.apiKey") || "";
-$("employee-id").value = store.getItem("wa.employeeId") || "";
+$("access-token").value = store.getItem("wa.token") || "";
+// Back from signing in (or with a session still open), the page connects by itself.
+connect(true);

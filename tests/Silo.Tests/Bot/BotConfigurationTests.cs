@@ -88,8 +88,12 @@ public sealed class BotRoutesWithoutWeComTests(ApiFactory api)
     [Fact]
     public async Task WebChat_WithoutWeCom_StillAnswers()
     {
-        var reply = await (await api.As("Advisor").PostJson("/api/webchat/messages", new { employeeId = "NOBODY-9", text = "help" })).Json(HttpStatusCode.OK);
+        var admin = api.As("Admin");
+        await (await admin.PutJson("/api/branches/NW-B", new { name = "No WeCom", headEmployeeId = "NW-E1" })).Json(HttpStatusCode.OK);
+        await (await admin.PutJson("/api/employees/NW-E1", new { name = "陈顾问", role = "Advisor", branchId = "NW-B" })).Json(HttpStatusCode.OK);
 
-        Assert.Equal("Refused", reply.Str("outcome"));
+        var reply = await (await (await api.AsPerson("NW-E1")).PostJson("/api/webchat/messages", new { text = "help" })).Json(HttpStatusCode.OK);
+
+        Assert.Equal("Info", reply.Str("outcome"));
     }
 }

@@ -18,10 +18,13 @@ public sealed class WebChatApiTests(BotSiloFixture silo)
         Assert.Equal(HttpStatusCode.Unauthorized, response.StatusCode);
     }
 
-    [Fact]
-    public async Task Messages_ComplianceKey_Is403()
+    [Theory]
+    [InlineData("System")]
+    [InlineData("Admin")]
+    [InlineData("Advisor")]
+    public async Task Messages_ApiKey_Is403BecauseKeysAreForSystems(string role)
     {
-        var response = await Api.As("Compliance").PostJson("/api/webchat/messages", new { employeeId = "E1", text = "help" });
+        var response = await Api.As(role).PostJson("/api/webchat/messages", new { employeeId = "E1", text = "help" });
 
         Assert.Equal(HttpStatusCode.Forbidden, response.StatusCode);
     }
@@ -29,7 +32,33 @@ public sealed class WebChatApiTests(BotSiloFixture silo)
     [Fact]
     public async Task Messages_MissingText_Is400NamingIt()
     {
-        await (await Api.As("Advisor").PostJson("/api/webchat/messages", new { employeeId = "E1" })).Problem(HttpStatusCode.BadRequest, "text");
+        var seed = await BotSeed.Create(Api);
+
+        await (await (await Api.AsPerson(seed.Advisor)).PostJson("/api/webchat/messages", new { })).Problem(HttpStatusCode.BadRequest, "text");
+    }
+
+    [Fact]
+    public async Task Messages_NamingSomeoneElse_Is403AndRunsNothing()
+    {
+        var seed = await BotSeed.Create(Api);
+        var id = await seed.OpenComplaint(Api);
+        var advisor = await Api.AsPerson(seed.Advisor);
+
+        var response = await advisor.PostJson("/api/webchat/messages", new { employeeId = seed.BranchHead, text = $"受理 {id}" });
+
+        await response.Problem(HttpStatusCode.Forbidden, "employeeId");
+        var complaint = await (await Api.As("Admin").GetAsync($"/api/complaints/{id}")).Json(HttpStatusCode.OK);
+        Assert.DoesNotContain(complaint["timeline"]!.AsArray(), t => t!.Str("kind") == "Acknowledged");
+    }
+
+    [Fact]
+    public async Task Messages_UnknownPersonsToken_Is403()
+    {
+        var stranger = await Api.AsPerson($"NOBODY-{Guid.NewGuid():N}"[..20]);
+
+        var response = await stranger.PostJson("/api/webchat/messages", new { text = "help" });
+
+        Assert.Equal(HttpStatusCode.Forbidden, response.StatusCode);
     }
 
     [Fact]
@@ -38,7 +67,7 @@ public sealed class WebChatApiTests(BotSiloFixture silo)
         var seed = await BotSeed.Create(Api);
         var id = await seed.OpenComplaint(Api);
 
-        var reply = await (await Api.As("Advisor").PostJson("/api/webchat/messages", new { employeeId = seed.Advisor, text = "my queue" }))
+        var reply = await (await (await Api.AsPerson(seed.Advisor)).PostJson("/api/webchat/messages", new { text = "my queue" }))
             .Json(HttpStatusCode.OK);
 
         Assert.Equal("Info", reply.Str("outcome"));
@@ -52,7 +81,7 @@ public sealed class WebChatApiTests(BotSiloFixture silo)
         var seed = await BotSeed.Create(Api);
         var id = await seed.OpenComplaint(Api);
 
-        var reply = await (await Api.As("Advisor").PostJson("/api/webchat/messages", new { employeeId = seed.Advisor, text = $"受理 {id}" }))
+        var reply = await (await (await Api.AsPerson(seed.Advisor)).PostJson("/api/webchat/messages", new { employeeId = seed.Advisor, text = $"受理 {id}" }))
             .Json(HttpStatusCode.OK);
 
         Assert.Equal("Done", reply.Str("outcome"));
@@ -62,18 +91,20 @@ public sealed class WebChatApiTests(BotSiloFixture silo)
     }
 
     [Fact]
-    public async Task InboxStream_UnknownEmployee_Is404()
+    public async Task InboxStream_SomeoneElsesInbox_Is404()
     {
-        var response = await Api.As("Advisor").GetAsync("/api/webchat/inbox/NOBODY-1/stream");
+        var seed = await BotSeed.Create(Api);
+        var advisor = await Api.AsPerson(seed.Advisor);
 
-        Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await advisor.GetAsync($"/api/webchat/inbox/{seed.BranchHead}/stream")).StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await advisor.GetAsync("/api/webchat/inbox/NOBODY-1/stream")).StatusCode);
     }
 
     [Fact]
     public async Task InboxStream_DeliveredMessage_ArrivesAfterTheSnapshot()
     {
         var seed = await BotSeed.Create(Api);
-        using var client = Api.As("Manager");
+        using var client = await Api.AsPerson(seed.TeamLead);
         using var request = new HttpRequestMessage(HttpMethod.Get, $"/api/webchat/inbox/{seed.TeamLead}/stream");
         using var response = await client.SendAsync(request, HttpCompletionOption.ResponseHeadersRead);
         Assert.Equal("text/event-stream", response.Content.Headers.ContentType?.MediaType);

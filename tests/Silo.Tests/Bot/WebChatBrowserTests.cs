@@ -5,8 +5,8 @@ using Xunit.Abstractions;
 namespace WealthActors.Silo.Tests.Bot;
 
 /// <summary>
-/// The web console in real headless Chromium (the machine's own, driven by Playwright): chat as an employee and watch
-/// the inbox change live when an escalation fires.
+/// The web console in real headless Chromium (the machine's own, driven by Playwright): sign in through the bank's
+/// OpenID Connect provider, chat as oneself and watch the inbox change live when an escalation fires.
 /// </summary>
 [Collection(BotSiloCollection.Name)]
 public sealed class WebChatBrowserTests(BotSiloFixture silo, ITestOutputHelper output) : IAsyncLifetime
@@ -56,9 +56,10 @@ public sealed class WebChatBrowserTests(BotSiloFixture silo, ITestOutputHelper o
         page.Console += (_, message) => output.WriteLine($"console: {message.Text}");
         await page.GotoAsync(new Uri(silo.Api.BaseAddress, "/webchat/").ToString());
 
-        await page.FillAsync("#api-key", ApiFactory.Keys["Manager"]);
-        await page.FillAsync("#employee-id", seed.TeamLead);
-        await page.ClickAsync("#connect");
+        // The provider has the team lead's browser session: signing in is the authorization code flow, end to end.
+        ApiFactory.IdentityProvider.SignedInEmployee = seed.TeamLead;
+        await page.ClickAsync("#signin");
+        await page.WaitForURLAsync(new Uri(silo.Api.BaseAddress, "/webchat/").ToString());
         await Assertions.Expect(page.Locator("#whoami")).ToContainTextAsync("李经理");
         await Assertions.Expect(page.Locator("#status")).ToContainTextAsync("live");
 
@@ -73,7 +74,7 @@ public sealed class WebChatBrowserTests(BotSiloFixture silo, ITestOutputHelper o
         await Assertions.Expect(item).ToContainTextAsync("投诉升级");
         await Assertions.Expect(item.Locator(".chip", new() { HasText = "wecom" })).ToBeVisibleAsync(new() { Timeout = 30_000 });
 
-        // The card's button sends its command as the chosen employee.
+        // The card's button sends its command as the signed-in person.
         await item.GetByRole(AriaRole.Button, new() { Name = "受理" }).ClickAsync();
         await Assertions.Expect(page.Locator(".bubble.bot").Last).ToContainTextAsync($"已受理投诉 {complaintId}");
 

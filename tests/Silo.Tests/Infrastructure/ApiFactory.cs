@@ -26,6 +26,9 @@ public sealed class ApiFactory : WebApplicationFactory<Program>
         ["Admin"] = "test-key-admin-0123456789",
     };
 
+    /// <summary>One OpenID Connect provider for the whole test run; every Silo under test trusts it.</summary>
+    private static readonly Lazy<TestIdentityProvider> SharedProvider = new(() => TestIdentityProvider.Start().GetAwaiter().GetResult());
+
     private readonly string _dataDirectory = Directory.CreateTempSubdirectory("wealthactors-api-").FullName;
 
     private readonly IReadOnlyDictionary<string, string?> _settings;
@@ -64,6 +67,9 @@ public sealed class ApiFactory : WebApplicationFactory<Program>
 
     public string DatabasePath => Path.Combine(_dataDirectory, "wealthactors.db");
 
+    /// <summary>The bank's identity provider as these Silos see it.</summary>
+    public static TestIdentityProvider IdentityProvider => SharedProvider.Value;
+
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         builder.UseSetting("Storage:Provider", "Sqlite");
@@ -78,6 +84,11 @@ public sealed class ApiFactory : WebApplicationFactory<Program>
             builder.UseSetting($"Auth:ApiKeys:{index}:Key", key);
             builder.UseSetting($"Auth:ApiKeys:{index}:Roles:0", role);
             index++;
+        }
+
+        foreach (var (key, value) in IdentityProvider.SiloSettings)
+        {
+            builder.UseSetting(key, value);
         }
 
         foreach (var (key, value) in _settings)
@@ -101,6 +112,16 @@ public sealed class ApiFactory : WebApplicationFactory<Program>
             client.DefaultRequestHeaders.Add("X-Api-Key", Keys[role]);
         }
 
+        client.DefaultRequestHeaders.Accept.Add(new MediaTypeWithQualityHeaderValue("application/json"));
+        return client;
+    }
+
+    /// <summary>A client for the running server, signed in as the person <paramref name="employeeId"/> (a bearer token from the provider).</summary>
+    public async Task<HttpClient> AsPerson(string employeeId)
+    {
+        StartServer();
+        var client = CreateClient();
+        client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", await IdentityProvider.TokenFor(employeeId));
         client.DefaultRequestHeaders.Accept.Add(new MediaTypeWithQualityHeaderValue("application/json"));
         return client;
     }
