@@ -15,6 +15,7 @@ var builder = WebApplication.CreateBuilder(new WebApplicationOptions
 {
     Args = commandLine.HostArguments,
     ContentRootPath = ContentRoot.Choose(commandLine.HostArguments),
+    EnvironmentName = commandLine.Demo ? DemoSetup.EnvironmentName() : null,
 });
 if (commandLine.Demo)
 {

@@ -48,6 +48,35 @@ public sealed class StartupTests : IDisposable
     }
 
     [Fact]
+    public async Task Demo_InDevelopment_PrintsATokenPerPersonThatSignsThemIn()
+    {
+        var httpPort = FreePort.Next();
+        var settings = Settings();
+        settings["ASPNETCORE_ENVIRONMENT"] = "";
+        await using var silo = await SiloProcess.Start(settings, httpPort, ["--demo", "--urls", $"http://127.0.0.1:{httpPort}"]);
+        var line = silo.Output.Split('\n').Single(l => l.Contains("WA_TOKEN_E100=", StringComparison.Ordinal));
+        var token = line.Split('=', 2)[1].Split(' ', 2)[0].Trim();
+        using var http = new HttpClient { BaseAddress = silo.BaseAddress };
+        http.DefaultRequestHeaders.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", token);
+
+        var me = await Eventually.Until(() => http.GetAsync("/api/me"), r => r.StatusCode == HttpStatusCode.OK, "the demo's E100 to be seeded", 30_000);
+
+        Assert.Contains("DEVELOPMENT-ONLY", silo.Output, StringComparison.Ordinal);
+        Assert.Contains("\"employeeId\":\"E100\"", await me.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task DevelopmentSigningKey_InProduction_StopsTheSiloAtStart()
+    {
+        var settings = Settings();
+        settings["Auth__Jwt__DevelopmentSigningKey"] = Convert.ToBase64String(new byte[32]);
+
+        var refused = await Assert.ThrowsAsync<InvalidOperationException>(() => SiloProcess.Start(settings, FreePort.Next()));
+
+        Assert.Contains("development tokens are refused outside the Development environment", refused.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task UnauthenticatedBurst_LogsNoChallengeAtInformation()
     {
         var httpPort = FreePort.Next();
