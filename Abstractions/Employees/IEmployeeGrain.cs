@@ -9,6 +9,14 @@ public interface IEmployeeGrain : IGrainWithStringKey
     [Alias("Upsert")]
     Task<EmployeeProfile> Upsert(EmployeeProfile profile, Actor actor);
 
+    /// <summary>The employees whose profile names this one as their manager.</summary>
+    [Alias("GetReports"), ReadOnly]
+    Task<IReadOnlyList<string>> GetReports();
+
+    /// <summary>Records that <paramref name="employeeId"/> now reports to this employee, or no longer does.</summary>
+    [Alias("SetReport")]
+    Task SetReport(string employeeId, bool reports);
+
     /// <summary>The profile, or null for an unknown employee.</summary>
     [Alias("GetProfile"), ReadOnly]
     Task<EmployeeProfile?> GetProfile();

@@ -1,4 +1,5 @@
 using WealthActors.Employees;
+using WealthActors.Permissions;
 
 namespace WealthActors.ReadModel;
 
@@ -6,7 +7,11 @@ namespace WealthActors.ReadModel;
 public interface IReadModelQueries
 {
     /// <summary>Clients whose id equals <paramref name="query"/> or whose name contains it; best matches first.</summary>
-    Task<IReadOnlyList<ClientRow>> SearchClients(string query, int limit, CancellationToken cancellationToken = default);
+    Task<IReadOnlyList<ClientRow>> SearchClients(string query, int limit, CancellationToken cancellationToken = default) =>
+        SearchClients(query, limit, null, cancellationToken);
+
+    /// <summary>As above, only among the clients of <paramref name="scope"/> (null: all), their advisor being the owner.</summary>
+    Task<IReadOnlyList<ClientRow>> SearchClients(string query, int limit, AccessScope? scope, CancellationToken cancellationToken = default);
 
     Task<IReadOnlyList<ComplaintRow>> ListComplaints(ComplaintFilter filter, CancellationToken cancellationToken = default);
 

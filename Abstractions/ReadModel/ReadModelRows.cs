@@ -66,4 +66,5 @@ public sealed record ComplaintFilter(
     [property: Id(2)] SlaState? SlaState = null,
     [property: Id(3)] string? Assignee = null,
     [property: Id(4)] bool OpenOnly = false,
-    [property: Id(5)] int Limit = 100);
+    [property: Id(5)] int Limit = 100,
+    [property: Id(6)] Permissions.AccessScope? Scope = null);

@@ -1,3 +1,4 @@
+using WealthActors.Permissions;
 using System.Text.RegularExpressions;
 using WealthActors.Clients;
 using WealthActors.Complaints;
@@ -12,7 +13,7 @@ public sealed partial class ConversationEngine
 
     private async Task<BotReply> ShowClient(ConversationTurn turn, BotCommand command, CancellationToken cancellationToken)
     {
-        var matches = await FindClients(turn, command.Subject!, BotAccess.Read, cancellationToken);
+        var matches = await FindClients(turn, command.Subject!, Access.Read, cancellationToken);
         if (matches.Count == 0)
         {
             return NoClient(turn, command.Subject!);
@@ -32,7 +33,7 @@ public sealed partial class ConversationEngine
 
     private async Task<BotReply> OpenComplaint(ConversationTurn turn, BotCommand command, CancellationToken cancellationToken)
     {
-        var matches = await FindClients(turn, command.Subject!, BotAccess.Write, cancellationToken);
+        var matches = await FindClients(turn, command.Subject!, Access.Write, cancellationToken);
         if (matches.Count == 0)
         {
             return NoClient(turn, command.Subject!);
@@ -58,7 +59,7 @@ public sealed partial class ConversationEngine
     /// id wins outright; clients they may not see are left out, so the answer does not reveal that they exist.
     /// </summary>
     private async Task<IReadOnlyList<ClientMatch>> FindClients(
-        ConversationTurn turn, string query, BotAccess access, CancellationToken cancellationToken)
+        ConversationTurn turn, string query, Access access, CancellationToken cancellationToken)
     {
         var rows = await readModel.SearchClients(query, 20, cancellationToken);
         var candidates = rows.Select(r => new ClientMatch(r.ClientId, r.Name, r.BranchId, r.AdvisorId)).ToList();

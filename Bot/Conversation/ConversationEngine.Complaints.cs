@@ -1,3 +1,4 @@
+using WealthActors.Permissions;
 using WealthActors.Clients;
 using WealthActors.Complaints;
 using WealthActors.ReadModel;
@@ -19,7 +20,7 @@ public sealed partial class ConversationEngine
             return located.Reply!;
         }
 
-        var access = command.Kind == CommandKind.Show ? BotAccess.Read : BotAccess.Write;
+        var access = command.Kind == CommandKind.Show ? Access.Read : Access.Write;
         var (advisorId, clientName) = await ClientOf(view.ClientId);
         if (!await turn.May(access, view.BranchId, view.Assignee, advisorId))
         {

@@ -1,3 +1,4 @@
+using WealthActors.Permissions;
 using System.Text;
 using WealthActors.ReadModel;
 
@@ -28,7 +29,7 @@ public sealed partial class ConversationEngine
     {
         var branchId = command.Subject ?? turn.Principal.BranchId;
         var parent = (await turn.Branch(branchId))?.ParentBranchId;
-        if (!BotPermissions.MayListBranch(turn.Principal, branchId, parent))
+        if (!AccessRules.MayListBranch(turn.Principal, branchId, parent))
         {
             return new BotReply(turn.Say($"抱歉，您无权查看网点 {branchId} 的超时投诉。", $"Sorry, you may not list the breaches of branch {branchId}."), BotOutcome.Refused);
         }
@@ -39,7 +40,7 @@ public sealed partial class ConversationEngine
         foreach (var row in rows)
         {
             // An advisor or team lead asking about their own branch sees only their own and their team's cases.
-            if (await turn.May(BotAccess.Read, row.BranchId, row.Assignee))
+            if (await turn.May(Access.Read, row.BranchId, row.Assignee))
             {
                 visible.Add(row);
             }

@@ -1,3 +1,4 @@
+using WealthActors.Permissions;
 using Microsoft.Extensions.Logging;
 using WealthActors.Employees;
 using WealthActors.ReadModel;
@@ -31,7 +32,7 @@ public sealed partial class ConversationEngine(
                     "Sorry, your account is not registered as an employee yet. Please contact your administrator."), BotOutcome.Refused);
             }
 
-            var turn = new ConversationTurn(grains, new BotPrincipal(employeeId, profile.Role, profile.BranchId), profile, language, channel);
+            var turn = new ConversationTurn(grains, new AccessPrincipal(employeeId, profile.Role, profile.BranchId), profile, language, channel);
             var reply = parsed.Status switch
             {
                 ParseStatus.Ok => await Execute(turn, parsed.Command!, cancellationToken),

@@ -44,8 +44,30 @@ public sealed partial class EmployeeGrain(
         state.State.Profile = profile;
         await Save();
         await IndexChannelIdentities(previous, profile);
+        // After the write, so a manager never lists a report whose profile does not name them. Telling the current
+        // manager again on every upsert (a no-op for them when nothing changed) mends a crash between the two writes.
+        if (previous?.ManagerId is { } former && former != profile.ManagerId)
+        {
+            await GrainFactory.GetGrain<IEmployeeGrain>(former).SetReport(EmployeeId, false);
+        }
+
+        if (profile.ManagerId is { } manager)
+        {
+            await GrainFactory.GetGrain<IEmployeeGrain>(manager).SetReport(EmployeeId, true);
+        }
+
         LogUpserted(logger, EmployeeId, profile.Role, actor.Id);
         return profile;
+    }
+
+    public Task<IReadOnlyList<string>> GetReports() => Task.FromResult<IReadOnlyList<string>>([.. state.State.Reports.Order(StringComparer.Ordinal)]);
+
+    public async Task SetReport(string employeeId, bool reports)
+    {
+        if (reports ? state.State.Reports.Add(employeeId) : state.State.Reports.Remove(employeeId))
+        {
+            await Save();
+        }
     }
 
     public Task<EmployeeProfile?> GetProfile() => Task.FromResult(state.State.Profile);

@@ -22,6 +22,12 @@ public sealed class EmployeeState
 
     /// <summary>Recent messages some chat channel still owes a confirmation for; a subset of <see cref="Recent"/>.</summary>
     [Id(4)] public List<PendingPush> PendingPushes { get; set; } = [];
+
+    /// <summary>
+    /// The employees whose profile names this one as manager: a team lead's team, which their access reaches. Kept by
+    /// the reports themselves when their manager changes, so no one has to list all employees to find a team.
+    /// </summary>
+    [Id(5)] public HashSet<string> Reports { get; set; } = new(StringComparer.Ordinal);
 }
 
 /// <summary>A message handed to chat channels that have not yet confirmed carrying it (see <see cref="PushRetry"/>).</summary>

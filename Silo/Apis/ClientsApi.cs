@@ -1,5 +1,6 @@
 using WealthActors.Clients;
 using WealthActors.Employees;
+using WealthActors.Permissions;
 using WealthActors.ReadModel;
 using WealthActors.Silo.Auth;
 
@@ -41,10 +42,19 @@ public static class ClientsApi
             return v.Problem();
         }
 
+        // A person may change a client they reach, and may not hand it to a branch or advisor outside their reach.
+        var client = grains.GetGrain<IClientGrain>(clientId);
+        if (CallerAccess.IsPerson(http) && await client.Exists())
+        {
+            var stored = (await client.GetView()).Profile;
+            await CallerAccess.Require(http, grains, Access.Write, NotFound(clientId), stored.BranchId, stored.AdvisorId);
+        }
+
+        await CallerAccess.Require(http, grains, Access.Write, NotFound(clientId), body.BranchId!, body.AdvisorId);
         var profile = new ClientProfile(
             body.Name!.Trim(), body.Birthday, body.Phone, body.IdNumber, body.BranchId!, body.AdvisorId!, body.Vip ?? false,
             body.RiskLevel, body.RiskAssessedOn, body.Tags ?? []);
-        var view = await grains.GetGrain<IClientGrain>(clientId).Upsert(profile, ApiActor.Caller(http));
+        var view = await client.Upsert(profile, ApiActor.Caller(http));
         return TypedResults.Ok(ClientResponse.From(view, SeesPersonalData(http)));
     }
 
@@ -57,10 +67,11 @@ public static class ClientsApi
         }
 
         var view = await grains.GetGrain<IClientGrain>(clientId).GetView();
+        await CallerAccess.Require(http, grains, Access.Read, NotFound(clientId), view.Profile.BranchId, view.Profile.AdvisorId);
         return TypedResults.Ok(ClientResponse.From(view, SeesPersonalData(http)));
     }
 
-    private static async Task<IResult> Search(string? q, int? limit, IReadModelQueries readModel)
+    private static async Task<IResult> Search(string? q, int? limit, HttpContext http, IGrainFactory grains, IReadModelQueries readModel)
     {
         var v = new RequestValidation()
             .Require(q, "q", 100)
@@ -70,7 +81,7 @@ public static class ClientsApi
             return v.Problem();
         }
 
-        return TypedResults.Ok(await readModel.SearchClients(q!.Trim(), limit ?? 20));
+        return TypedResults.Ok(await readModel.SearchClients(q!.Trim(), limit ?? 20, await CallerAccess.Scope(http, grains)));
     }
 
     private static async Task<IResult> AddHolding(string clientId, AddHoldingRequest body, HttpContext http, IGrainFactory grains)
@@ -89,6 +100,7 @@ public static class ClientsApi
         }
 
         var holding = new Holding(body.ProductCode!, body.ProductName!.Trim(), body.ProductRisk!.Value, body.Amount!.Value, body.MaturityDate);
+        await RequireWritable(http, grains, clientId);
         var view = await grains.GetGrain<IClientGrain>(clientId).AddHolding(holding, ApiActor.Caller(http));
         return TypedResults.Ok(ClientResponse.From(view, SeesPersonalData(http)));
     }
@@ -109,9 +121,24 @@ public static class ClientsApi
             return v.Problem();
         }
 
+        await RequireWritable(http, grains, clientId);
         var interaction = new Interaction(body.Kind!.Value, body.At ?? now, actor.Id, body.Note!.Trim());
         await grains.GetGrain<IClientGrain>(clientId).LogInteraction(interaction, actor);
         return TypedResults.Created($"/api/clients/{clientId}", interaction);
+    }
+
+    private static string NotFound(string clientId) => $"Client '{clientId}' does not exist.";
+
+    /// <summary>The caller may change the existing client (a person: one they reach); 404 when it does not exist.</summary>
+    internal static async Task RequireWritable(HttpContext http, IGrainFactory grains, string clientId)
+    {
+        if (!CallerAccess.IsPerson(http))
+        {
+            return;
+        }
+
+        var profile = (await grains.GetGrain<IClientGrain>(clientId).GetView()).Profile;
+        await CallerAccess.Require(http, grains, Access.Write, NotFound(clientId), profile.BranchId, profile.AdvisorId);
     }
 
     private static async Task RequireExists(IGrainFactory grains, string employeeId, string field, RequestValidation v)

@@ -1,4 +1,5 @@
 using WealthActors.Complaints;
+using WealthActors.Permissions;
 using WealthActors.ReadModel;
 using WealthActors.Silo.Auth;
 
@@ -33,13 +34,14 @@ public static class ComplaintsApi
             return v.Problem();
         }
 
+        await ClientsApi.RequireWritable(http, grains, body.ClientId!);
         var view = await ComplaintIds.OpenUnderNewId(grains, clock.GetUtcNow(),
             new OpenComplaint(body.ClientId!, body.Category!.Trim(), body.Severity!.Value, body.Channel!.Trim(), body.Description!.Trim(), body.PolicyId),
             actor);
         return TypedResults.Created($"/api/complaints/{view.ComplaintId}", OpenedComplaintResponse.From(view));
     }
 
-    private static async Task<IResult> Get(string complaintId, IGrainFactory grains)
+    private static async Task<IResult> Get(string complaintId, HttpContext http, IGrainFactory grains)
     {
         var v = new RequestValidation().Id(complaintId, "complaintId");
         if (!v.IsValid)
@@ -47,11 +49,16 @@ public static class ComplaintsApi
             return v.Problem();
         }
 
-        return TypedResults.Ok(ComplaintResponse.From(await grains.GetGrain<IComplaintGrain>(complaintId).GetView()));
+        var view = await grains.GetGrain<IComplaintGrain>(complaintId).GetView();
+        await CallerAccess.Require(http, grains, Access.Read, NotFound(complaintId), view.BranchId, view.Assignee);
+        return TypedResults.Ok(ComplaintResponse.From(view));
     }
 
+    private static string NotFound(string complaintId) => $"Complaint '{complaintId}' does not exist.";
+
     private static async Task<IResult> List(
-        IReadModelQueries readModel, string? branchId, ComplaintStatus? status, SlaState? slaState, string? assignee, int? limit)
+        HttpContext http, IGrainFactory grains, IReadModelQueries readModel,
+        string? branchId, ComplaintStatus? status, SlaState? slaState, string? assignee, int? limit)
     {
         var v = new RequestValidation()
             .Id(branchId, "branchId", required: false)
@@ -62,7 +69,8 @@ public static class ComplaintsApi
             return v.Problem();
         }
 
-        return TypedResults.Ok(await readModel.ListComplaints(new ComplaintFilter(branchId, status, slaState, assignee, Limit: limit ?? 100)));
+        var scope = await CallerAccess.Scope(http, grains);
+        return TypedResults.Ok(await readModel.ListComplaints(new ComplaintFilter(branchId, status, slaState, assignee, Limit: limit ?? 100, Scope: scope)));
     }
 
     private static async Task<IResult> Command(
@@ -97,7 +105,14 @@ public static class ComplaintsApi
             return v.Problem();
         }
 
-        return TypedResults.Ok(ComplaintResponse.From(await run(grains.GetGrain<IComplaintGrain>(complaintId))));
+        var complaint = grains.GetGrain<IComplaintGrain>(complaintId);
+        if (CallerAccess.IsPerson(http))
+        {
+            var current = await complaint.GetView();
+            await CallerAccess.Require(http, grains, Access.Write, NotFound(complaintId), current.BranchId, current.Assignee);
+        }
+
+        return TypedResults.Ok(ComplaintResponse.From(await run(complaint)));
     }
 
     private static Func<IComplaintGrain, Task<ComplaintView>> Needs(

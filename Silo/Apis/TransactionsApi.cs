@@ -30,6 +30,7 @@ public static class TransactionsApi
             return v.Problem();
         }
 
+        await ClientsApi.RequireWritable(http, grains, clientId);
         var transaction = new ClientTransaction(body.TransactionId!, body.Kind!.Value, body.Amount!.Value, body.ProductCode, body.At ?? now);
         var outcome = await grains.GetGrain<IClientGrain>(clientId).RecordTransaction(transaction, ApiActor.Caller(http));
         return TypedResults.Ok(outcome);

@@ -23,6 +23,7 @@ internal static class ComplaintFilterSql
         if (filter.SlaState is { } slaState) Add("sla_state = @sla_state", "sla_state", (int)slaState);
         if (filter.Assignee is not null) Add("assignee = @assignee", "assignee", filter.Assignee);
         if (filter.OpenOnly) Add("status <> @resolved", "resolved", (int)ComplaintStatus.Resolved);
+        if (filter.Scope is { Everything: false } scope) conditions.Add(ScopeSql.Condition(scope, "assignee", "branch_id", parameters));
         return (conditions.Count == 0 ? "1 = 1" : string.Join(" AND ", conditions), parameters);
     }
 }

@@ -1,3 +1,4 @@
+using WealthActors.Permissions;
 using WealthActors.Employees;
 using WealthActors.Grains.ReadModel;
 using WealthActors.ReadModel;
@@ -92,7 +93,7 @@ internal sealed partial class InMemoryReadModel : IReadModelWriter, IReadModelQu
         return Task.CompletedTask;
     }
 
-    public Task<IReadOnlyList<ClientRow>> SearchClients(string query, int limit, CancellationToken cancellationToken = default)
+    public Task<IReadOnlyList<ClientRow>> SearchClients(string query, int limit, AccessScope? scope, CancellationToken cancellationToken = default)
     {
         var trimmed = query.Trim();
         var key = ReadModelSemantics.NameKey(trimmed);
@@ -101,6 +102,7 @@ internal sealed partial class InMemoryReadModel : IReadModelWriter, IReadModelQu
             IReadOnlyList<ClientRow> rows = _clients.Values
                 .Select(row => (Row: row, Rank: ReadModelSemantics.SearchRank(row, trimmed, key)))
                 .Where(match => match.Rank is not null)
+                .Where(match => scope is null || scope.Covers(match.Row.BranchId, match.Row.AdvisorId, ParentOf(match.Row.BranchId)))
                 .OrderBy(match => match.Rank)
                 .ThenBy(match => ReadModelSemantics.NameKey(match.Row.Name), StringComparer.Ordinal)
                 .ThenBy(match => match.Row.ClientId, StringComparer.Ordinal)
@@ -116,12 +118,15 @@ internal sealed partial class InMemoryReadModel : IReadModelWriter, IReadModelQu
         lock (_lock)
         {
             IReadOnlyList<ComplaintRow> rows = ReadModelSemantics
-                .InUrgencyOrder(_complaints.Values.Where(row => ReadModelSemantics.Matches(filter, row)))
+                .InUrgencyOrder(_complaints.Values.Where(row => ReadModelSemantics.Matches(filter, row, ParentOf)))
                 .Take(ReadModelSemantics.ClampLimit(filter.Limit))
                 .ToList();
             return Task.FromResult(rows);
         }
     }
+
+    // Called under _lock.
+    private string? ParentOf(string branchId) => _branches.TryGetValue(branchId, out var branch) ? branch.ParentBranchId : null;
 
     public Task<IReadOnlyList<InboxMessage>> InboxHistory(string employeeId, int limit, CancellationToken cancellationToken = default)
     {

@@ -1,3 +1,4 @@
+using WealthActors.Permissions;
 using Npgsql;
 using WealthActors.Employees;
 using WealthActors.ReadModel;
@@ -13,10 +14,10 @@ internal sealed partial class PostgresReadModel
 
     // A substring cannot use a b-tree index; the scan reads one narrow table and is fine for tens of thousands of
     // clients (a trigram index is the next step beyond that). Ranking follows ReadModelSemantics.SearchRank.
-    private const string SearchClientsSql = $"""
+    private static string SearchClientsSql(string scope) => $"""
         SELECT {ClientColumns}
         FROM rm_clients
-        WHERE client_id = @query OR strpos(name_key, @key) > 0
+        WHERE (client_id = @query OR strpos(name_key, @key) > 0) AND {scope}
         ORDER BY CASE WHEN client_id = @query THEN 0 WHEN starts_with(name_key, @key) THEN 1 ELSE 2 END,
                  name_key, client_id
         LIMIT @limit;
@@ -38,13 +39,19 @@ internal sealed partial class PostgresReadModel
         LIMIT @limit;
         """;
 
-    public Task<IReadOnlyList<ClientRow>> SearchClients(string query, int limit, CancellationToken cancellationToken = default)
+    public Task<IReadOnlyList<ClientRow>> SearchClients(string query, int limit, AccessScope? scope, CancellationToken cancellationToken = default)
     {
         var trimmed = query.Trim();
-        return ReadAsync(SearchClientsSql, limit, parameters =>
+        var scoped = new List<(string Name, object Value)>();
+        var sql = SearchClientsSql(ScopeSql.Condition(scope, "advisor_id", "branch_id", scoped));
+        return ReadAsync(sql, limit, parameters =>
         {
             parameters.Bind("query", trimmed);
             parameters.Bind("key", ReadModelSemantics.NameKey(trimmed));
+            foreach (var (name, value) in scoped)
+            {
+                parameters.Bind(name, (string)value);
+            }
         }, ReadClient, cancellationToken);
     }
 

@@ -36,8 +36,9 @@ internal static class ReadModelSemantics
         return nameKey.Contains(queryKey, StringComparison.Ordinal) ? 2 : null;
     }
 
-    public static bool Matches(ComplaintFilter filter, ComplaintRow row) =>
-        (filter.BranchId is null || row.BranchId == filter.BranchId)
+    public static bool Matches(ComplaintFilter filter, ComplaintRow row, Func<string, string?> parentOf) =>
+        (filter.Scope is null || filter.Scope.Covers(row.BranchId, row.Assignee, filter.Scope.Region is null ? null : parentOf(row.BranchId)))
+        && (filter.BranchId is null || row.BranchId == filter.BranchId)
         && (filter.Status is null || row.Status == filter.Status)
         && (filter.SlaState is null || row.SlaState == filter.SlaState)
         && (filter.Assignee is null || row.Assignee == filter.Assignee)

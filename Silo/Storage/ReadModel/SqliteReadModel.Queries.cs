@@ -1,3 +1,4 @@
+using WealthActors.Permissions;
 using Microsoft.Data.Sqlite;
 using WealthActors.Employees;
 using WealthActors.ReadModel;
@@ -13,10 +14,10 @@ internal sealed partial class SqliteReadModel
 
     // A substring cannot use an index; the scan reads one narrow table and is fine for tens of thousands of
     // clients. Ranking follows ReadModelSemantics.SearchRank.
-    private const string SearchClientsSql = $"""
+    private static string SearchClientsSql(string scope) => $"""
         SELECT {ClientColumns}
         FROM rm_clients
-        WHERE client_id = @query OR instr(name_key, @key) > 0
+        WHERE (client_id = @query OR instr(name_key, @key) > 0) AND {scope}
         ORDER BY CASE WHEN client_id = @query THEN 0 WHEN substr(name_key, 1, length(@key)) = @key THEN 1 ELSE 2 END,
                  name_key, client_id
         LIMIT @limit;
@@ -38,13 +39,19 @@ internal sealed partial class SqliteReadModel
         LIMIT @limit;
         """;
 
-    public Task<IReadOnlyList<ClientRow>> SearchClients(string query, int limit, CancellationToken cancellationToken = default)
+    public Task<IReadOnlyList<ClientRow>> SearchClients(string query, int limit, AccessScope? scope, CancellationToken cancellationToken = default)
     {
         var trimmed = query.Trim();
-        return ReadAsync(SearchClientsSql, limit, parameters =>
+        var scoped = new List<(string Name, object Value)>();
+        var sql = SearchClientsSql(ScopeSql.Condition(scope, "advisor_id", "branch_id", scoped));
+        return ReadAsync(sql, limit, parameters =>
         {
             parameters.AddWithValue("@query", trimmed);
             parameters.AddWithValue("@key", ReadModelSemantics.NameKey(trimmed));
+            foreach (var (name, value) in scoped)
+            {
+                parameters.AddWithValue("@" + name, value);
+            }
         }, ReadClient, cancellationToken);
     }
 

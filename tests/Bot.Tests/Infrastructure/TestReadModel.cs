@@ -35,14 +35,14 @@ public sealed class TestReadModel : IReadModelWriter, IReadModelQueries
         return Task.CompletedTask;
     }
 
-    public Task<IReadOnlyList<ClientRow>> SearchClients(string query, int limit, CancellationToken cancellationToken = default)
+    public Task<IReadOnlyList<ClientRow>> SearchClients(string query, int limit, Permissions.AccessScope? scope, CancellationToken cancellationToken = default)
     {
         var q = query.Trim();
         IReadOnlyList<ClientRow> rows = _clients.Values
             .Select(r => (Row: r, Rank: r.ClientId == q ? 0
                 : r.Name.StartsWith(q, StringComparison.OrdinalIgnoreCase) ? 1
                 : r.Name.Contains(q, StringComparison.OrdinalIgnoreCase) ? 2 : -1))
-            .Where(m => m.Rank >= 0)
+            .Where(m => m.Rank >= 0 && (scope is null || scope.Covers(m.Row.BranchId, m.Row.AdvisorId, null)))
             .OrderBy(m => m.Rank).ThenBy(m => m.Row.Name, StringComparer.Ordinal).ThenBy(m => m.Row.ClientId, StringComparer.Ordinal)
             .Take(limit).Select(m => m.Row).ToList();
         return Task.FromResult(rows);
