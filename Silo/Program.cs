@@ -1,14 +1,21 @@
 using WealthActors.Silo.Apis;
+using WealthActors.Silo.Auth;
 using WealthActors.Silo.Care;
 using WealthActors.Silo.Demo;
 using WealthActors.Silo.Hosting;
 using WealthActors.Silo.Jobs;
 
 var commandLine = SiloCommandLine.Parse(args);
-if (commandLine.Verb is not (null or SchemaCommand.Verb))
+switch (commandLine.Verb)
 {
-    await Console.Error.WriteLineAsync($"Unknown command '{commandLine.Verb}'. Commands: {SchemaCommand.Verb}; flags: {SiloCommandLine.DemoFlag}.");
-    return 2;
+    case null or SchemaCommand.Verb:
+        break;
+    case ApiKeyCommand.Verb:
+        return ApiKeyCommand.Run();
+    default:
+        await Console.Error.WriteLineAsync(
+            $"Unknown command '{commandLine.Verb}'. Commands: {SchemaCommand.Verb}, {ApiKeyCommand.Verb}; flags: {SiloCommandLine.DemoFlag}.");
+        return 2;
 }
 
 var builder = WebApplication.CreateBuilder(new WebApplicationOptions

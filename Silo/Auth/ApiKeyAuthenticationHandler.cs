@@ -21,6 +21,9 @@ public sealed class ApiKeyAuthenticationHandler(
     public const string SchemeName = "ApiKey";
     public const string HeaderName = "X-Api-Key";
 
+    /// <summary>Set on a key used outside its <see cref="ApiKeyEntry.Routes"/>: every policy then answers 403.</summary>
+    public const string OutsideRoutesClaim = "wa:outside-routes";
+
     protected override Task<AuthenticateResult> HandleAuthenticateAsync()
     {
         if (!Request.Headers.TryGetValue(HeaderName, out var presented) || string.IsNullOrEmpty(presented))
@@ -28,17 +31,23 @@ public sealed class ApiKeyAuthenticationHandler(
             return Task.FromResult(AuthenticateResult.NoResult());
         }
 
-        var presentedBytes = Encoding.UTF8.GetBytes(presented.ToString());
+        // Keys are compared by their SHA-256 in constant time, so neither the stored form nor response timing gives
+        // a key away.
+        var presentedDigest = SHA256.HashData(Encoding.UTF8.GetBytes(presented.ToString()));
         foreach (var entry in auth.CurrentValue.ApiKeys)
         {
-            // Constant-time comparison so response timing does not reveal how much of a key matched.
-            if (entry.Key.Length > 0 && CryptographicOperations.FixedTimeEquals(presentedBytes, Encoding.UTF8.GetBytes(entry.Key)))
+            if (CryptographicOperations.FixedTimeEquals(presentedDigest, entry.Digest()))
             {
                 var claims = new List<Claim>
                 {
                     new(ClaimTypes.Name, entry.Name), new(WealthActorsClaims.KeyName, entry.Name), new(WealthActorsClaims.Door, "api-key"),
                 };
                 claims.AddRange(entry.Roles.Select(role => new Claim(ClaimTypes.Role, role)));
+                if (!entry.Allows(Request.Path))
+                {
+                    claims.Add(new Claim(OutsideRoutesClaim, Request.Path));
+                }
+
                 var principal = new ClaimsPrincipal(new ClaimsIdentity(claims, SchemeName));
                 return Task.FromResult(AuthenticateResult.Success(new AuthenticationTicket(principal, SchemeName)));
             }

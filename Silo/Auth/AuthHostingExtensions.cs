@@ -28,7 +28,9 @@ public static class AuthHostingExtensions
     public static IServiceCollection AddWealthActorsAuth(this IServiceCollection services, IConfiguration configuration, IHostEnvironment environment)
     {
         services.AddOptions<AuthOptions>().Bind(configuration.GetSection(AuthOptions.Section))
-            .Validate(o => o.ApiKeys.All(k => k.Key.Length >= 16), "Auth:ApiKeys: every Key must be at least 16 characters")
+            .Validate(o => o.ApiKeys.All(k => k.IsWellFormed()),
+                "Auth:ApiKeys: every entry needs either a Key of at least 16 characters or a KeyHash of 'sha256:' and 64 hex digits")
+            .Validate(o => o.ApiKeys.SelectMany(k => k.Routes).All(r => r.StartsWith('/')), "Auth:ApiKeys: Routes are path prefixes starting with '/'")
             .Validate(o => o.ApiKeys.All(k => k.Name.Length > 0), "Auth:ApiKeys: every entry needs a Name")
             .Validate(o => o.ApiKeys.SelectMany(k => k.Roles).All(r => ApiRoles.All.Contains(r)),
                 $"Auth:ApiKeys: roles must be among {string.Join(", ", ApiRoles.All)}")
@@ -56,14 +58,19 @@ public static class AuthHostingExtensions
 
         // Roles come from an API key's configuration or, for a person, from their employee record (PersonIdentity).
         services.AddAuthorizationBuilder()
-            .AddPolicy(Policies.Read, p => p.RequireRole(ApiRoles.All))
-            .AddPolicy(Policies.Work, p => p.RequireRole(ApiRoles.System, ApiRoles.Advisor, ApiRoles.Manager, ApiRoles.Admin))
-            .AddPolicy(Policies.Integrate, p => p.RequireRole(ApiRoles.System, ApiRoles.Advisor, ApiRoles.Admin))
-            .AddPolicy(Policies.Administer, p => p.RequireRole(ApiRoles.Admin, ApiRoles.System))
-            .AddPolicy(Policies.AdminOnly, p => p.RequireRole(ApiRoles.Admin))
-            .AddPolicy(Policies.Person, p => p.RequireClaim(WealthActorsClaims.EmployeeId).RequireRole(ApiRoles.All));
+            .AddPolicy(Policies.Read, p => Roles(p, ApiRoles.All))
+            .AddPolicy(Policies.Work, p => Roles(p, ApiRoles.System, ApiRoles.Advisor, ApiRoles.Manager, ApiRoles.Admin))
+            .AddPolicy(Policies.Integrate, p => Roles(p, ApiRoles.System, ApiRoles.Advisor, ApiRoles.Admin))
+            .AddPolicy(Policies.Administer, p => Roles(p, ApiRoles.Admin, ApiRoles.System))
+            .AddPolicy(Policies.AdminOnly, p => Roles(p, ApiRoles.Admin))
+            .AddPolicy(Policies.Person, p => Roles(p, ApiRoles.All).RequireClaim(WealthActorsClaims.EmployeeId));
         return services;
     }
+
+    // Every policy also refuses a key used outside the routes it is limited to.
+    private static Microsoft.AspNetCore.Authorization.AuthorizationPolicyBuilder Roles(
+        Microsoft.AspNetCore.Authorization.AuthorizationPolicyBuilder policy, params string[] roles) =>
+        policy.RequireRole(roles).RequireAssertion(c => !c.User.HasClaim(claim => claim.Type == ApiKeyAuthenticationHandler.OutsideRoutesClaim));
 
     private static string SchemeFor(HttpContext context, bool bearer)
     {
