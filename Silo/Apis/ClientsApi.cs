@@ -1,5 +1,4 @@
 using WealthActors.Clients;
-using WealthActors.Employees;
 using WealthActors.ReadModel;
 using WealthActors.Silo.Auth;
 
@@ -23,17 +22,18 @@ public static class ClientsApi
         var today = DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
         var v = new RequestValidation()
             .Id(clientId, "clientId")
-            .Require(body.Name, "name", 100)
+            .Name(body.Name, "name", 100)
             .Id(body.BranchId, "branchId")
             .Id(body.AdvisorId, "advisorId")
             .Optional(body.Phone, "phone", 32)
             .Optional(body.IdNumber, "idNumber", 32)
-            .Check(body.Birthday is null || (body.Birthday <= today && body.Birthday > today.AddYears(-130)), "birthday", "must be a past date within 130 years.")
-            .Check(body.RiskAssessedOn is null || body.RiskAssessedOn <= today, "riskAssessedOn", "must not be in the future.")
+            .PastDate(body.Birthday, "birthday", today)
+            .PastDate(body.RiskAssessedOn, "riskAssessedOn", today)
             .Check(body.Tags is null || (body.Tags.Count <= 50 && body.Tags.All(t => !string.IsNullOrWhiteSpace(t) && t.Length <= 32)), "tags", "at most 50 non-empty tags of up to 32 characters.");
         if (v.IsValid)
         {
-            await RequireExists(grains, body.AdvisorId!, "advisorId", v);
+            await v.BranchExists(grains, body.BranchId!, "branchId");
+            await v.EmployeeExists(grains, body.AdvisorId!, "advisorId");
         }
 
         if (!v.IsValid)
@@ -73,12 +73,14 @@ public static class ClientsApi
         return TypedResults.Ok(await readModel.SearchClients(q!.Trim(), limit ?? 20));
     }
 
-    private static async Task<IResult> AddHolding(string clientId, AddHoldingRequest body, HttpContext http, IGrainFactory grains)
+    private static async Task<IResult> AddHolding(string clientId, AddHoldingRequest body, HttpContext http, IGrainFactory grains, TimeProvider clock)
     {
+        var today = DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
         var v = new RequestValidation()
             .Id(clientId, "clientId")
             .Id(body.ProductCode, "productCode")
-            .Require(body.ProductName, "productName", 100)
+            .Name(body.ProductName, "productName", 100)
+            .Date(body.MaturityDate, "maturityDate", today)
             .Check(body.ProductRisk is not null, "productRisk", "is required: one of R1…R5.")
             .Check(body.Amount is not null, "amount", "is required.")
             .Check(body.Amount is null or >= 0, "amount", "must not be negative.")
@@ -101,10 +103,10 @@ public static class ClientsApi
             .Check(body.Kind is not null, "kind", "is required.")
             .Id(body.EmployeeId, "employeeId")
             .Require(body.Note, "note", 4000)
-            .Check(body.At is null || body.At <= now.AddMinutes(5), "at", "must not be in the future.");
+            .PastInstant(body.At, "at", now);
         if (v.IsValid)
         {
-            await RequireExists(grains, body.EmployeeId!, "employeeId", v);
+            await v.EmployeeExists(grains, body.EmployeeId!, "employeeId");
         }
 
         if (!v.IsValid)
@@ -115,14 +117,6 @@ public static class ClientsApi
         var interaction = new Interaction(body.Kind!.Value, body.At ?? now, body.EmployeeId!, body.Note!.Trim());
         await grains.GetGrain<IClientGrain>(clientId).LogInteraction(interaction, Actor.Employee(body.EmployeeId!, "api"));
         return TypedResults.Created($"/api/clients/{clientId}", interaction);
-    }
-
-    private static async Task RequireExists(IGrainFactory grains, string employeeId, string field, RequestValidation v)
-    {
-        if (await grains.GetGrain<IEmployeeGrain>(employeeId).GetProfile() is null)
-        {
-            v.Add(field, $"Employee '{employeeId}' does not exist.");
-        }
     }
 
     private static Actor ApiActorName(HttpContext http) => Actor.System(http.User.Identity?.Name ?? "api");
