@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Http.Features;
 using Microsoft.AspNetCore.Http.Json;
 using Scalar.AspNetCore;
 using WealthActors.Silo.Auth;
+using WealthActors.Silo.Security;
 
 namespace WealthActors.Silo.Apis;
 
@@ -26,13 +27,14 @@ public static class ApiHostingExtensions
         services.AddProblemDetails();
         services.AddExceptionHandler<ApiProblems>();
         services.AddWealthActorsAuth(builder.Configuration);
-        services.AddOpenApi();
+        services.AddOpenApi(o => o.AddWealthActorsSecuritySchemes());
         services.AddHealthChecks();
         return builder;
     }
 
     public static WebApplication MapWealthActorsApi(this WebApplication app)
     {
+        app.UseWealthActorsSecurityHeaders();
         app.UseExceptionHandler();
         app.UseStatusCodePages();
         app.Use(RejectOversizedBodies);
@@ -40,7 +42,7 @@ public static class ApiHostingExtensions
         app.UseAuthorization();
         app.MapHealthChecks("/health");
         app.MapOpenApi();
-        app.MapScalarApiReference("/docs");
+        app.MapScalarApiReference(SecurityHeaders.DocsPath, SecurityHostingExtensions.ScalarFromThisSilo);
         app.MapOrganizationApi();
         app.MapClientsApi();
         app.MapSlaPoliciesApi();
