@@ -27,6 +27,7 @@ public static class ApiHostingExtensions
         services.AddProblemDetails();
         services.AddExceptionHandler<ApiProblems>();
         services.AddWealthActorsAuth(builder.Configuration);
+        services.AddWealthActorsRateLimiting(builder.Configuration);
         services.AddOpenApi(o => o.AddWealthActorsSecuritySchemes());
         services.AddHealthChecks();
         return builder;
@@ -39,6 +40,8 @@ public static class ApiHostingExtensions
         app.UseStatusCodePages();
         app.Use(RejectOversizedBodies);
         app.UseAuthentication();
+        // After authentication, which names the caller each limit is counted against; before any endpoint runs.
+        app.UseRateLimiter();
         app.UseAuthorization();
         app.MapHealthChecks("/health");
         app.MapOpenApi();
