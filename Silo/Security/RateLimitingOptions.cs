@@ -19,8 +19,11 @@ public sealed class RateLimitingOptions
     /// <summary>Per API key (claim <c>wa:key</c>): the benchmarks send several thousand requests a second from one key.</summary>
     public TokenBucketSettings Keys { get; set; } = new() { PermitsPerSecond = 10_000, Burst = 20_000 };
 
-    /// <summary>Per client IP address, for requests to <c>/api</c> that carry no valid credentials.</summary>
-    public TokenBucketSettings Anonymous { get; set; } = new() { PermitsPerSecond = 5, Burst = 50 };
+    /// <summary>
+    /// Per client IP address, for requests to <c>/api</c> that carry no valid credentials: a misconfigured client's
+    /// burst of refusals passes, a key-guessing loop is slowed to ten guesses a second.
+    /// </summary>
+    public TokenBucketSettings Anonymous { get; set; } = new() { PermitsPerSecond = 10, Burst = 100 };
 
     /// <summary>Inbox streams (<c>GET /api/webchat/inbox/{employeeId}/stream</c>) one caller may hold open at once.</summary>
     public int InboxStreamsPerCaller { get; set; } = 5;
