@@ -1,13 +1,14 @@
 using WealthActors.Silo.Apis;
+using WealthActors.Silo.Audit;
 using WealthActors.Silo.Care;
 using WealthActors.Silo.Demo;
 using WealthActors.Silo.Hosting;
 using WealthActors.Silo.Jobs;
 
 var commandLine = SiloCommandLine.Parse(args);
-if (commandLine.Verb is not (null or SchemaCommand.Verb))
+if (commandLine.Verb is not (null or SchemaCommand.Verb or AuditCommand.Verb))
 {
-    await Console.Error.WriteLineAsync($"Unknown command '{commandLine.Verb}'. Commands: {SchemaCommand.Verb}; flags: {SiloCommandLine.DemoFlag}.");
+    await Console.Error.WriteLineAsync($"Unknown command '{commandLine.Verb}'. Commands: {SchemaCommand.Verb}, {AuditCommand.Verb}; flags: {SiloCommandLine.DemoFlag}.");
     return 2;
 }
 
@@ -21,7 +22,13 @@ if (commandLine.Demo)
     builder.AddWealthActorsDemo();
 }
 
+if (commandLine.Verb == AuditCommand.Verb)
+{
+    AuditCommand.Configure(builder);
+}
+
 builder.AddWealthActorsSilo();
+builder.AddWealthActorsAudit();
 builder.AddWealthActorsApi();
 builder.AddWealthActorsBot();
 builder.AddWealthActorsJobs();
@@ -32,6 +39,11 @@ var app = builder.Build();
 if (commandLine.Verb == SchemaCommand.Verb)
 {
     return await SchemaCommand.Run(app);
+}
+
+if (commandLine.Verb == AuditCommand.Verb)
+{
+    return await AuditCommand.Run(app, commandLine.VerbArguments);
 }
 
 app.MapWealthActorsApi();

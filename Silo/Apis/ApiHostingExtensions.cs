@@ -2,6 +2,7 @@ using System.Text.Json.Serialization;
 using Microsoft.AspNetCore.Http.Features;
 using Microsoft.AspNetCore.Http.Json;
 using Scalar.AspNetCore;
+using WealthActors.Silo.Audit;
 using WealthActors.Silo.Auth;
 
 namespace WealthActors.Silo.Apis;
@@ -33,6 +34,8 @@ public static class ApiHostingExtensions
 
     public static WebApplication MapWealthActorsApi(this WebApplication app)
     {
+        // First: the audit entry records the status everything after it settled on, and holds the answer until committed.
+        app.UseWealthActorsAudit();
         app.UseExceptionHandler();
         app.UseStatusCodePages();
         app.Use(RejectOversizedBodies);
@@ -49,6 +52,7 @@ public static class ApiHostingExtensions
         app.MapTransactionsApi();
         app.MapCareRulesApi();
         app.MapJobsApi();
+        app.MapAuditApi();
         return app;
     }
 
