@@ -164,7 +164,7 @@ public static class CommandThroughput
         }
     }
 
-    private sealed class HttpCycle(HttpClient http, int branches)
+    internal sealed class HttpCycle(HttpClient http, int branches)
     {
         public async Task<int> Run(int caller, int sequence)
         {
