@@ -23,7 +23,8 @@ public static class AuditHostingExtensions
         services.AddSingleton<IAuditStore>(StorageOptions.From(builder.Configuration).Provider switch
         {
             StorageProvider.Memory => _ => new InMemoryAuditStore(),
-            StorageProvider.PostgreSql => sp => new PostgresAuditStore(sp.GetRequiredService<PostgresDatabase>()),
+            StorageProvider.PostgreSql => sp => new PostgresAuditStore(
+                sp.GetRequiredService<PostgresDatabase>(), sp.GetRequiredService<PostgresStatementBatcher>()),
             _ => sp => new SqliteAuditStore(sp.GetRequiredService<SqliteDatabase>()),
         });
         if (AuditOptions.From(builder.Configuration).Enabled)

@@ -43,15 +43,24 @@ public static class AuditOverhead
         await using var silo = await storage.StartSilo(new Dictionary<string, string> { ["Audit__Enabled"] = audited ? "true" : "false" });
         using var client = silo.Http();
         await Org.Branches(client, Branches);
-        await Org.Clients(client, "A", callers * 10, Branches, vip: false);
+        // The cycle works clients "T…", as command-throughput does.
+        await Org.Clients(client, "T", callers * 10, Branches, vip: false);
         var cycle = new CommandThroughput.HttpCycle(client, Branches);
         await Mix.Run(callers, warmup, (c, s) => cycle.Run(c, s));
         var cpuBefore = silo.CpuTime();
+        var databaseCpuBefore = CommandThroughput.DatabaseCpu(storage);
+        var commitsBefore = CommandThroughput.Commits(storage);
         var result = await Mix.Run(callers, duration, (c, s) => cycle.Run(c, s));
-        var cpuMs = (silo.CpuTime() - cpuBefore).TotalMilliseconds / Math.Max(1, result.Ops);
+        // Per op, and so less dependent on how busy the machine is than the rates: what the trail adds to each command.
+        var ops = Math.Max(1, result.Ops);
+        var cpuMs = (silo.CpuTime() - cpuBefore).TotalMilliseconds / ops;
+        var databaseMs = (CommandThroughput.DatabaseCpu(storage) - databaseCpuBefore).TotalMilliseconds / ops;
+        var commits = (CommandThroughput.Commits(storage) - commitsBefore) / (double)ops;
         await silo.Stop();
         var entries = AuditEntries(storage) - entriesBefore;
-        Out.Detail($"audit {(audited ? "on" : "off")}: {result.Describe()}; silo CPU {cpuMs:0.00} ms per op; audit entries written {entries}");
+        Out.Detail($"audit {(audited ? "on" : "off")}: {result.Describe()}; per op: silo CPU {cpuMs:0.00} ms" +
+                   (storage.IsPostgres ? $", database CPU {databaseMs:0.00} ms, {commits:0.00} database transactions" : "") +
+                   $"; audit entries written {entries}");
         if (audited && entries < result.Ops)
         {
             throw new InvalidOperationException($"The trail holds {entries} new entries for {result.Ops} commands.");

@@ -22,7 +22,7 @@ public sealed class PostgresAuditTamperTests(PostgresServer server) : AuditTampe
     {
         _database = new PostgresDatabase(await server.DatabaseAsync("audit_tamper"), NullLoggerFactory.Instance);
         await _database.EnsureSchemaAsync();
-        _store = new PostgresAuditStore(_database);
+        _store = new PostgresAuditStore(_database, new PostgresStatementBatcher(_database));
     }
 
     public async Task DisposeAsync() => await _database.DisposeAsync();
