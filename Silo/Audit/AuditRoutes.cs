@@ -84,7 +84,7 @@ public static class AuditRoutes
         plural.EndsWith("ies", StringComparison.Ordinal) ? plural[..^3] + "y"
         : plural.EndsWith("ches", StringComparison.Ordinal) || plural.EndsWith("shes", StringComparison.Ordinal)
           || plural.EndsWith("sses", StringComparison.Ordinal) || plural.EndsWith("xes", StringComparison.Ordinal) ? plural[..^2]
-        : plural.EndsWith('s') && !plural.EndsWith("ss", StringComparison.Ordinal) ? plural[..^1]
+        : plural.EndsWith('s') && !plural.EndsWith("ss", StringComparison.Ordinal) && !plural.EndsWith("us", StringComparison.Ordinal) ? plural[..^1]
         : plural;
 
     private static string? CreatedId(string? location)
