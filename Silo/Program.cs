@@ -28,7 +28,6 @@ if (commandLine.Verb == AuditCommand.Verb)
 }
 
 builder.AddWealthActorsSilo();
-builder.AddWealthActorsAudit();
 builder.AddWealthActorsApi();
 builder.AddWealthActorsBot();
 builder.AddWealthActorsJobs();

@@ -27,6 +27,8 @@ public static class ApiHostingExtensions
         services.AddProblemDetails();
         services.AddExceptionHandler<ApiProblems>();
         services.AddWealthActorsAuth(builder.Configuration);
+        // Every door records into it: this API, the chat engine, the job scheduler.
+        builder.AddWealthActorsAudit();
         services.AddOpenApi();
         services.AddHealthChecks();
         return builder;

@@ -12,12 +12,17 @@ public static class AuditHostingExtensions
 {
     /// <summary>
     /// The audit trail (section <c>Audit</c>): this process's chain writer as <see cref="IAuditTrail"/>, the store in the
-    /// configured storage (after <c>AddWealthActorsSilo</c>, which registers the database), and the Compliance-only policy
-    /// of its API.
+    /// configured storage (the database <c>AddWealthActorsSilo</c> registers), and the Compliance-only policy of its API.
+    /// Added with the HTTP API (<c>AddWealthActorsApi</c>); a second call adds nothing.
     /// </summary>
     public static WebApplicationBuilder AddWealthActorsAudit(this WebApplicationBuilder builder)
     {
         var services = builder.Services;
+        if (services.Any(d => d.ServiceType == typeof(IAuditStore)))
+        {
+            return builder;
+        }
+
         services.AddOptions<AuditOptions>().Bind(builder.Configuration.GetSection(AuditOptions.Section)).ValidateOnStart();
         services.AddSingleton<IValidateOptions<AuditOptions>, AuditOptionsValidator>();
         services.AddSingleton<IAuditStore>(StorageOptions.From(builder.Configuration).Provider switch
