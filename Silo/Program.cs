@@ -1,4 +1,5 @@
 using WealthActors.Silo.Apis;
+using WealthActors.Silo.Audit;
 using WealthActors.Silo.Auth;
 using WealthActors.Silo.Care;
 using WealthActors.Silo.Demo;
@@ -8,13 +9,13 @@ using WealthActors.Silo.Jobs;
 var commandLine = SiloCommandLine.Parse(args);
 switch (commandLine.Verb)
 {
-    case null or SchemaCommand.Verb:
+    case null or SchemaCommand.Verb or AuditCommand.Verb:
         break;
     case ApiKeyCommand.Verb:
         return ApiKeyCommand.Run();
     default:
         await Console.Error.WriteLineAsync(
-            $"Unknown command '{commandLine.Verb}'. Commands: {SchemaCommand.Verb}, {ApiKeyCommand.Verb}; flags: {SiloCommandLine.DemoFlag}.");
+            $"Unknown command '{commandLine.Verb}'. Commands: {SchemaCommand.Verb}, {AuditCommand.Verb}, {ApiKeyCommand.Verb}; flags: {SiloCommandLine.DemoFlag}.");
         return 2;
 }
 
@@ -29,6 +30,11 @@ if (commandLine.Demo)
     builder.AddWealthActorsDemo();
 }
 
+if (commandLine.Verb == AuditCommand.Verb)
+{
+    AuditCommand.Configure(builder);
+}
+
 builder.AddWealthActorsSilo();
 builder.AddWealthActorsApi();
 builder.AddWealthActorsBot();
@@ -40,6 +46,11 @@ var app = builder.Build();
 if (commandLine.Verb == SchemaCommand.Verb)
 {
     return await SchemaCommand.Run(app);
+}
+
+if (commandLine.Verb == AuditCommand.Verb)
+{
+    return await AuditCommand.Run(app, commandLine.VerbArguments);
 }
 
 app.MapWealthActorsApi();

@@ -9,6 +9,7 @@ public static class Program
     {
         ["escalation-lateness"] = EscalationLateness.Run,
         ["command-throughput"] = CommandThroughput.Run,
+        ["audit-overhead"] = AuditOverhead.Run,
         ["bot-roundtrip"] = BotRoundtrip.Run,
         ["grain-memory"] = GrainMemory.Run,
         ["startup"] = Startup.Run,

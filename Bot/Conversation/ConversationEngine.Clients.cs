@@ -24,6 +24,7 @@ public sealed partial class ConversationEngine
             return PickClient(turn, matches, match => command with { Subject = match.ClientId });
         }
 
+        turn.Audit?.Target("client", matches[0].ClientId);
         var view = await grains.GetGrain<IClientGrain>(matches[0].ClientId).GetView();
         return new BotReply(
             turn.Say($"客户 {view.Profile.Name}（{view.ClientId}）", $"Client {view.Profile.Name} ({view.ClientId})"),
@@ -48,6 +49,7 @@ public sealed partial class ConversationEngine
         var view = await ComplaintIds.OpenUnderNewId(grains, clock.GetUtcNow(),
             new OpenComplaint(client.ClientId, "Service", command.Severity!.Value, turn.Channel, command.Text!, null), turn.Actor);
         var complaintId = view.ComplaintId;
+        turn.Audit?.Target("complaint", complaintId);
         var text = turn.Say(
             $"已登记投诉 {complaintId}（{client.Name}，{BotTexts.Severity(view.Severity, turn.Language)}）。首次响应时限 {ReplyFormat.LocalTime(view.FirstResponseDue)}。",
             $"Complaint {complaintId} opened for {client.Name} ({BotTexts.Severity(view.Severity, turn.Language)}). First response due {ReplyFormat.LocalTime(view.FirstResponseDue)}.");

@@ -20,6 +20,8 @@ public sealed partial class ConversationEngine
             return located.Reply!;
         }
 
+        turn.Audit?.Target("complaint", view.ComplaintId);
+
         var access = command.Kind == CommandKind.Show ? Access.Read : Access.Write;
         var (advisorId, clientName) = await ClientOf(view.ClientId);
         if (!await turn.May(access, view.BranchId, view.Assignee, advisorId))

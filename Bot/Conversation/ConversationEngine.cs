@@ -1,5 +1,6 @@
 using WealthActors.Permissions;
 using Microsoft.Extensions.Logging;
+using WealthActors.Audit;
 using WealthActors.Employees;
 using WealthActors.ReadModel;
 
@@ -8,18 +9,42 @@ namespace WealthActors.Bot.Conversation;
 /// <summary>
 /// Text → command → grain calls → reply. Channel-agnostic: WeCom, Teams and the web console all come through here,
 /// so a command means the same and is checked the same everywhere. Rules violations from the grains become polite
-/// replies; anything unexpected is logged and answered with an apology, never a stack trace.
+/// replies; anything unexpected is logged and answered with an apology, never a stack trace. Every message leaves one
+/// audit entry, committed before the reply is given.
 /// </summary>
 public sealed partial class ConversationEngine(
     IGrainFactory grains,
     IReadModelQueries readModel,
     TimeProvider clock,
+    IAuditTrail audit,
     ILogger<ConversationEngine> logger) : IConversationEngine
 {
     public async Task<BotReply> HandleAsync(string employeeId, string channel, string text, CancellationToken cancellationToken = default)
     {
         ArgumentException.ThrowIfNullOrEmpty(employeeId);
         var parsed = CommandParser.Parse(text);
+        var record = new ChatAudit(employeeId, channel, parsed, text);
+        (BotReply Reply, string Outcome) answered;
+        try
+        {
+            answered = await Answer(employeeId, channel, parsed, record, cancellationToken);
+        }
+        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+        {
+            // The channel gave up waiting mid-command; what the command did so far is still on the record.
+            await TryAppend(record.Record(AuditOutcomes.Failed), employeeId, channel);
+            throw;
+        }
+
+        // Nothing acknowledged is unaudited: a reply that could not be recorded is not given.
+        return await TryAppend(record.Record(answered.Outcome), employeeId, channel)
+            ? answered.Reply
+            : new BotReply(parsed.Language.Say("抱歉，系统暂时无法处理，请稍后再试。", "Sorry, something went wrong. Please try again shortly."), BotOutcome.Refused);
+    }
+
+    private async Task<(BotReply Reply, string Outcome)> Answer(
+        string employeeId, string channel, ParseResult parsed, ChatAudit record, CancellationToken cancellationToken)
+    {
         var language = parsed.Language;
         try
         {
@@ -27,12 +52,16 @@ public sealed partial class ConversationEngine(
             if (profile is null)
             {
                 LogUnknownEmployee(logger, employeeId, channel);
-                return new BotReply(language.Say(
+                return (new BotReply(language.Say(
                     "抱歉，您的账号尚未登记为员工，暂时无法使用。请联系管理员。",
-                    "Sorry, your account is not registered as an employee yet. Please contact your administrator."), BotOutcome.Refused);
+                    "Sorry, your account is not registered as an employee yet. Please contact your administrator."), BotOutcome.Refused),
+                    AuditOutcomes.Refused);
             }
 
-            var turn = new ConversationTurn(grains, new AccessPrincipal(employeeId, profile.Role, profile.BranchId), profile, language, channel);
+            var turn = new ConversationTurn(grains, new AccessPrincipal(employeeId, profile.Role, profile.BranchId), profile, language, channel)
+            {
+                Audit = record,
+            };
             var reply = parsed.Status switch
             {
                 ParseStatus.Ok => await Execute(turn, parsed.Command!, cancellationToken),
@@ -40,17 +69,32 @@ public sealed partial class ConversationEngine(
                 _ => new BotReply(language.Say("没看懂这条消息。", "I did not understand that.") + "\n" + BotTexts.Help(language)),
             };
             LogHandled(logger, employeeId, channel, parsed.Kind?.ToString() ?? "unknown", reply.Outcome);
-            return reply with { Text = ReplyFormat.Fit(reply.Text) };
+            return (reply with { Text = ReplyFormat.Fit(reply.Text) }, ChatAudit.Outcome(reply.Outcome));
         }
         catch (DomainException ex)
         {
             LogRefused(logger, employeeId, channel, ex.Message);
-            return new BotReply(Polite(ex, language), BotOutcome.Refused);
+            return (new BotReply(Polite(ex, language), BotOutcome.Refused), AuditOutcomes.Refused);
         }
         catch (Exception ex) when (ex is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
         {
             LogFailed(logger, ex, employeeId, channel);
-            return new BotReply(language.Say("抱歉，系统暂时无法处理，请稍后再试。", "Sorry, something went wrong. Please try again shortly."), BotOutcome.Refused);
+            return (new BotReply(language.Say("抱歉，系统暂时无法处理，请稍后再试。", "Sorry, something went wrong. Please try again shortly."), BotOutcome.Refused),
+                AuditOutcomes.Failed);
+        }
+    }
+
+    private async Task<bool> TryAppend(AuditRecord record, string employeeId, string channel)
+    {
+        try
+        {
+            await audit.AppendAsync(record, CancellationToken.None);
+            return true;
+        }
+        catch (AuditUnavailableException ex)
+        {
+            LogUnaudited(logger, ex, employeeId, channel, record.Action);
+            return false;
         }
     }
 
@@ -82,6 +126,9 @@ public sealed partial class ConversationEngine(
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Bot: employee {EmployeeId} on {Channel} refused: {Reason}")]
     private static partial void LogRefused(ILogger logger, string employeeId, string channel, string reason);
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "Bot: {Action} of employee {EmployeeId} on {Channel} could not be audited; not acknowledged")]
+    private static partial void LogUnaudited(ILogger logger, Exception exception, string employeeId, string channel, string action);
 
     [LoggerMessage(Level = LogLevel.Error, Message = "Bot: a message from employee {EmployeeId} on {Channel} failed")]
     private static partial void LogFailed(ILogger logger, Exception exception, string employeeId, string channel);

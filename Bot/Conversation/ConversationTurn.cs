@@ -18,6 +18,9 @@ internal sealed class ConversationTurn(IGrainFactory grains, AccessPrincipal pri
     public Actor Actor { get; } = Actor.Employee(principal.EmployeeId, channel);
     public string Channel { get; } = channel;
 
+    /// <summary>This message's audit entry, told what the command turned out to act on.</summary>
+    public ChatAudit? Audit { get; init; }
+
     public string Say(string chinese, string english) => Language.Say(chinese, english);
 
     public Task<EmployeeProfile?> Employee(string employeeId) => _org.Employee(employeeId);

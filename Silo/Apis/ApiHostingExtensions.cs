@@ -2,6 +2,7 @@ using System.Text.Json.Serialization;
 using Microsoft.AspNetCore.Http.Features;
 using Microsoft.AspNetCore.Http.Json;
 using Scalar.AspNetCore;
+using WealthActors.Silo.Audit;
 using WealthActors.Silo.Auth;
 using WealthActors.Silo.Security;
 
@@ -28,6 +29,8 @@ public static class ApiHostingExtensions
         services.AddExceptionHandler<ApiProblems>();
         services.AddWealthActorsAuth(builder.Configuration, builder.Environment);
         services.AddWealthActorsRateLimiting(builder.Configuration);
+        // Every door records into it: this API, the chat engine, the job scheduler.
+        builder.AddWealthActorsAudit();
         services.AddOpenApi(o => o.AddWealthActorsSecuritySchemes());
         services.AddHealthChecks();
         return builder;
@@ -35,6 +38,8 @@ public static class ApiHostingExtensions
 
     public static WebApplication MapWealthActorsApi(this WebApplication app)
     {
+        // First: the audit entry records the status everything after it settled on, and holds the answer until committed.
+        app.UseWealthActorsAudit();
         app.UseWealthActorsSecurityHeaders();
         app.UseExceptionHandler();
         app.UseStatusCodePages();
@@ -55,6 +60,7 @@ public static class ApiHostingExtensions
         app.MapTransactionsApi();
         app.MapCareRulesApi();
         app.MapJobsApi();
+        app.MapAuditApi();
         return app;
     }
 

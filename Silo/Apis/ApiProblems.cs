@@ -24,6 +24,8 @@ public sealed class ApiProblems(IProblemDetailsService problemDetails) : IExcept
             // A silo died and the cluster has not yet moved its grains (seconds): the caller should retry.
             OrleansMessageRejectionException or TimeoutException => (StatusCodes.Status503ServiceUnavailable,
                 "The cluster is moving work between silos; retry the request shortly.", null),
+            WealthActors.Audit.AuditUnavailableException => (StatusCodes.Status503ServiceUnavailable,
+                "The audit trail cannot record this request now; retry it shortly.", null),
             _ => (0, "", null),
         };
         if (status == 0)

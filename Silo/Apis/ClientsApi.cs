@@ -1,6 +1,8 @@
+using WealthActors.Audit;
 using WealthActors.Clients;
 using WealthActors.Permissions;
 using WealthActors.ReadModel;
+using WealthActors.Silo.Audit;
 using WealthActors.Silo.Auth;
 
 namespace WealthActors.Silo.Apis;
@@ -58,7 +60,7 @@ public static class ClientsApi
         return TypedResults.Ok(ClientResponse.From(view, SeesPersonalData(http)));
     }
 
-    private static async Task<IResult> Get(string clientId, HttpContext http, IGrainFactory grains)
+    private static async Task<IResult> Get(string clientId, HttpContext http, IGrainFactory grains, IAuditTrail audit)
     {
         var v = new RequestValidation().Id(clientId, "clientId");
         if (!v.IsValid)
@@ -68,7 +70,15 @@ public static class ClientsApi
 
         var view = await grains.GetGrain<IClientGrain>(clientId).GetView();
         await CallerAccess.Require(http, grains, Access.Read, NotFound(clientId), view.Profile.BranchId, view.Profile.AdvisorId);
-        return TypedResults.Ok(ClientResponse.From(view, SeesPersonalData(http)));
+        var unmasked = SeesPersonalData(http);
+        if (unmasked)
+        {
+            // A read of unmasked phone and ID numbers is audited, and committed before they leave.
+            await audit.AppendAsync(HttpAuditRecords.For(
+                http, new AuditTarget("client.read-unmasked", "client", clientId), "200", AuditDigests.Of(http.Request.QueryString.Value ?? "")));
+        }
+
+        return TypedResults.Ok(ClientResponse.From(view, unmasked));
     }
 
     private static async Task<IResult> Search(string? q, int? limit, HttpContext http, IGrainFactory grains, IReadModelQueries readModel)

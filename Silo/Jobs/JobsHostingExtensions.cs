@@ -1,5 +1,6 @@
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Quartz;
+using WealthActors.Silo.Audit;
 using WealthActors.Silo.Hosting;
 using WealthActors.Silo.Storage;
 using WealthActors.Silo.Storage.Postgres;
@@ -27,6 +28,8 @@ public static class JobsHostingExtensions
             // Every silo of a service is one logical scheduler; with clustering on, Quartz generates each silo's
             // instance id (host name and start time).
             quartz.ConfigureScheduler(scheduler => scheduler.InstanceName = orleans.ServiceId);
+            // Every run Quartz fires is an audit entry (no matchers: every job).
+            quartz.AddJobListener(sp => sp.GetRequiredService<AuditJobListener>(), []);
             if (!clustered)
             {
                 quartz.UseInMemoryStore();

@@ -10,6 +10,8 @@ internal sealed partial class RunnerJob(JobRunners runners, TimeProvider clock, 
         var name = context.JobDetail.Key.Name;
         var runner = runners.Find(name) ?? throw new InvalidOperationException($"No runner is registered for job '{name}'.");
         var result = await runner.RunAsync(clock.GetUtcNow(), cancellationToken);
+        // The audit entry of the run keeps a digest of what it did.
+        context.Result = result;
         LogRan(logger, result.Job, result.Scanned, result.Created);
     }
 

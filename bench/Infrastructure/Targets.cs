@@ -22,6 +22,7 @@ public static class Targets
             "command-throughput" => line.Values.GetValueOrDefault("storage") == "postgres"
                 ? ("ratio ≥ 0.6 on PostgreSQL", Verdict(v("ratio") >= 0.6))
                 : ("ratio ≥ 0.6 applies to PostgreSQL only", "no SQLite target"),
+            "audit-overhead" => ("ratio ≥ 0.9 (commands with the audit trail on / off)", Verdict(v("ratio") >= 0.9)),
             "bot-roundtrip" => ("p99 ≤ 50 ms", Verdict(v("p99_ms") <= 50)),
             "grain-memory" => ("≤ 4,096 bytes per grain, cold p99 ≤ 20 ms",
                 Verdict(v("bytes_per_grain") <= 4096, v("cold_p99_ms") <= 20, "bytes per grain", "cold p99")),
@@ -37,6 +38,7 @@ public static class Targets
         "escalation-lateness" => "PostgreSQL n=100,000: p99 ≤ 250 ms, missed = duplicated = 0",
         "command-throughput" => "ratio ≥ 0.6 on PostgreSQL",
         "bot-roundtrip" => "p99 ≤ 50 ms",
+        "audit-overhead" => "ratio ≥ 0.9 (commands with the audit trail on / off)",
         "care-scan" => "≤ 60 s over 1,000,000 clients",
         _ => "",
     };

@@ -106,10 +106,10 @@ public static class CommandThroughput
         public double Transactions => Commits / (double)Math.Max(1, Ops);
     }
 
-    private static TimeSpan DatabaseCpu(BenchStorage storage) => storage.IsPostgres ? storage.Postgres.CpuTime() : TimeSpan.Zero;
+    internal static TimeSpan DatabaseCpu(BenchStorage storage) => storage.IsPostgres ? storage.Postgres.CpuTime() : TimeSpan.Zero;
 
     /// <summary>Committed transactions in the product's PostgreSQL database so far; 0 on SQLite (not counted there).</summary>
-    private static long Commits(BenchStorage storage)
+    internal static long Commits(BenchStorage storage)
     {
         if (!storage.IsPostgres)
         {
@@ -164,7 +164,7 @@ public static class CommandThroughput
         }
     }
 
-    private sealed class HttpCycle(HttpClient http, int branches)
+    internal sealed class HttpCycle(HttpClient http, int branches)
     {
         public async Task<int> Run(int caller, int sequence)
         {

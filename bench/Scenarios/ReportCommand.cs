@@ -16,6 +16,7 @@ public static class ReportCommand
         ("escalation-lateness", ["--storage", "postgres"]),
         ("command-throughput", []),
         ("command-throughput", ["--storage", "postgres"]),
+        ("audit-overhead", ["--storage", "postgres"]),
         ("bot-roundtrip", []),
         ("grain-memory", []),
         ("startup", []),

@@ -52,6 +52,17 @@ public sealed class ScenarioSmokeTests(ITestOutputHelper output)
     }
 
     [Fact]
+    public async Task AuditOverhead_TinyRunOnPostgres_ReportsBothRates()
+    {
+        var line = await Run("audit-overhead", "--storage", "postgres", "--callers", "8", "--duration", "1", "--warmup", "0.5", "--once");
+        Assert.Equal("postgres", line.Values["storage"]);
+        Assert.True(line.Number("with_ops_s") > 0);
+        Assert.True(line.Number("without_ops_s") > 0);
+        Assert.True(line.Number("ratio") > 0);
+        Assert.Matches(@"audit on: \d+ ops .*audit entries written [1-9]\d*", _lastOutput);
+    }
+
+    [Fact]
     public async Task BotRoundtrip_TinyRun_AnswersEveryMessage()
     {
         var line = await Run("bot-roundtrip", "--users", "4", "--messages", "3", "--think", "0");

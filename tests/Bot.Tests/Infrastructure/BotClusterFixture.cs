@@ -34,7 +34,9 @@ public sealed class BotClusterFixture : IAsyncLifetime
 
     public IGrainFactory Grains => Cluster.Client;
 
-    public ConversationEngine Engine => new(Grains, ReadModel, Clock, NullLogger<ConversationEngine>.Instance);
+    public RecordingAuditTrail Audit { get; } = new();
+
+    public ConversationEngine Engine => new(Grains, ReadModel, Clock, Audit, NullLogger<ConversationEngine>.Instance);
 
     public async Task InitializeAsync()
     {

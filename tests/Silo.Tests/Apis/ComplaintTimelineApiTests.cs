@@ -10,7 +10,7 @@ public sealed class ComplaintTimelineApiTests(ApiFactory api)
     [Fact]
     public async Task Timeline_LongerThanTheGrainKeeps_IsReadInFullPageByPage()
     {
-        var org = await Org.Create(api);
+        var org = await PeopleOrg.Create(api);
         var system = api.As("System");
         var id = (await (await system.PostJson("/api/complaints", new
         {
@@ -46,7 +46,7 @@ public sealed class ComplaintTimelineApiTests(ApiFactory api)
     [Fact]
     public async Task Timeline_OfAComplaintOutsideThePersonsReach_Is404()
     {
-        var org = await Org.Create(api);
+        var org = await PeopleOrg.Create(api);
         var id = (await (await api.As("System").PostJson("/api/complaints", new
         {
             clientId = org.Client, category = "Service", severity = "High", channel = "phone", description = "x", openedBy = "CC-1",

@@ -15,7 +15,7 @@ public sealed class ConsoleSignInTests(BotSiloFixture silo)
     [Fact]
     public async Task SignIn_CodeFlowWithTheProvider_OpensASessionAsThatPerson()
     {
-        var org = await Org.Create(silo.Api);
+        var org = await PeopleOrg.Create(silo.Api);
         using var browser = Browser();
 
         ApiFactory.IdentityProvider.SignedInEmployee = org.Advisor;
@@ -42,7 +42,7 @@ public sealed class ConsoleSignInTests(BotSiloFixture silo)
     [Fact]
     public async Task Session_ChangeWithoutTheConsoleHeader_IsRefusedAndChangesNothing()
     {
-        var org = await Org.Create(silo.Api);
+        var org = await PeopleOrg.Create(silo.Api);
         var id = (await (await silo.Api.As("System").PostJson("/api/complaints", new
         {
             clientId = org.Client, category = "Service", severity = "High", channel = "branch", description = "Slow", openedBy = "CC-1",
@@ -64,7 +64,7 @@ public sealed class ConsoleSignInTests(BotSiloFixture silo)
     [Fact]
     public async Task SignIn_ReturnUrlOfAnotherSite_LandsOnThisSilo()
     {
-        var org = await Org.Create(silo.Api);
+        var org = await PeopleOrg.Create(silo.Api);
         using var browser = Browser();
         ApiFactory.IdentityProvider.SignedInEmployee = org.Advisor;
 

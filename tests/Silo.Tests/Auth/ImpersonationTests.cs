@@ -18,7 +18,7 @@ public sealed class ImpersonationTests(ApiFactory api)
     [InlineData("assign")]
     public async Task ComplaintCommand_ByAnotherEmployee_Is403AndChangesNothing(string command)
     {
-        var org = await Org.Create(api);
+        var org = await PeopleOrg.Create(api);
         var id = await Open(org);
         var before = await Complaint(id);
 
@@ -37,7 +37,7 @@ public sealed class ImpersonationTests(ApiFactory api)
     [Fact]
     public async Task ComplaintCommand_AsOneself_IsRecordedAsThePersonThroughTheApi()
     {
-        var org = await Org.Create(api);
+        var org = await PeopleOrg.Create(api);
         var id = await Open(org);
 
         await (await (await api.AsPerson(org.Advisor)).PostJson($"/api/complaints/{id}/acknowledge", new { text = "Called the client" }))
@@ -51,7 +51,7 @@ public sealed class ImpersonationTests(ApiFactory api)
     [Fact]
     public async Task ComplaintCommand_SystemKeyForAnEmployee_KeepsBothTheEmployeeAndTheKey()
     {
-        var org = await Org.Create(api);
+        var org = await PeopleOrg.Create(api);
         var id = await Open(org);
 
         await (await api.As("System").PostJson($"/api/complaints/{id}/notes", new { by = org.Advisor, text = "From the call centre" }))
@@ -65,7 +65,7 @@ public sealed class ImpersonationTests(ApiFactory api)
     [Fact]
     public async Task OpenComplaint_OpenedByAnotherEmployee_Is403AndOpensNothing()
     {
-        var org = await Org.Create(api);
+        var org = await PeopleOrg.Create(api);
 
         var response = await (await api.AsPerson(org.Advisor)).PostJson("/api/complaints", new
         {
@@ -80,7 +80,7 @@ public sealed class ImpersonationTests(ApiFactory api)
     [Fact]
     public async Task OpenComplaint_ByAPersonWithoutOpenedBy_IsOpenedByThem()
     {
-        var org = await Org.Create(api);
+        var org = await PeopleOrg.Create(api);
 
         var opened = await (await (await api.AsPerson(org.Advisor)).PostJson("/api/complaints", new
         {
@@ -95,7 +95,7 @@ public sealed class ImpersonationTests(ApiFactory api)
     [Fact]
     public async Task LogInteraction_ForAnotherEmployee_Is403AndLogsNothing()
     {
-        var org = await Org.Create(api);
+        var org = await PeopleOrg.Create(api);
 
         var response = await (await api.AsPerson(org.OtherAdvisor)).PostJson($"/api/clients/{org.Client}/interactions", new
         {
@@ -107,7 +107,7 @@ public sealed class ImpersonationTests(ApiFactory api)
         Assert.Empty(client["recentInteractions"]!.AsArray());
     }
 
-    private async Task<string> Open(Org org) =>
+    private async Task<string> Open(PeopleOrg org) =>
         (await (await api.As("System").PostJson("/api/complaints", new
         {
             clientId = org.Client, category = "Service", severity = "High", channel = "call-centre", description = "Transfer delayed",

@@ -11,7 +11,7 @@ public sealed class PeopleSignInTests(ApiFactory api)
     [Fact]
     public async Task BearerToken_FromTheProvider_IsThePersonWithTheRolesOfTheirRecord()
     {
-        var org = await Org.Create(api);
+        var org = await PeopleOrg.Create(api);
 
         var me = await (await (await api.AsPerson(org.Advisor)).GetAsync("/api/me")).Json(HttpStatusCode.OK);
 
@@ -33,7 +33,7 @@ public sealed class PeopleSignInTests(ApiFactory api)
     [Fact]
     public async Task BearerToken_OfADeactivatedEmployee_Is403FromTheNextRequest()
     {
-        var org = await Org.Create(api);
+        var org = await PeopleOrg.Create(api);
         var advisor = await api.AsPerson(org.Advisor);
         Assert.Equal(HttpStatusCode.OK, (await advisor.GetAsync("/api/me")).StatusCode);
 
@@ -48,7 +48,7 @@ public sealed class PeopleSignInTests(ApiFactory api)
     [Fact]
     public async Task BearerToken_Tampered_Is401()
     {
-        var org = await Org.Create(api);
+        var org = await PeopleOrg.Create(api);
         var token = await ApiFactory.IdentityProvider.TokenFor(org.Advisor);
         var client = api.As(null);
         client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", token[..^4] + (token.EndsWith("AAAA", StringComparison.Ordinal) ? "BBBB" : "AAAA"));
@@ -69,7 +69,7 @@ public sealed class PeopleSignInTests(ApiFactory api)
     [Fact]
     public async Task Inbox_OfSomeoneElse_Is404ForAPersonButReadableByCompliance()
     {
-        var org = await Org.Create(api);
+        var org = await PeopleOrg.Create(api);
 
         Assert.Equal(HttpStatusCode.NotFound, (await (await api.AsPerson(org.Advisor)).GetAsync($"/api/employees/{org.Head}/inbox")).StatusCode);
         Assert.Equal(HttpStatusCode.OK, (await (await api.AsPerson(org.Advisor)).GetAsync($"/api/employees/{org.Advisor}/inbox")).StatusCode);
@@ -79,7 +79,7 @@ public sealed class PeopleSignInTests(ApiFactory api)
     [Fact]
     public async Task ChatIdentity_ChangedByASystemKey_Is403AndChangesNothing()
     {
-        var org = await Org.Create(api);
+        var org = await PeopleOrg.Create(api);
 
         var refused = await api.As("System").PutJson($"/api/employees/{org.Advisor}", new
         {

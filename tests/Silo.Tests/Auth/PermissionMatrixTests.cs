@@ -49,6 +49,8 @@ public sealed class PermissionMatrixTests(ApiFactory api)
         ["POST /api/admin/jobs/{name}/run"] = "admin-only",
         ["POST /api/webchat/messages"] = "person",
         ["GET /api/webchat/inbox/{employeeId}/stream"] = "person",
+        ["GET /api/audit/"] = "audit",
+        ["GET /api/audit/export"] = "audit",
         ["GET /signin"] = Anyone,
         ["POST /signout"] = Anyone,
         ["GET /metrics"] = Anyone,
@@ -67,6 +69,7 @@ public sealed class PermissionMatrixTests(ApiFactory api)
         ["administer"] = ["key:System", "key:Admin", "person:Admin"],
         ["admin-only"] = ["key:Admin", "person:Admin"],
         ["operate"] = ["key:Admin", "person:Admin"],
+        ["audit"] = ["key:Compliance", "person:Compliance"],
         ["person"] = ["person:Advisor", "person:BranchHead", "person:Compliance", "person:Admin"],
     };
 
@@ -94,7 +97,7 @@ public sealed class PermissionMatrixTests(ApiFactory api)
     [Fact]
     public async Task EveryRoute_EveryCaller_IsAdmittedExactlyByItsPolicy()
     {
-        var org = await Org.Create(api);
+        var org = await PeopleOrg.Create(api);
         var admin = $"{org.Branch}-AD";
         await (await api.As("Admin").PutJson($"/api/employees/{admin}", new { name = "管理员", role = "Admin", branchId = org.Branch })).Json(HttpStatusCode.OK);
         var people = new Dictionary<string, string>

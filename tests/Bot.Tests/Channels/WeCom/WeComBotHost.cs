@@ -72,7 +72,8 @@ public sealed class WeComBotHost : IAsyncDisposable
             .AddLogging()
             .AddSingleton(cluster.Grains)
             .AddSingleton<IReadModelQueries>(cluster.ReadModel)
-            .AddSingleton<TimeProvider>(cluster.Clock);
+            .AddSingleton<TimeProvider>(cluster.Clock)
+            .AddSingleton<WealthActors.Audit.IAuditTrail>(cluster.Audit);
         if (engine is not null)
         {
             services.AddSingleton(engine);

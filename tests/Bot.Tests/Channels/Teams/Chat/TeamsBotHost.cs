@@ -42,7 +42,8 @@ public sealed class TeamsBotHost : IAsyncDisposable
             .AddLogging()
             .AddSingleton(cluster.Grains)
             .AddSingleton<IReadModelQueries>(cluster.ReadModel)
-            .AddSingleton<TimeProvider>(cluster.Clock);
+            .AddSingleton<TimeProvider>(cluster.Clock)
+            .AddSingleton<WealthActors.Audit.IAuditTrail>(cluster.Audit);
         services.AddWealthActorsBot(new ConfigurationBuilder().AddInMemoryCollection(settings).Build());
         var host = new TeamsBotHost(services.BuildServiceProvider(), connector);
         await host.Outbox.StartAsync(CancellationToken.None);

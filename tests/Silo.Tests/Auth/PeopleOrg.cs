@@ -4,12 +4,12 @@ using WealthActors.Silo.Tests.Infrastructure;
 namespace WealthActors.Silo.Tests.Auth;
 
 /// <summary>A small branch with fresh ids for one test: head, advisor, a compliance officer and a VIP client.</summary>
-public sealed record Org(string Branch, string Head, string Advisor, string OtherAdvisor, string Compliance, string Client)
+public sealed record PeopleOrg(string Branch, string Head, string Advisor, string OtherAdvisor, string Compliance, string Client)
 {
-    public static async Task<Org> Create(ApiFactory api)
+    public static async Task<PeopleOrg> Create(ApiFactory api)
     {
         var p = $"P{Guid.NewGuid().ToString("N")[..8]}";
-        var org = new Org($"{p}-B", $"{p}-E3", $"{p}-E1", $"{p}-E2", $"{p}-C9", $"{p}-C1");
+        var org = new PeopleOrg($"{p}-B", $"{p}-E3", $"{p}-E1", $"{p}-E2", $"{p}-C9", $"{p}-C1");
         var admin = api.As("Admin");
         await (await admin.PutJson($"/api/branches/{org.Branch}", new { name = "Lujiazui", headEmployeeId = org.Head })).Json(HttpStatusCode.OK);
         await (await admin.PutJson($"/api/employees/{org.Head}", new { name = "王行长", role = "BranchHead", branchId = org.Branch })).Json(HttpStatusCode.OK);

@@ -1,0 +1,53 @@
+using WealthActors.Audit;
+
+namespace WealthActors.Bot.Conversation;
+
+/// <summary>
+/// The audit entry of one chat message: who (the employee the channel user maps to), through which channel, what
+/// command (named as the HTTP API names the same action, so one query finds an acknowledgement from any door), on what
+/// (the case or client it resolved to, else what was typed) and how it ended.
+/// </summary>
+internal sealed class ChatAudit(string employeeId, string channel, ParseResult parsed, string text)
+{
+    private string? _targetType = TargetTypeOf(parsed.Kind);
+    private string? _targetId = parsed.Command?.Subject ?? parsed.Subject;
+
+    /// <summary>The command found what it acts on (a complaint named by part of its id, a client by name).</summary>
+    public void Target(string type, string id)
+    {
+        _targetType = type;
+        _targetId = id;
+    }
+
+    public AuditRecord Record(string outcome) => new(
+        channel, Action(parsed.Kind), outcome, EmployeeId: employeeId, TargetType: _targetId is null ? null : _targetType,
+        TargetId: _targetId, Digest: AuditDigests.Of(text));
+
+    public static string Outcome(BotOutcome outcome) =>
+        outcome is BotOutcome.Done or BotOutcome.Info ? AuditOutcomes.Ok : AuditOutcomes.Refused;
+
+    internal static string Action(CommandKind? kind) => kind switch
+    {
+        CommandKind.Acknowledge => "complaint.acknowledge",
+        CommandKind.Note => "complaint.notes",
+        CommandKind.Pause => "complaint.pause",
+        CommandKind.Resume => "complaint.resume",
+        CommandKind.Resolve => "complaint.resolve",
+        CommandKind.Assign => "complaint.assign",
+        CommandKind.Complain => "complaint.open",
+        CommandKind.Show => "complaint.read",
+        CommandKind.MyQueue => "complaint.queue",
+        CommandKind.Breaches => "complaint.breaches",
+        CommandKind.Client => "client.search",
+        CommandKind.Help => "chat.help",
+        _ => "chat.unrecognised",
+    };
+
+    private static string? TargetTypeOf(CommandKind? kind) => kind switch
+    {
+        CommandKind.Client or CommandKind.Complain => "client",
+        CommandKind.Breaches => "branch",
+        CommandKind.MyQueue or CommandKind.Help or null => null,
+        _ => "complaint",
+    };
+}

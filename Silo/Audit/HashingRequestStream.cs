@@ -1,0 +1,84 @@
+using System.Security.Cryptography;
+
+namespace WealthActors.Silo.Audit;
+
+/// <summary>
+/// The request body as the endpoint reads it, hashed on the way through, so the audit entry's digest is of exactly the
+/// bytes received without holding them. What the endpoint leaves unread is read (and hashed) before the entry is made.
+/// </summary>
+internal sealed class HashingRequestStream(Stream inner) : Stream
+{
+    private readonly IncrementalHash _hash = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
+
+    public override bool CanRead => true;
+    public override bool CanSeek => false;
+    public override bool CanWrite => false;
+    public override long Length => throw new NotSupportedException();
+
+    public override long Position
+    {
+        get => throw new NotSupportedException();
+        set => throw new NotSupportedException();
+    }
+
+    public override int Read(byte[] buffer, int offset, int count)
+    {
+        var read = inner.Read(buffer, offset, count);
+        _hash.AppendData(buffer, offset, read);
+        return read;
+    }
+
+    public override async ValueTask<int> ReadAsync(Memory<byte> buffer, CancellationToken cancellationToken = default)
+    {
+        var read = await inner.ReadAsync(buffer, cancellationToken);
+        _hash.AppendData(buffer.Span[..read]);
+        return read;
+    }
+
+    public override Task<int> ReadAsync(byte[] buffer, int offset, int count, CancellationToken cancellationToken) =>
+        ReadAsync(buffer.AsMemory(offset, count), cancellationToken).AsTask();
+
+    /// <summary>
+    /// Reads what is left of the body, then gives the digest of all of it (or of what arrived, when the client went away
+    /// or sent more than the server accepts).
+    /// </summary>
+    public async Task<string> DigestAsync(bool drain, CancellationToken cancellationToken)
+    {
+        if (drain)
+        {
+            var buffer = new byte[8192];
+            try
+            {
+                while (await ReadAsync(buffer, cancellationToken) > 0)
+                {
+                }
+            }
+            catch (Exception ex) when (ex is BadHttpRequestException or IOException or OperationCanceledException)
+            {
+                // The rest never arrived, or was refused: the digest covers what did.
+            }
+        }
+
+        return Convert.ToHexStringLower(_hash.GetHashAndReset());
+    }
+
+    public override void Flush()
+    {
+    }
+
+    public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
+
+    public override void SetLength(long value) => throw new NotSupportedException();
+
+    public override void Write(byte[] buffer, int offset, int count) => throw new NotSupportedException();
+
+    protected override void Dispose(bool disposing)
+    {
+        if (disposing)
+        {
+            _hash.Dispose();
+        }
+
+        base.Dispose(disposing);
+    }
+}

@@ -1,0 +1,114 @@
+using System.Runtime.CompilerServices;
+using Microsoft.Data.Sqlite;
+using WealthActors.Grains.Audit;
+using WealthActors.Silo.Storage.Sqlite;
+
+namespace WealthActors.Silo.Storage.Audit;
+
+/// <summary>
+/// The audit chains in the embedded SQLite file: a batch of entries is one transaction through the shared write gate
+/// (SQLite has one writer); reads use their own connections, which WAL lets run beside the writer.
+/// </summary>
+internal sealed class SqliteAuditStore(SqliteDatabase database) : IAuditStore
+{
+    private static readonly string InsertEntry =
+        $"INSERT INTO audit_entries ({AuditSql.Columns}) VALUES ({string.Join(", ", AuditSql.Columns.Split(", ").Select(c => "@" + c))});";
+
+    public async Task AppendAsync(AuditChainInfo? newChain, IReadOnlyList<AuditEntry> entries, CancellationToken cancellationToken = default)
+    {
+        await database.EnsureSchemaAsync(cancellationToken);
+        await using var connection = await database.OpenWriteAsync(CancellationToken.None);
+        await using var transaction = connection.BeginTransaction();
+        if (newChain is not null)
+        {
+            await using var chain = Command(connection, AuditSql.InsertChain);
+            chain.Transaction = transaction;
+            chain.Parameters.AddWithValue("@chain_id", newChain.ChainId);
+            chain.Parameters.AddWithValue("@started_at", AuditCanonicalForm.Instant(newChain.StartedAt));
+            chain.Parameters.AddWithValue("@host", newChain.Host);
+            await chain.ExecuteNonQueryAsync(CancellationToken.None);
+        }
+
+        await using var insert = Command(connection, InsertEntry);
+        insert.Transaction = transaction;
+        foreach (var entry in entries)
+        {
+            insert.Parameters.Clear();
+            foreach (var (name, value) in AuditRows.Values(entry, Instant))
+            {
+                insert.Parameters.AddWithValue("@" + name, value);
+            }
+
+            await insert.ExecuteNonQueryAsync(CancellationToken.None);
+        }
+
+        await transaction.CommitAsync(CancellationToken.None);
+    }
+
+    public async Task<AuditChainHead?> ReadHeadAsync(string chainId, CancellationToken cancellationToken = default)
+    {
+        await using var connection = database.OpenRead();
+        await using var command = Command(connection, AuditSql.ReadHead);
+        command.Parameters.AddWithValue("@chain_id", chainId);
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        return await reader.ReadAsync(cancellationToken) ? AuditRows.Read(reader, ReadInstant).Head : null;
+    }
+
+    public async Task<IReadOnlyList<string>> ChainIdsAsync(CancellationToken cancellationToken = default)
+    {
+        await using var connection = database.OpenRead();
+        await using var command = Command(connection, AuditSql.ChainIds);
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        var ids = new List<string>();
+        while (await reader.ReadAsync(cancellationToken))
+        {
+            ids.Add(reader.GetString(0));
+        }
+
+        return ids;
+    }
+
+    public async IAsyncEnumerable<AuditEntry> ReadChainAsync(string chainId, [EnumeratorCancellation] CancellationToken cancellationToken = default)
+    {
+        await using var connection = database.OpenRead();
+        await using var command = Command(connection, AuditSql.ReadChain);
+        command.Parameters.AddWithValue("@chain_id", chainId);
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        while (await reader.ReadAsync(cancellationToken))
+        {
+            yield return AuditRows.Read(reader, ReadInstant);
+        }
+    }
+
+    public async Task<IReadOnlyList<AuditEntry>> QueryAsync(AuditQuery query, CancellationToken cancellationToken = default)
+    {
+        var (sql, parameters) = AuditSql.Query(query);
+        await using var connection = database.OpenRead();
+        await using var command = Command(connection, sql);
+        foreach (var parameter in parameters)
+        {
+            command.Parameters.AddWithValue("@" + parameter.Name, parameter.Value is DateTimeOffset at ? Instant(at) : parameter.Value);
+        }
+
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        var entries = new List<AuditEntry>();
+        while (await reader.ReadAsync(cancellationToken))
+        {
+            entries.Add(AuditRows.Read(reader, ReadInstant));
+        }
+
+        return entries;
+    }
+
+    private static object Instant(DateTimeOffset at) => AuditCanonicalForm.Instant(at);
+
+    private static DateTimeOffset ReadInstant(System.Data.Common.DbDataReader reader, int ordinal) =>
+        AuditCanonicalForm.ParseInstant(reader.GetString(ordinal));
+
+    private static SqliteCommand Command(SqliteConnection connection, string sql)
+    {
+        var command = connection.CreateCommand();
+        command.CommandText = sql;
+        return command;
+    }
+}
