@@ -48,9 +48,11 @@ internal sealed partial class SqliteReadModel : IClearBirthdaySealing
 
         if (total > 0)
         {
-            // The clear values' old page images stay in the write-ahead log until it is reused; truncating it now
-            // takes them out of the files at once.
+            // An update leaves the old bytes in the page's free space, on free pages and in the write-ahead log: the
+            // clear birthdays would stay in the files. Rebuilding the file and emptying the log takes them out. It
+            // runs once, after the upgrade that switched sealing on.
             await using var connection = await database.OpenWriteAsync(cancellationToken);
+            await Execute(connection, "VACUUM;", cancellationToken);
             await Execute(connection, "PRAGMA wal_checkpoint(TRUNCATE);", cancellationToken);
         }
 
@@ -60,39 +62,22 @@ internal sealed partial class SqliteReadModel : IClearBirthdaySealing
     private async Task<int> SealBatchAsync(List<(string ClientId, string Birthday, DateOnly? Date)> clear, CancellationToken cancellationToken)
     {
         await using var connection = await database.OpenWriteAsync(cancellationToken);
-        long secureDelete;
-        // secure_delete makes SQLite overwrite the bytes an update frees instead of leaving the clear birthday in the
-        // page's free space; the connection is pooled, so it is set back afterwards.
-        await using (var read = connection.CreateCommand())
+        var sealedCount = 0;
+        await using var transaction = connection.BeginTransaction();
+        await using var command = connection.CreateCommand();
+        command.Transaction = transaction;
+        command.CommandText = SealBirthdaySql;
+        foreach (var (clientId, birthday, date) in clear)
         {
-            read.CommandText = "PRAGMA secure_delete;";
-            secureDelete = Convert.ToInt64(await read.ExecuteScalarAsync(cancellationToken), System.Globalization.CultureInfo.InvariantCulture);
+            command.Parameters.Clear();
+            command.Parameters.AddWithValue("@birthday_sealed", SealedBirthdays.Seal(sealer, clientId, date)!);
+            command.Parameters.AddWithValue("@client_id", clientId);
+            command.Parameters.AddWithValue("@birthday", birthday);
+            sealedCount += await command.ExecuteNonQueryAsync(cancellationToken);
         }
 
-        await Execute(connection, "PRAGMA secure_delete = ON;", cancellationToken);
-        try
-        {
-            var sealedCount = 0;
-            await using var transaction = connection.BeginTransaction();
-            await using var command = connection.CreateCommand();
-            command.Transaction = transaction;
-            command.CommandText = SealBirthdaySql;
-            foreach (var (clientId, birthday, date) in clear)
-            {
-                command.Parameters.Clear();
-                command.Parameters.AddWithValue("@birthday_sealed", SealedBirthdays.Seal(sealer, clientId, date)!);
-                command.Parameters.AddWithValue("@client_id", clientId);
-                command.Parameters.AddWithValue("@birthday", birthday);
-                sealedCount += await command.ExecuteNonQueryAsync(cancellationToken);
-            }
-
-            await transaction.CommitAsync(cancellationToken);
-            return sealedCount;
-        }
-        finally
-        {
-            await Execute(connection, secureDelete == 0 ? "PRAGMA secure_delete = OFF;" : "PRAGMA secure_delete = ON;", CancellationToken.None);
-        }
+        await transaction.CommitAsync(cancellationToken);
+        return sealedCount;
     }
 
     private static async Task Execute(SqliteConnection connection, string sql, CancellationToken cancellationToken)

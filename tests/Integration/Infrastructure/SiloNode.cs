@@ -26,7 +26,7 @@ public sealed class SiloNode(string connectionString, string clusterId, int inde
     public SiloProcess Process => _process ?? throw new InvalidOperationException($"Silo {Index} is not running.");
 
     /// <summary>The environment of a silo in PostgreSQL mode, as an operator would set it.</summary>
-    public IReadOnlyDictionary<string, string> Environment => new Dictionary<string, string>
+    public IReadOnlyDictionary<string, string> Environment => new Dictionary<string, string>(TestKeyRing.Environment())
     {
         ["Storage__Provider"] = "PostgreSql",
         ["ConnectionStrings__WealthActors"] = connectionString,

@@ -5,6 +5,7 @@ using WealthActors.ReadModel;
 using WealthActors.Silo.Storage.Postgres;
 using WealthActors.Silo.Storage.ReadModel;
 using WealthActors.Silo.Tests.Storage.ReadModel;
+using WealthActors.Testing;
 
 namespace WealthActors.Integration.Storage;
 
@@ -27,7 +28,7 @@ public sealed class PostgresReadModelTests(PostgresServer server) : ReadModelCon
         _database = new PostgresDatabase(await server.DatabaseAsync("read_model"), NullLoggerFactory.Instance);
         await _database.EnsureSchemaAsync();
         await Sql.ExecuteAsync(_database.ConnectionString, "TRUNCATE rm_clients, rm_complaints, rm_inbox, rm_branches");
-        _readModel = new PostgresReadModel(_database, new PostgresStatementBatcher(_database));
+        _readModel = new PostgresReadModel(_database, new PostgresStatementBatcher(_database), TestKeyRing.Sealer());
     }
 
     public async Task DisposeAsync() => await _database.DisposeAsync();
