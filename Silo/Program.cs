@@ -1,13 +1,14 @@
 using WealthActors.Silo.Apis;
 using WealthActors.Silo.Care;
+using WealthActors.Silo.DataProtection;
 using WealthActors.Silo.Demo;
 using WealthActors.Silo.Hosting;
 using WealthActors.Silo.Jobs;
 
 var commandLine = SiloCommandLine.Parse(args);
-if (commandLine.Verb is not (null or SchemaCommand.Verb))
+if (commandLine.Verb is not (null or SchemaCommand.Verb or ResealCommand.Verb))
 {
-    await Console.Error.WriteLineAsync($"Unknown command '{commandLine.Verb}'. Commands: {SchemaCommand.Verb}; flags: {SiloCommandLine.DemoFlag}.");
+    await Console.Error.WriteLineAsync($"Unknown command '{commandLine.Verb}'. Commands: {SchemaCommand.Verb}, {ResealCommand.Verb}; flags: {SiloCommandLine.DemoFlag}.");
     return 2;
 }
 
@@ -33,6 +34,11 @@ var app = builder.Build();
 if (commandLine.Verb == SchemaCommand.Verb)
 {
     return await SchemaCommand.Run(app);
+}
+
+if (commandLine.Verb == ResealCommand.Verb)
+{
+    return await ResealCommand.Run(app);
 }
 
 app.MapWealthActorsApi();

@@ -64,7 +64,7 @@ public sealed class ClientSeeder(IGrainFactory grains, SqliteDatabase database, 
     }
 
     /// <summary>A realistic client: profile, three holdings, a household member and a few recent interactions.</summary>
-    private static ClientState State(int i)
+    internal static ClientState State(int i)
     {
         var created = new DateTimeOffset(2024, 1, 1, 0, 0, 0, TimeSpan.Zero).AddMinutes(i % 500_000);
         var branch = $"BR{i % 100:0000}";

@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using System.Net;
 using System.Runtime.Versioning;
 using Microsoft.Extensions.DependencyInjection;
@@ -152,6 +153,41 @@ public sealed class PersonalDataAtRestTests : IDisposable
     }
 
     [Fact]
+    public async Task Reseal_AfterRotation_LeavesNothingThatNeedsTheOldKey()
+    {
+        await using (var api = Silo(Ring("a", ("a", KeyA, "AES-256-GCM"))))
+        {
+            await PutClient(api, "C-RESEAL-1", "Sealed under a");
+            await PutClient(api, "C-RESEAL-2", "From before sealing");
+            var plain = api.Services.GetRequiredService<PayloadSealer>().Open(await SealedDatabase.ClientPayload(DatabasePath, "C-RESEAL-2"));
+            await SealedDatabase.SetClientPayload(DatabasePath, "C-RESEAL-2", plain);
+        }
+
+        var output = await RunSiloCommand("reseal", Ring("b", ("a", KeyA, "AES-256-GCM"), ("b", KeyB, "SM4-GCM")));
+
+        // Every state was under a (clients, their advisor, the branch): all of them are sealed again.
+        Assert.Matches(@"Resealed (\d+) of \1 grain states \(1 from before sealing\) and 2 of 2 birthdays", output);
+        Assert.Contains("with key 'b' (SM4-GCM)", output, StringComparison.Ordinal);
+        Assert.Equal("b", SealedPayloadFormat.ReadHeader(await SealedDatabase.ClientPayload(DatabasePath, "C-RESEAL-1")).KeyId);
+        Assert.Equal("b", SealedPayloadFormat.ReadHeader(await SealedDatabase.ClientPayload(DatabasePath, "C-RESEAL-2")).KeyId);
+        Assert.Equal("b", await SealedDatabase.BirthdayKey(DatabasePath, "C-RESEAL-1"));
+        Assert.False(SealedDatabase.Contains(await SealedDatabase.RawBytes(DatabasePath), Phone));
+
+        // Key a has left the ring: everything still reads.
+        await using (var api = Silo(Ring("b", ("b", KeyB, "SM4-GCM"))))
+        {
+            foreach (var clientId in new[] { "C-RESEAL-1", "C-RESEAL-2" })
+            {
+                var client = await (await api.As("System").GetAsync($"/api/clients/{clientId}")).Json(HttpStatusCode.OK);
+                Assert.Equal(IdNumber, client["profile"]!.Str("idNumber"));
+            }
+
+            var found = await (await api.As("System").GetAsync("/api/clients?q=C-RESEAL-1")).Json(HttpStatusCode.OK);
+            Assert.Equal("1971-05-20", found.AsArray()[0]!.Str("birthday"));
+        }
+    }
+
+    [Fact]
     public async Task Start_NoKeysConfigured_MakesAKeyFileBesideTheDatabaseReadableByItsOwnerOnly()
     {
         var keyFile = Path.Combine(_folder.Path, "wealthactors.keys.json");
@@ -178,6 +214,31 @@ public sealed class PersonalDataAtRestTests : IDisposable
 
             Assert.Contains($"The key file '{keyFile}' is open to its group or others (mode 0644)", error.ToString(), StringComparison.Ordinal);
         }
+    }
+
+    /// <summary>Runs the built Silo with a command (such as <c>reseal</c>) on this test's database, as an operator would.</summary>
+    private async Task<string> RunSiloCommand(string verb, Dictionary<string, string?> settings)
+    {
+        var info = new ProcessStartInfo("dotnet")
+        {
+            ArgumentList = { RepositoryPaths.SiloAssembly, verb },
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            UseShellExecute = false,
+        };
+        info.Environment["Storage__Sqlite__Path"] = DatabasePath;
+        foreach (var (key, value) in settings)
+        {
+            info.Environment[key.Replace(":", "__", StringComparison.Ordinal)] = value;
+        }
+
+        using var process = Process.Start(info)!;
+        var output = process.StandardOutput.ReadToEndAsync();
+        var errors = process.StandardError.ReadToEndAsync();
+        using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(2));
+        await process.WaitForExitAsync(timeout.Token);
+        Assert.True(process.ExitCode == 0, $"'{verb}' exited with {process.ExitCode}: {await output}{await errors}");
+        return await output;
     }
 
     private ApiFactory Silo(Dictionary<string, string?> settings)
