@@ -2,6 +2,7 @@ using WealthActors.Silo.Apis;
 using WealthActors.Silo.Audit;
 using WealthActors.Silo.Auth;
 using WealthActors.Silo.Care;
+using WealthActors.Silo.DataProtection;
 using WealthActors.Silo.Demo;
 using WealthActors.Silo.Hosting;
 using WealthActors.Silo.Jobs;
@@ -9,13 +10,13 @@ using WealthActors.Silo.Jobs;
 var commandLine = SiloCommandLine.Parse(args);
 switch (commandLine.Verb)
 {
-    case null or SchemaCommand.Verb or AuditCommand.Verb:
+    case null or SchemaCommand.Verb or AuditCommand.Verb or ResealCommand.Verb:
         break;
     case ApiKeyCommand.Verb:
         return ApiKeyCommand.Run();
     default:
         await Console.Error.WriteLineAsync(
-            $"Unknown command '{commandLine.Verb}'. Commands: {SchemaCommand.Verb}, {AuditCommand.Verb}, {ApiKeyCommand.Verb}; flags: {SiloCommandLine.DemoFlag}.");
+            $"Unknown command '{commandLine.Verb}'. Commands: {SchemaCommand.Verb}, {AuditCommand.Verb}, {ResealCommand.Verb}, {ApiKeyCommand.Verb}; flags: {SiloCommandLine.DemoFlag}.");
         return 2;
 }
 
@@ -51,6 +52,11 @@ if (commandLine.Verb == SchemaCommand.Verb)
 if (commandLine.Verb == AuditCommand.Verb)
 {
     return await AuditCommand.Run(app, commandLine.VerbArguments);
+}
+
+if (commandLine.Verb == ResealCommand.Verb)
+{
+    return await ResealCommand.Run(app);
 }
 
 app.MapWealthActorsApi();

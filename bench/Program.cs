@@ -16,6 +16,7 @@ public static class Program
         ["care-scan"] = CareScan.Run,
         ["sla-eval"] = Micro.Run,
         ["wecom-crypto"] = Micro.Run,
+        ["state-sealing"] = Micro.Run,
         ["report"] = ReportCommand.Run,
     };
 

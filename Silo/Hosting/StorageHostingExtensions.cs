@@ -7,6 +7,7 @@ using Orleans.Storage;
 using WealthActors.Grains.ReadModel;
 using WealthActors.ReadModel;
 using WealthActors.Silo.Care;
+using WealthActors.Silo.DataProtection;
 using WealthActors.Silo.Storage;
 using WealthActors.Silo.Storage.Postgres;
 using WealthActors.Silo.Storage.ReadModel;
@@ -40,6 +41,7 @@ public static class StorageHostingExtensions
             return silo;
         }
 
+        silo.Services.AddWealthActorsDataProtection(configuration, environment, options.Provider);
         if (options.Provider == StorageProvider.PostgreSql)
         {
             return UsePostgresStorage(silo);
@@ -50,7 +52,7 @@ public static class StorageHostingExtensions
 
         silo.AddAdoNetGrainStorage(AdoNetStorageName, builder =>
         {
-            UseOrleansSerializer(builder);
+            UseSealingSerializer(builder);
             builder.Configure<SqliteDatabase>((adoNet, database) =>
             {
                 adoNet.Invariant = SqliteDatabase.Invariant;
@@ -68,7 +70,7 @@ public static class StorageHostingExtensions
         return silo;
     }
 
-    // Grain state through the same exact-key decorator and Orleans serializer as on SQLite, and reminders, on the
+    // Grain state through the same exact-key decorator and sealed Orleans serializer as on SQLite, and reminders, on the
     // shared PostgreSQL data source; the schema is applied first (PostgresSchemaBootstrap).
     private static ISiloBuilder UsePostgresStorage(ISiloBuilder silo)
     {
@@ -76,7 +78,7 @@ public static class StorageHostingExtensions
         silo.Services.AddSingleton<ILifecycleParticipant<ISiloLifecycle>, PostgresSchemaBootstrap>();
         silo.AddAdoNetGrainStorage(AdoNetStorageName, builder =>
         {
-            UseOrleansSerializer(builder);
+            UseSealingSerializer(builder);
             builder.Configure<PostgresDatabase>((adoNet, database) =>
             {
                 adoNet.Invariant = PostgresDatabase.Invariant;
@@ -132,10 +134,13 @@ public static class StorageHostingExtensions
             return services;
         }
 
+        services.AddWealthActorsDataProtection(configuration, environment, options.Provider);
+        AddBirthdaySealing(services);
         if (options.Provider == StorageProvider.PostgreSql)
         {
             AddPostgresDatabase(services);
             services.TryAddSingleton<PostgresReadModel>();
+            services.TryAddSingleton<IClearBirthdaySealing>(sp => sp.GetRequiredService<PostgresReadModel>());
             services.TryAddSingleton<IReadModelWriter>(sp => sp.GetRequiredService<PostgresReadModel>());
             services.TryAddSingleton<IReadModelQueries>(sp => sp.GetRequiredService<PostgresReadModel>());
             services.TryAddSingleton<IComplaintCalendarIndex>(sp => sp.GetRequiredService<PostgresReadModel>());
@@ -146,6 +151,7 @@ public static class StorageHostingExtensions
 
         AddSqliteDatabase(services, configuration, environment);
         services.TryAddSingleton<SqliteReadModel>();
+        services.TryAddSingleton<IClearBirthdaySealing>(sp => sp.GetRequiredService<SqliteReadModel>());
         services.TryAddSingleton<IReadModelWriter>(sp => sp.GetRequiredService<SqliteReadModel>());
         services.TryAddSingleton<IReadModelQueries>(sp => sp.GetRequiredService<SqliteReadModel>());
         services.TryAddSingleton<IComplaintCalendarIndex>(sp => sp.GetRequiredService<SqliteReadModel>());
@@ -195,6 +201,21 @@ public static class StorageHostingExtensions
 
     private static ExactKeyGrainStorage ExactKeyStorage(IServiceProvider services, string name) =>
         new(services.GetRequiredKeyedService<IGrainStorage>(AdoNetStorageName));
+
+    // Birthdays a release before sealing left in clear are sealed as the silo starts (ClearBirthdaySealing).
+    private static void AddBirthdaySealing(IServiceCollection services)
+    {
+        if (!services.Any(descriptor => descriptor.ImplementationType == typeof(ClearBirthdaySealingStartup)))
+        {
+            services.AddSingleton<ILifecycleParticipant<ISiloLifecycle>, ClearBirthdaySealingStartup>();
+        }
+    }
+
+    // Sealed at rest (docs/ARCHITECTURE.md §5.6): the Orleans serializer's bytes, sealed with the key ring.
+    private static void UseSealingSerializer<TOptions>(OptionsBuilder<TOptions> builder)
+        where TOptions : class, IStorageProviderSerializerOptions =>
+        builder.Configure<IServiceProvider>((options, services) =>
+            options.GrainStorageSerializer = DataProtectionHostingExtensions.SealingSerializer(services));
 
     // Grain state types follow the project's serialization convention ([GenerateSerializer] with [Id] members),
     // which the Orleans serializer honours exactly and version-tolerantly; Orleans' default JSON serializer would

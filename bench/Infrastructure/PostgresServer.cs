@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Security.Cryptography;
 using Npgsql;
 using WealthActors.Testing;
 
@@ -20,6 +21,9 @@ public sealed class PostgresServer : IAsyncDisposable
     public const string Settings = "-c max_connections=300 -c shared_buffers=256MB -c max_wal_size=4GB";
 
     private const string AllSettings = Settings + " " + PostgresServerLog.Settings;
+
+    // The key ring the run's silos share, as every silo of a PostgreSQL cluster must: personal data is sealed at rest.
+    private readonly string _sealingKey = Convert.ToBase64String(RandomNumberGenerator.GetBytes(32));
 
     private PostgresServer(PrivatePostgres server) => _server = server;
 
@@ -64,6 +68,9 @@ public sealed class PostgresServer : IAsyncDisposable
         ["ConnectionStrings__WealthActors"] = ConnectionString(),
         // The external client connects to loopback: the silo must advertise (and so listen on) it.
         ["Orleans__AdvertisedAddress"] = "127.0.0.1",
+        ["Security__DataProtection__Keys__0__Id"] = "bench",
+        ["Security__DataProtection__Keys__0__Key"] = _sealingKey,
+        ["Security__DataProtection__CurrentKeyId"] = "bench",
     };
 
     /// <summary>

@@ -1,10 +1,12 @@
 using System.Diagnostics;
 using System.Globalization;
+using System.Security.Cryptography;
 using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.Logging.Abstractions;
 using WealthActors.Care;
 using WealthActors.Employees;
 using WealthActors.Silo.Care;
+using WealthActors.Silo.DataProtection;
 using WealthActors.Silo.Storage;
 using WealthActors.Silo.Storage.ReadModel;
 using WealthActors.Silo.Storage.Sqlite;
@@ -13,8 +15,9 @@ namespace WealthActors.Bench.Inside;
 
 /// <summary>
 /// <c>care-scan --database FILE --clients N</c>: seeds N clients (and a holding each) straight into the read model of
-/// a fresh SQLite file, then times the product's four care runners over it (their real queries, ledger writes and
-/// task texts; deliveries are counted instead of sent to grains), and a second, idempotent run of the same day.
+/// a fresh SQLite file, birthdays sealed as the product seals them, then times the product's four care runners over it
+/// (their real queries, birthdays opened, ledger writes and task texts; deliveries are counted instead of sent to
+/// grains), and a second, idempotent run of the same day.
 /// Prints <c>care-scan-result: key=value …</c>.
 /// </summary>
 internal static class CareScanInside
@@ -29,11 +32,12 @@ internal static class CareScanInside
         using var db = new SqliteDatabase(new SqliteStorageOptions { Path = database }, null, Environment.CurrentDirectory, NullLoggerFactory.Instance);
         await db.EnsureSchemaAsync();
 
+        var sealer = new PayloadSealer(new KeyRing([new DataKey("bench", SealingAlgorithm.Aes256Gcm, RandomNumberGenerator.GetBytes(32))], "bench"));
         var seeding = Stopwatch.StartNew();
-        Seed(db.ConnectionString, clients);
+        Seed(db.ConnectionString, clients, sealer);
         Console.WriteLine($"  seeded {clients} clients and holdings in {seeding.Elapsed.TotalSeconds:F1} s");
 
-        var readModel = new SqliteReadModel(db);
+        var readModel = new SqliteReadModel(db, sealer);
         var context = new CountingCareContext();
         IReadOnlyList<CareRunner> runners =
         [
@@ -70,7 +74,7 @@ internal static class CareScanInside
     /// Clients born across the year, a fifth of them HNW or above; nine in ten contacted within 30 days; risk
     /// assessments expiring over the next year; half holding a product that matures within a year.
     /// </summary>
-    private static void Seed(string connectionString, int clients)
+    private static void Seed(string connectionString, int clients, PayloadSealer sealer)
     {
         var random = new Random(20260601);
         using var connection = new SqliteConnection(connectionString);
@@ -85,12 +89,13 @@ internal static class CareScanInside
         using var client = connection.CreateCommand();
         client.Transaction = transaction;
         client.CommandText = """
-            INSERT INTO rm_clients (client_id, name, name_key, branch_id, advisor_id, tier, vip, aum, birthday, risk_expires_on,
-                last_interaction_at, next_maturity, lifecycle, open_complaints, updated_at, client_since)
-            VALUES ($id, $name, $name, $branch, $advisor, $tier, $vip, $aum, $birthday, $risk, $last, $maturity, 2, 0, $updated, $since);
+            INSERT INTO rm_clients (client_id, name, name_key, branch_id, advisor_id, tier, vip, aum, birthday_sealed, birthday_md,
+                risk_expires_on, last_interaction_at, next_maturity, lifecycle, open_complaints, updated_at, client_since)
+            VALUES ($id, $name, $name, $branch, $advisor, $tier, $vip, $aum, $birthday, $birthday_md, $risk, $last, $maturity, 2, 0, $updated, $since);
             """;
-        var p = new[] { "$id", "$name", "$branch", "$advisor", "$tier", "$vip", "$aum", "$birthday", "$risk", "$last", "$maturity", "$updated", "$since" }
+        var p = new[] { "$id", "$name", "$branch", "$advisor", "$tier", "$vip", "$aum", "$birthday_md", "$risk", "$last", "$maturity", "$updated", "$since" }
             .ToDictionary(n => n, n => client.Parameters.Add(n, SqliteType.Text));
+        p["$birthday"] = client.Parameters.Add("$birthday", SqliteType.Blob);
         using var holding = connection.CreateCommand();
         holding.Transaction = transaction;
         holding.CommandText = "INSERT INTO rm_holdings (client_id, product_code, product_name, maturity_date, amount) VALUES ($id, 'WM-1', 'Steady Income', $maturity, $amount);";
@@ -114,7 +119,9 @@ internal static class CareScanInside
             p["$tier"].Value = tier;
             p["$vip"].Value = tier >= 2 ? 1 : 0;
             p["$aum"].Value = aum.ToString(CultureInfo.InvariantCulture);
-            p["$birthday"].Value = Date(new DateOnly(1950 + random.Next(50), 1, 1).AddDays(random.Next(365)));
+            var birthday = new DateOnly(1950 + random.Next(50), 1, 1).AddDays(random.Next(365));
+            p["$birthday"].Value = SealedBirthdays.Seal(sealer, id, birthday);
+            p["$birthday_md"].Value = birthday.ToString("MM-dd", CultureInfo.InvariantCulture);
             p["$risk"].Value = Date(today.AddDays(random.Next(-200, 366)));
             p["$last"].Value = random.Next(10) == 0 ? DBNull.Value : Instant(Now.AddDays(-random.NextDouble() * (random.Next(10) == 0 ? 120 : 29)));
             p["$maturity"].Value = maturity is { } m ? Date(m) : DBNull.Value;

@@ -1,8 +1,13 @@
 using System.Globalization;
 using Microsoft.Data.Sqlite;
+using Microsoft.Extensions.Options;
+using Orleans.Configuration;
 using Orleans.Storage;
 using WealthActors.Clients;
 using WealthActors.Grains.Clients;
+using WealthActors.Silo.DataProtection;
+using WealthActors.Silo.Hosting;
+using WealthActors.Silo.Storage.ReadModel;
 using WealthActors.Silo.Storage.Sqlite;
 
 namespace WealthActors.Bench.Inside;
@@ -10,7 +15,8 @@ namespace WealthActors.Bench.Inside;
 /// <summary>
 /// Stores many clients with realistic state quickly: one client is written through its grain to learn exactly how the
 /// storage provider keys a row, then the others are inserted in large transactions with payloads made by the same
-/// grain-storage serializer the provider uses, plus their read-model rows. Activating them afterwards reads the
+/// grain-storage serializer the provider uses (sealed with the silo's key ring), plus their read-model rows (birthdays
+/// sealed the same way). Activating them afterwards reads the
 /// rows through the product's own storage path, which fails loudly if anything here were off.
 /// </summary>
 public sealed class ClientSeeder(IGrainFactory grains, SqliteDatabase database, IServiceProvider services)
@@ -20,7 +26,10 @@ public sealed class ClientSeeder(IGrainFactory grains, SqliteDatabase database, 
     private static readonly string[] Given = ["伟", "芳", "娜", "敏", "静", "强", "磊", "洋", "艳", "杰"];
     private static readonly string[] Products = ["稳健理财A", "现金管理B", "信托计划C", "私募基金D", "结构性存款E"];
 
-    private readonly IGrainStorageSerializer _serializer = ActivatorUtilities.CreateInstance<OrleansGrainStorageSerializer>(services);
+    private readonly IGrainStorageSerializer _serializer = services.GetRequiredService<IOptionsMonitor<AdoNetGrainStorageOptions>>()
+        .Get(StorageHostingExtensions.AdoNetStorageName).GrainStorageSerializer;
+
+    private readonly PayloadSealer _sealer = services.GetRequiredService<PayloadSealer>();
 
     public static string Id(string prefix, int i) => $"{prefix}{i:0000000}";
 
@@ -55,7 +64,7 @@ public sealed class ClientSeeder(IGrainFactory grains, SqliteDatabase database, 
     }
 
     /// <summary>A realistic client: profile, three holdings, a household member and a few recent interactions.</summary>
-    private static ClientState State(int i)
+    internal static ClientState State(int i)
     {
         var created = new DateTimeOffset(2024, 1, 1, 0, 0, 0, TimeSpan.Zero).AddMinutes(i % 500_000);
         var branch = $"BR{i % 100:0000}";
@@ -119,19 +128,21 @@ public sealed class ClientSeeder(IGrainFactory grains, SqliteDatabase database, 
         var command = connection.CreateCommand();
         command.Transaction = transaction;
         command.CommandText = """
-            INSERT OR REPLACE INTO rm_clients (client_id, name, name_key, branch_id, advisor_id, tier, vip, aum, birthday,
-                risk_expires_on, last_interaction_at, next_maturity, lifecycle, open_complaints, updated_at)
-            VALUES (@id, @name, @name, @branch, @advisor, 1, @vip, @aum, @birthday, @risk, @last, @maturity, 2, 0, @updated);
+            INSERT OR REPLACE INTO rm_clients (client_id, name, name_key, branch_id, advisor_id, tier, vip, aum, birthday_sealed,
+                birthday_md, risk_expires_on, last_interaction_at, next_maturity, lifecycle, open_complaints, updated_at)
+            VALUES (@id, @name, @name, @branch, @advisor, 1, @vip, @aum, @birthday, @birthday_md, @risk, @last, @maturity, 2, 0, @updated);
             """;
-        foreach (var name in new[] { "@id", "@name", "@branch", "@advisor", "@vip", "@aum", "@birthday", "@risk", "@last", "@maturity", "@updated" })
+        foreach (var name in new[] { "@id", "@name", "@branch", "@advisor", "@vip", "@aum", "@birthday_md", "@risk", "@last", "@maturity", "@updated" })
         {
             command.Parameters.Add(name, SqliteType.Text);
         }
 
+        command.Parameters.Add("@birthday", SqliteType.Blob);
+
         return command;
     }
 
-    private static void BindReadModel(SqliteCommand command, string id, ClientState client)
+    private void BindReadModel(SqliteCommand command, string id, ClientState client)
     {
         var p = client.Profile!;
         var c = command.Parameters;
@@ -141,7 +152,8 @@ public sealed class ClientSeeder(IGrainFactory grains, SqliteDatabase database, 
         c["@advisor"].Value = p.AdvisorId;
         c["@vip"].Value = p.ManualVip ? 1 : 0;
         c["@aum"].Value = client.Holdings.Sum(h => h.Amount).ToString(CultureInfo.InvariantCulture);
-        c["@birthday"].Value = p.Birthday!.Value.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+        c["@birthday"].Value = SealedBirthdays.Seal(_sealer, id, p.Birthday);
+        c["@birthday_md"].Value = p.Birthday!.Value.ToString("MM-dd", CultureInfo.InvariantCulture);
         c["@risk"].Value = p.RiskAssessedOn!.Value.AddYears(1).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
         c["@last"].Value = client.LastInteractionAt!.Value.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss.fffffff'Z'", CultureInfo.InvariantCulture);
         c["@maturity"].Value = client.Holdings.Min(h => h.MaturityDate)!.Value.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);

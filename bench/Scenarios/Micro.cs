@@ -4,7 +4,7 @@ using WealthActors.Bench.Infrastructure;
 namespace WealthActors.Bench.Scenarios;
 
 /// <summary>
-/// BenchmarkDotNet micro-benchmarks of the domain code (SLA evaluation, WeCom crypto). They run in the bench host's
+/// BenchmarkDotNet micro-benchmarks of the domain code (SLA evaluation, WeCom crypto, sealing grain state). They run in the bench host's
 /// executable, which references the domain assemblies; the driver relays its output and ends with its summary line.
 /// </summary>
 public static class Micro

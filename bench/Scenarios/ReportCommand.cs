@@ -23,6 +23,7 @@ public static class ReportCommand
         ("care-scan", []),
         ("sla-eval", []),
         ("wecom-crypto", []),
+        ("state-sealing", []),
     ];
 
     public static async Task<int> Run(BenchArgs args)

@@ -5,7 +5,7 @@ namespace WealthActors.Silo.Storage.ReadModel;
 
 /// <summary>
 /// The care scans' SQL, shared by SQLite and PostgreSQL: only the birthday column differs (SQLite keeps "MM-DD"
-/// text, PostgreSQL an MMDD number). Parameter values are strings, integers, dates or instants; each read model binds
+/// text, PostgreSQL an MMDD number; the birthday itself is sealed, its month and day alone are kept in clear). Parameter values are strings, integers, dates or instants; each read model binds
 /// them in its own representation. Each scan anti-joins the ledger, so recorded occurrences never leave the database.
 /// </summary>
 internal static class CareScanSql
@@ -18,10 +18,11 @@ internal static class CareScanSql
 
     public const string LastContact = "coalesce(c.last_interaction_at, c.client_since)";
 
+    // The birthday is read sealed; the clear column is what a release before sealing wrote (SealedBirthdays.Open).
     private const string ClientColumns = $"""
-        c.client_id, c.name, c.branch_id, c.advisor_id, c.tier, c.vip, c.aum, c.birthday, c.risk_expires_on,
+        c.client_id, c.name, c.branch_id, c.advisor_id, c.tier, c.vip, c.aum, c.birthday_sealed, c.risk_expires_on,
         c.last_interaction_at, {LastContact}, c.open_complaints,
-        (SELECT count(*) FROM rm_holdings n WHERE n.client_id = c.client_id)
+        (SELECT count(*) FROM rm_holdings n WHERE n.client_id = c.client_id), c.birthday
         """;
 
     private const string NoHolding = "NULL, NULL, NULL, NULL";

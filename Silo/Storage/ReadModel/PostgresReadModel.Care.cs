@@ -64,7 +64,7 @@ internal sealed partial class PostgresReadModel : ICareScanQueries
     /// The client row and, when it won against the stored one and carries holdings, its holdings: one unit of the write
     /// batch, so it commits with the other projections of the moment instead of in a transaction of its own.
     /// </summary>
-    private static PostgresStatement[] ClientStatements(ClientRow row)
+    private PostgresStatement[] ClientStatements(ClientRow row)
     {
         var unit = new List<PostgresStatement> { new(UpsertClientSql, parameters => BindClient(parameters, row)) };
         if (row.Holdings is { } holdings)
@@ -113,7 +113,7 @@ internal sealed partial class PostgresReadModel : ICareScanQueries
         return rows;
     }
 
-    private static CareCandidate ReadCandidate(NpgsqlDataReader reader) => new(
+    private CareCandidate ReadCandidate(NpgsqlDataReader reader) => new(
         ClientId: reader.GetString(0),
         Name: reader.GetString(1),
         BranchId: reader.GetString(2),
@@ -121,13 +121,13 @@ internal sealed partial class PostgresReadModel : ICareScanQueries
         Tier: (ClientTier)reader.GetInt32(4),
         Vip: reader.GetBoolean(5),
         Aum: reader.GetDecimal(6),
-        Birthday: reader.ReadNullableDate(7),
+        Birthday: ReadBirthday(reader, 0, 7, 13),
         RiskExpiresOn: reader.ReadNullableDate(8),
         LastInteractionAt: reader.ReadNullableInstant(9),
         LastContactAt: reader.ReadNullableInstant(10),
         OpenComplaints: reader.GetInt32(11),
         Holdings: (int)reader.GetInt64(12),
-        Holding: reader.IsDBNull(13)
+        Holding: reader.IsDBNull(14)
             ? null
-            : new HoldingRow(reader.GetString(13), reader.GetString(14), reader.ReadNullableDate(15), reader.GetDecimal(16)));
+            : new HoldingRow(reader.GetString(14), reader.GetString(15), reader.ReadNullableDate(16), reader.GetDecimal(17)));
 }

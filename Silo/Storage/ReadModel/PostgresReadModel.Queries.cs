@@ -8,8 +8,8 @@ namespace WealthActors.Silo.Storage.ReadModel;
 internal sealed partial class PostgresReadModel
 {
     private const string ClientColumns = """
-        client_id, name, branch_id, advisor_id, tier, vip, aum, birthday, risk_expires_on,
-        last_interaction_at, next_maturity, lifecycle, open_complaints, updated_at
+        client_id, name, branch_id, advisor_id, tier, vip, aum, birthday_sealed, risk_expires_on,
+        last_interaction_at, next_maturity, lifecycle, open_complaints, updated_at, birthday
         """;
 
     // A substring cannot use a b-tree index; the scan reads one narrow table and is fine for tens of thousands of
@@ -94,7 +94,7 @@ internal sealed partial class PostgresReadModel
         return rows;
     }
 
-    private static ClientRow ReadClient(NpgsqlDataReader reader) => new(
+    private ClientRow ReadClient(NpgsqlDataReader reader) => new(
         ClientId: reader.GetString(0),
         Name: reader.GetString(1),
         BranchId: reader.GetString(2),
@@ -102,13 +102,17 @@ internal sealed partial class PostgresReadModel
         Tier: (ClientTier)reader.GetInt32(4),
         Vip: reader.GetBoolean(5),
         Aum: reader.GetDecimal(6),
-        Birthday: reader.ReadNullableDate(7),
+        Birthday: ReadBirthday(reader, 0, 7, 14),
         RiskExpiresOn: reader.ReadNullableDate(8),
         LastInteractionAt: reader.ReadNullableInstant(9),
         NextMaturity: reader.ReadNullableDate(10),
         Lifecycle: (LifecycleStage)reader.GetInt32(11),
         OpenComplaints: reader.GetInt32(12),
         UpdatedAt: reader.ReadInstant(13));
+
+    private DateOnly? ReadBirthday(NpgsqlDataReader reader, int clientId, int sealedBirthday, int clearBirthday) =>
+        SealedBirthdays.Open(sealer, reader.GetString(clientId),
+            reader.IsDBNull(sealedBirthday) ? null : reader.GetFieldValue<byte[]>(sealedBirthday), reader.ReadNullableDate(clearBirthday));
 
     private static ComplaintRow ReadComplaint(NpgsqlDataReader reader) => new(
         ComplaintId: reader.GetString(0),

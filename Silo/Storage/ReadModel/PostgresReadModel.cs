@@ -2,6 +2,7 @@ using Npgsql;
 using WealthActors.Employees;
 using WealthActors.Grains.ReadModel;
 using WealthActors.ReadModel;
+using WealthActors.Silo.DataProtection;
 using WealthActors.Silo.Storage.Postgres;
 
 namespace WealthActors.Silo.Storage.ReadModel;
@@ -10,21 +11,24 @@ namespace WealthActors.Silo.Storage.ReadModel;
 /// The read model on PostgreSQL, beside grain state. Every write is one upsert statement (or a unit of a few), and it
 /// shares a batch, one transaction, with the grain-state and reminder writes queued beside it
 /// (<see cref="PostgresStatementBatcher"/>); the semantics (which projection wins, search ranking, urgency
-/// order) are those of <see cref="ReadModelSemantics"/>, shared with the SQLite and in-memory read models.
+/// order) are those of <see cref="ReadModelSemantics"/>, shared with the SQLite and in-memory read models. Birthdays
+/// are sealed (<see cref="SealedBirthdays"/>).
 /// </summary>
-internal sealed partial class PostgresReadModel(PostgresDatabase database, PostgresStatementBatcher writes)
+internal sealed partial class PostgresReadModel(PostgresDatabase database, PostgresStatementBatcher writes, PayloadSealer sealer)
     : IReadModelWriter, IReadModelQueries, IComplaintCalendarIndex, ISlaDigestQueries
 {
-    // A projection older than the stored one is ignored, so a late republish cannot undo a newer state.
+    // A projection older than the stored one is ignored, so a late republish cannot undo a newer state. The clear
+    // birthday column is only ever emptied: it is what a release before sealing wrote.
     private const string UpsertClientSql = """
-        INSERT INTO rm_clients AS c (client_id, name, name_key, branch_id, advisor_id, tier, vip, aum, birthday,
+        INSERT INTO rm_clients AS c (client_id, name, name_key, branch_id, advisor_id, tier, vip, aum, birthday_sealed, birthday_mmdd,
             risk_expires_on, last_interaction_at, next_maturity, lifecycle, open_complaints, updated_at, client_since)
-        VALUES (@client_id, @name, @name_key, @branch_id, @advisor_id, @tier, @vip, @aum, @birthday,
+        VALUES (@client_id, @name, @name_key, @branch_id, @advisor_id, @tier, @vip, @aum, @birthday_sealed, @birthday_mmdd,
             @risk_expires_on, @last_interaction_at, @next_maturity, @lifecycle, @open_complaints, @updated_at, @client_since)
         ON CONFLICT (client_id) DO UPDATE SET
             name = excluded.name, name_key = excluded.name_key, branch_id = excluded.branch_id,
             advisor_id = excluded.advisor_id, tier = excluded.tier, vip = excluded.vip, aum = excluded.aum,
-            birthday = excluded.birthday, risk_expires_on = excluded.risk_expires_on,
+            birthday = NULL, birthday_sealed = excluded.birthday_sealed, birthday_mmdd = excluded.birthday_mmdd,
+            risk_expires_on = excluded.risk_expires_on,
             last_interaction_at = excluded.last_interaction_at, next_maturity = excluded.next_maturity,
             lifecycle = excluded.lifecycle, open_complaints = excluded.open_complaints, updated_at = excluded.updated_at,
             client_since = coalesce(excluded.client_since, c.client_since)
@@ -71,7 +75,7 @@ internal sealed partial class PostgresReadModel(PostgresDatabase database, Postg
     public Task UpsertClient(ClientRow row, CancellationToken cancellationToken = default) =>
         writes.Execute(ClientStatements(row), cancellationToken);
 
-    private static void BindClient(NpgsqlParameterCollection parameters, ClientRow row)
+    private void BindClient(NpgsqlParameterCollection parameters, ClientRow row)
     {
         parameters.Bind("client_id", row.ClientId);
         parameters.Bind("name", row.Name);
@@ -81,7 +85,8 @@ internal sealed partial class PostgresReadModel(PostgresDatabase database, Postg
         parameters.Bind("tier", (int)row.Tier);
         parameters.Bind("vip", row.Vip);
         parameters.Bind("aum", row.Aum);
-        parameters.Bind("birthday", row.Birthday);
+        parameters.Bind("birthday_sealed", SealedBirthdays.Seal(sealer, row.ClientId, row.Birthday));
+        parameters.Bind("birthday_mmdd", row.Birthday is { } birthday ? (int)CareScanSql.Postgres.BirthdayValue(birthday.Month, birthday.Day) : null);
         parameters.Bind("risk_expires_on", row.RiskExpiresOn);
         parameters.Bind("last_interaction_at", row.LastInteractionAt);
         parameters.Bind("next_maturity", row.NextMaturity);

@@ -27,6 +27,12 @@ internal static class PostgresValues
     public static void Bind(this NpgsqlParameterCollection parameters, string name, DateTimeOffset? instant) =>
         parameters.Add(new NpgsqlParameter(name, NpgsqlDbType.Bigint) { Value = instant is { } value ? value.UtcTicks : DBNull.Value });
 
+    public static void Bind(this NpgsqlParameterCollection parameters, string name, int? value) =>
+        parameters.Add(new NpgsqlParameter(name, NpgsqlDbType.Integer) { Value = value is { } number ? number : DBNull.Value });
+
+    public static void Bind(this NpgsqlParameterCollection parameters, string name, byte[]? value) =>
+        parameters.Add(new NpgsqlParameter(name, NpgsqlDbType.Bytea) { Value = (object?)value ?? DBNull.Value });
+
     public static void Bind(this NpgsqlParameterCollection parameters, string name, DateOnly? date) =>
         parameters.Add(new NpgsqlParameter(name, NpgsqlDbType.Date) { Value = date is { } value ? value : DBNull.Value });
 

@@ -118,7 +118,7 @@ internal sealed partial class SqliteReadModel : ICareScanQueries
         return rows;
     }
 
-    private static CareCandidate ReadCandidate(SqliteDataReader reader) => new(
+    private CareCandidate ReadCandidate(SqliteDataReader reader) => new(
         ClientId: reader.GetString(0),
         Name: reader.GetString(1),
         BranchId: reader.GetString(2),
@@ -126,13 +126,13 @@ internal sealed partial class SqliteReadModel : ICareScanQueries
         Tier: (ClientTier)reader.GetInt32(4),
         Vip: reader.GetBoolean(5),
         Aum: SqliteValues.ReadDecimal(reader, 6),
-        Birthday: SqliteValues.ReadNullableDate(reader, 7),
+        Birthday: ReadBirthday(reader, 0, 7, 13),
         RiskExpiresOn: SqliteValues.ReadNullableDate(reader, 8),
         LastInteractionAt: SqliteValues.ReadNullableInstant(reader, 9),
         LastContactAt: SqliteValues.ReadNullableInstant(reader, 10),
         OpenComplaints: reader.GetInt32(11),
         Holdings: reader.GetInt32(12),
-        Holding: reader.IsDBNull(13)
+        Holding: reader.IsDBNull(14)
             ? null
-            : new HoldingRow(reader.GetString(13), reader.GetString(14), SqliteValues.ReadNullableDate(reader, 15), SqliteValues.ReadDecimal(reader, 16)));
+            : new HoldingRow(reader.GetString(14), reader.GetString(15), SqliteValues.ReadNullableDate(reader, 16), SqliteValues.ReadDecimal(reader, 17)));
 }

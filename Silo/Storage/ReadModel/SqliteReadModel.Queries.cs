@@ -8,8 +8,8 @@ namespace WealthActors.Silo.Storage.ReadModel;
 internal sealed partial class SqliteReadModel
 {
     private const string ClientColumns = """
-        client_id, name, branch_id, advisor_id, tier, vip, aum, birthday, risk_expires_on,
-        last_interaction_at, next_maturity, lifecycle, open_complaints, updated_at
+        client_id, name, branch_id, advisor_id, tier, vip, aum, birthday_sealed, risk_expires_on,
+        last_interaction_at, next_maturity, lifecycle, open_complaints, updated_at, birthday
         """;
 
     // A substring cannot use an index; the scan reads one narrow table and is fine for tens of thousands of
@@ -97,7 +97,7 @@ internal sealed partial class SqliteReadModel
         return rows;
     }
 
-    private static ClientRow ReadClient(SqliteDataReader reader) => new(
+    private ClientRow ReadClient(SqliteDataReader reader) => new(
         ClientId: reader.GetString(0),
         Name: reader.GetString(1),
         BranchId: reader.GetString(2),
@@ -105,13 +105,17 @@ internal sealed partial class SqliteReadModel
         Tier: (ClientTier)reader.GetInt32(4),
         Vip: reader.GetBoolean(5),
         Aum: SqliteValues.ReadDecimal(reader, 6),
-        Birthday: SqliteValues.ReadNullableDate(reader, 7),
+        Birthday: ReadBirthday(reader, 0, 7, 14),
         RiskExpiresOn: SqliteValues.ReadNullableDate(reader, 8),
         LastInteractionAt: SqliteValues.ReadNullableInstant(reader, 9),
         NextMaturity: SqliteValues.ReadNullableDate(reader, 10),
         Lifecycle: (LifecycleStage)reader.GetInt32(11),
         OpenComplaints: reader.GetInt32(12),
         UpdatedAt: SqliteValues.ReadInstant(reader, 13));
+
+    private DateOnly? ReadBirthday(SqliteDataReader reader, int clientId, int sealedBirthday, int clearBirthday) =>
+        SealedBirthdays.Open(sealer, reader.GetString(clientId),
+            reader.IsDBNull(sealedBirthday) ? null : (byte[])reader.GetValue(sealedBirthday), SqliteValues.ReadNullableDate(reader, clearBirthday));
 
     private static ComplaintRow ReadComplaint(SqliteDataReader reader) => new(
         ComplaintId: reader.GetString(0),

@@ -2,6 +2,7 @@ using Microsoft.Data.Sqlite;
 using WealthActors.Employees;
 using WealthActors.Grains.ReadModel;
 using WealthActors.ReadModel;
+using WealthActors.Silo.DataProtection;
 using WealthActors.Silo.Storage.Sqlite;
 
 namespace WealthActors.Silo.Storage.ReadModel;
@@ -9,23 +10,25 @@ namespace WealthActors.Silo.Storage.ReadModel;
 /// <summary>
 /// The read model on the embedded SQLite file. Writes are single upsert statements through the shared write
 /// gate (SQLite has one writer), and concurrent ones share a transaction (<see cref="WriteBatcher{TWrite}"/>); queries
-/// use their own connections, which WAL lets run beside the writer.
+/// use their own connections, which WAL lets run beside the writer. Birthdays are sealed (<see cref="SealedBirthdays"/>).
 /// </summary>
-internal sealed partial class SqliteReadModel(SqliteDatabase database)
+internal sealed partial class SqliteReadModel(SqliteDatabase database, PayloadSealer sealer)
     : IReadModelWriter, IReadModelQueries, IComplaintCalendarIndex, ISlaDigestQueries
 {
     private readonly WriteBatcher<Statement> _writes = new(statements => WriteBatch(database, statements));
 
-    // A projection older than the stored one is ignored, so a late republish cannot undo a newer state.
+    // A projection older than the stored one is ignored, so a late republish cannot undo a newer state. The clear
+    // birthday column is only ever emptied: it is what a release before sealing wrote.
     private const string UpsertClientSql = """
-        INSERT INTO rm_clients (client_id, name, name_key, branch_id, advisor_id, tier, vip, aum, birthday,
+        INSERT INTO rm_clients (client_id, name, name_key, branch_id, advisor_id, tier, vip, aum, birthday_sealed, birthday_md,
             risk_expires_on, last_interaction_at, next_maturity, lifecycle, open_complaints, updated_at, client_since)
-        VALUES (@client_id, @name, @name_key, @branch_id, @advisor_id, @tier, @vip, @aum, @birthday,
+        VALUES (@client_id, @name, @name_key, @branch_id, @advisor_id, @tier, @vip, @aum, @birthday_sealed, @birthday_md,
             @risk_expires_on, @last_interaction_at, @next_maturity, @lifecycle, @open_complaints, @updated_at, @client_since)
         ON CONFLICT (client_id) DO UPDATE SET
             name = excluded.name, name_key = excluded.name_key, branch_id = excluded.branch_id,
             advisor_id = excluded.advisor_id, tier = excluded.tier, vip = excluded.vip, aum = excluded.aum,
-            birthday = excluded.birthday, risk_expires_on = excluded.risk_expires_on,
+            birthday = NULL, birthday_sealed = excluded.birthday_sealed, birthday_md = excluded.birthday_md,
+            risk_expires_on = excluded.risk_expires_on,
             last_interaction_at = excluded.last_interaction_at, next_maturity = excluded.next_maturity,
             lifecycle = excluded.lifecycle, open_complaints = excluded.open_complaints, updated_at = excluded.updated_at,
             client_since = coalesce(excluded.client_since, rm_clients.client_since)
@@ -72,7 +75,7 @@ internal sealed partial class SqliteReadModel(SqliteDatabase database)
     public Task UpsertClient(ClientRow row, CancellationToken cancellationToken = default) =>
         UpsertClientWithHoldings(row, cancellationToken);
 
-    private static void BindClient(SqliteParameterCollection parameters, ClientRow row)
+    private void BindClient(SqliteParameterCollection parameters, ClientRow row)
     {
         parameters.AddWithValue("@client_id", row.ClientId);
         parameters.AddWithValue("@name", row.Name);
@@ -82,7 +85,8 @@ internal sealed partial class SqliteReadModel(SqliteDatabase database)
         parameters.AddWithValue("@tier", (int)row.Tier);
         parameters.AddWithValue("@vip", row.Vip);
         parameters.AddWithValue("@aum", SqliteValues.Decimal(row.Aum));
-        parameters.AddWithValue("@birthday", SqliteValues.Date(row.Birthday));
+        parameters.AddWithValue("@birthday_sealed", (object?)SealedBirthdays.Seal(sealer, row.ClientId, row.Birthday) ?? DBNull.Value);
+        parameters.AddWithValue("@birthday_md", row.Birthday is { } birthday ? CareScanSql.Sqlite.BirthdayValue(birthday.Month, birthday.Day) : DBNull.Value);
         parameters.AddWithValue("@risk_expires_on", SqliteValues.Date(row.RiskExpiresOn));
         parameters.AddWithValue("@last_interaction_at", SqliteValues.Instant(row.LastInteractionAt));
         parameters.AddWithValue("@next_maturity", SqliteValues.Date(row.NextMaturity));

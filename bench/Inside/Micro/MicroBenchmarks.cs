@@ -41,8 +41,11 @@ public static class MicroBenchmarks
             case "wecom-crypto":
                 Print(name, BenchmarkRunner.Run<WeComCryptoBenchmarks>(config));
                 return 0;
+            case "state-sealing":
+                Print(name, BenchmarkRunner.Run<StateSealingBenchmarks>(config));
+                return 0;
             default:
-                Console.Error.WriteLine("micro: sla-eval | wecom-crypto");
+                Console.Error.WriteLine("micro: sla-eval | wecom-crypto | state-sealing");
                 return 2;
         }
     }

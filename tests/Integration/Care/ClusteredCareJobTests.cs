@@ -89,6 +89,10 @@ public sealed class ClusteredCareJobTests(PostgresServer server)
             builder.UseSetting("Auth:ApiKeys:0:Key", AdminKey);
             builder.UseSetting("Auth:ApiKeys:0:Roles:0", "Admin");
             builder.UseSetting("Logging:LogLevel:Default", "Warning");
+            foreach (var (key, value) in TestKeyRing.Settings())
+            {
+                builder.UseSetting(key, value);
+            }
         }
     }
 }

@@ -64,6 +64,8 @@ public sealed class PostgresTestSilo : IAsyncDisposable
             ["Storage:Provider"] = "PostgreSql",
             ["ConnectionStrings:WealthActors"] = ConnectionString,
         });
+        // Every silo of a PostgreSQL cluster shares one key ring; a test's own settings may replace it.
+        builder.Configuration.AddInMemoryCollection(TestKeyRing.Settings());
         builder.Configuration.AddInMemoryCollection(_settings);
         builder.Logging.SetMinimumLevel(LogLevel.Warning);
         // As the Silo has it: the read model in the same database, so projected states commit with their rows.

@@ -29,7 +29,7 @@ public sealed class SiloNode(string connectionString, string clusterId, int inde
     /// <summary>The environment of a silo in PostgreSQL mode, as an operator would set it.</summary>
     public IReadOnlyDictionary<string, string> Environment => new Dictionary<string, string>(BaseEnvironment.Concat(settings ?? new Dictionary<string, string>()));
 
-    private Dictionary<string, string> BaseEnvironment => new()
+    private Dictionary<string, string> BaseEnvironment => new(TestKeyRing.Environment())
     {
         ["Storage__Provider"] = "PostgreSql",
         ["ConnectionStrings__WealthActors"] = connectionString,

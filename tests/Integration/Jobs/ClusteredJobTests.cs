@@ -105,6 +105,11 @@ public sealed class ClusteredJobTests(PostgresServer server, ITestOutputHelper o
             builder.UseSetting("Orleans:SiloPort", FreePort.Next().ToString(System.Globalization.CultureInfo.InvariantCulture));
             builder.UseSetting("Orleans:GatewayPort", FreePort.Next().ToString(System.Globalization.CultureInfo.InvariantCulture));
             builder.UseSetting("Logging:LogLevel:Default", "Warning");
+            foreach (var (key, value) in TestKeyRing.Settings())
+            {
+                builder.UseSetting(key, value);
+            }
+
             builder.ConfigureTestServices(services =>
             {
                 services.AddSingleton(new FireLog(connectionString));

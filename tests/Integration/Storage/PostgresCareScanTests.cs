@@ -5,6 +5,7 @@ using WealthActors.Silo.Care;
 using WealthActors.Silo.Storage.Postgres;
 using WealthActors.Silo.Storage.ReadModel;
 using WealthActors.Silo.Tests.Storage.ReadModel;
+using WealthActors.Testing;
 
 namespace WealthActors.Integration.Storage;
 
@@ -24,7 +25,7 @@ public sealed class PostgresCareScanTests(PostgresServer server) : CareScanContr
         _database = new PostgresDatabase(await server.DatabaseAsync("care_scan"), NullLoggerFactory.Instance);
         await _database.EnsureSchemaAsync();
         await Sql.ExecuteAsync(_database.ConnectionString, "TRUNCATE rm_clients, rm_holdings, care_occurrences");
-        _readModel = new PostgresReadModel(_database, new PostgresStatementBatcher(_database));
+        _readModel = new PostgresReadModel(_database, new PostgresStatementBatcher(_database), TestKeyRing.Sealer());
     }
 
     public async Task DisposeAsync() => await _database.DisposeAsync();

@@ -1,7 +1,9 @@
 using Microsoft.Extensions.DependencyInjection;
 using Orleans.Storage;
 using WealthActors.Integration.Infrastructure;
+using WealthActors.Silo.DataProtection;
 using WealthActors.Silo.Hosting;
+using WealthActors.Testing;
 
 namespace WealthActors.Integration.Storage;
 
@@ -31,6 +33,39 @@ public sealed class PostgresGrainStorageTests(PostgresServer server) : IAsyncLif
         var rows = await Sql.RowsAsync(_silo.ConnectionString,
             $"SELECT grain_type, grain_n0, grain_n1, version FROM orleans_storage WHERE grain_ext = '~{key}'");
         Assert.Equal($"{id.Type}/state:0:0:2", Assert.Single(rows));
+    }
+
+    [Fact]
+    public async Task WriteState_ThroughGrain_StoresThePayloadSealedWithTheCurrentKey()
+    {
+        var key = NewKey();
+        var grain = _silo.Grains.GetGrain<ICounterGrain>(key);
+
+        await grain.Increment();
+
+        var payload = await Sql.ScalarAsync<byte[]>(_silo.ConnectionString, $"SELECT payload FROM orleans_storage WHERE grain_ext = '~{key}'");
+        Assert.Equal(TestKeyRing.KeyId, SealedPayloadFormat.ReadHeader(payload).KeyId);
+        Assert.Equal(1, (await Read(await grain.GetId())).State!.Value);
+    }
+
+    [Fact]
+    public async Task ReadState_PayloadFromBeforeSealing_ReadsItAndTheNextWriteSealsIt()
+    {
+        var id = GrainId.Create("counter", NewKey());
+        await Storage.WriteStateAsync("state", id, new GrainState<CounterState>(new CounterState { Value = 41 }));
+        // What a release before sealing stored: the Orleans serializer's bytes as they are.
+        var plain = ActivatorUtilities.CreateInstance<OrleansGrainStorageSerializer>(_silo.Services).Serialize(new CounterState { Value = 41 }).ToArray();
+        await Sql.ExecuteAsync(_silo.ConnectionString,
+            $"UPDATE orleans_storage SET payload = decode('{Convert.ToHexString(plain)}', 'hex') WHERE grain_ext = '~{id.Key}'");
+
+        var read = await Read(id);
+        Assert.Equal(41, read.State!.Value);
+        read.State.Value = 42;
+        await Storage.WriteStateAsync("state", id, read);
+
+        var payload = await Sql.ScalarAsync<byte[]>(_silo.ConnectionString, $"SELECT payload FROM orleans_storage WHERE grain_ext = '~{id.Key}'");
+        Assert.True(SealedPayloadFormat.IsSealed(payload));
+        Assert.Equal(42, (await Read(id)).State!.Value);
     }
 
     [Fact]

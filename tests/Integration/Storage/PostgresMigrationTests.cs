@@ -3,6 +3,8 @@ using Npgsql;
 using WealthActors.Integration.Infrastructure;
 using WealthActors.Silo.Storage;
 using WealthActors.Silo.Storage.Postgres;
+using WealthActors.Silo.Storage.ReadModel;
+using WealthActors.Testing;
 
 namespace WealthActors.Integration.Storage;
 
@@ -54,6 +56,39 @@ public sealed class PostgresMigrationTests(PostgresServer server)
         Assert.Equal(7, await Sql.ScalarAsync<int>(connectionString, "SELECT version FROM orleans_storage WHERE grain_ext = '~C1'"));
         Assert.Equal("Zhang", await Sql.ScalarAsync<string>(connectionString, "SELECT name FROM rm_clients WHERE client_id = 'C1'"));
         Assert.Empty(await database.PendingAsync());
+    }
+
+    [Fact]
+    public async Task MigrateAsync_ClearBirthdaysFromBeforeSealing_KeepsTheirMonthAndDayAndTheSilosSealThem()
+    {
+        var connectionString = await server.DatabaseAsync("migrate_sealed_birthdays");
+        var sealing = Scripts.Single(s => s.Name.EndsWith("-sealed-birthdays", StringComparison.Ordinal));
+        await using (var connection = new NpgsqlConnection(connectionString))
+        {
+            await connection.OpenAsync();
+            await new SchemaMigrator(new PostgresSchemaDialect(), NullLogger<SchemaMigrator>.Instance).MigrateAsync(connection, sealing.Version - 1);
+        }
+
+        await Sql.ExecuteAsync(connectionString, """
+            INSERT INTO rm_clients (client_id, name, name_key, branch_id, advisor_id, tier, vip, aum, birthday, lifecycle, open_complaints, updated_at)
+            VALUES ('C1', 'Before', 'BEFORE', 'B1', 'E1', 2, true, 8000000, '1971-05-20', 0, 0, 0);
+            """);
+        await using var database = Database(connectionString);
+
+        await database.MigrateAsync();
+
+        Assert.Equal(520, await Sql.ScalarAsync<int>(connectionString, "SELECT birthday_mmdd FROM rm_clients WHERE client_id = 'C1'"));
+        var readModel = new PostgresReadModel(database, new PostgresStatementBatcher(database), TestKeyRing.Sealer());
+        Assert.Equal(new DateOnly(1971, 5, 20), Assert.Single(await readModel.SearchClients("C1", 10, null)).Birthday);
+
+        // Two silos starting at once seal each birthday once between them.
+        var sealedCounts = await Task.WhenAll(readModel.SealClearBirthdays(CancellationToken.None), readModel.SealClearBirthdays(CancellationToken.None));
+
+        Assert.Equal(1, sealedCounts.Sum());
+        Assert.Equal(0L, await Sql.ScalarAsync<long>(connectionString, "SELECT count(*) FROM rm_clients WHERE birthday IS NOT NULL"));
+        Assert.Equal(new DateOnly(1971, 5, 20), Assert.Single(await readModel.SearchClients("C1", 10, null)).Birthday);
+        var plan = await Sql.RowsAsync(connectionString, "SET enable_seqscan = off; EXPLAIN SELECT client_id FROM rm_clients WHERE birthday_mmdd IN (519, 520)");
+        Assert.Contains(plan, line => line.Contains("ix_rm_clients_birthday", StringComparison.Ordinal));
     }
 
     [Fact]

@@ -78,7 +78,8 @@ public sealed class AuditGateTests : IAsyncLifetime
     [Fact]
     public async Task UnmaskedRead_TrailUnavailable_Is503WithoutTheData()
     {
-        await (await _client.PutAsync("/api/employees/GE1", Json("""{"name":"Chen","role":"Advisor","branchId":"GB"}"""))).Content.ReadAsStringAsync();
+        Assert.Equal(HttpStatusCode.OK, (await _client.PutAsync("/api/branches/GB", Json("""{"name":"Gate","headEmployeeId":"GE1"}"""))).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await _client.PutAsync("/api/employees/GE1", Json("""{"name":"Chen","role":"Advisor","branchId":"GB"}"""))).StatusCode);
         var upsert = await _client.PutAsync("/api/clients/GC1", Json("""{"name":"Zhou","phone":"13912345678","branchId":"GB","advisorId":"GE1"}"""));
         Assert.Equal(HttpStatusCode.OK, upsert.StatusCode);
         _trail.Unavailable = true;

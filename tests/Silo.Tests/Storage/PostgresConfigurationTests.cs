@@ -8,6 +8,7 @@ using WealthActors.ReadModel;
 using WealthActors.Silo.Hosting;
 using WealthActors.Silo.Storage;
 using WealthActors.Silo.Storage.ReadModel;
+using WealthActors.Testing;
 
 namespace WealthActors.Silo.Tests.Storage;
 
@@ -19,7 +20,10 @@ public sealed class PostgresConfigurationTests
     [Fact]
     public void AddWealthActorsReadModel_PostgreSqlProvider_OnePostgresSingletonServesBothInterfaces()
     {
-        using var services = Build(new() { ["Storage:Provider"] = "PostgreSql", ["ConnectionStrings:WealthActors"] = ConnectionString });
+        var settings = TestKeyRing.Settings();
+        settings["Storage:Provider"] = "PostgreSql";
+        settings["ConnectionStrings:WealthActors"] = ConnectionString;
+        using var services = Build(settings);
 
         var writer = services.GetRequiredService<IReadModelWriter>();
 
@@ -33,6 +37,18 @@ public sealed class PostgresConfigurationTests
         var error = Assert.Throws<OptionsValidationException>(() => Build(new() { ["Storage:Provider"] = "PostgreSql" }));
 
         Assert.Contains("ConnectionStrings:WealthActors", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void AddWealthActorsReadModel_PostgreSqlWithoutKeyRing_RefusesNamingTheKeysToSet()
+    {
+        using var services = Build(new() { ["Storage:Provider"] = "PostgreSql", ["ConnectionStrings:WealthActors"] = ConnectionString });
+
+        var error = Assert.Throws<OptionsValidationException>(() => services.GetRequiredService<IReadModelWriter>());
+
+        Assert.Contains("Security:DataProtection:Keys", error.Message, StringComparison.Ordinal);
+        Assert.Contains("Security:DataProtection:CurrentKeyId", error.Message, StringComparison.Ordinal);
+        Assert.Contains("Security:DataProtection:KeyFile", error.Message, StringComparison.Ordinal);
     }
 
     [Fact]

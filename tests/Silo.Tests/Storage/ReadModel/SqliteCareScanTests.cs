@@ -2,6 +2,7 @@ using WealthActors.Grains.ReadModel;
 using WealthActors.Silo.Care;
 using WealthActors.Silo.Storage.ReadModel;
 using WealthActors.Silo.Storage.Sqlite;
+using WealthActors.Testing;
 
 namespace WealthActors.Silo.Tests.Storage.ReadModel;
 
@@ -14,7 +15,7 @@ public sealed class SqliteCareScanTests : CareScanContractTests, IDisposable
     public SqliteCareScanTests()
     {
         _database = TestDatabases.Create(_folder);
-        _readModel = new SqliteReadModel(_database);
+        _readModel = new SqliteReadModel(_database, TestKeyRing.Sealer());
     }
 
     protected override IReadModelWriter Writer => _readModel;

@@ -1,7 +1,12 @@
+using Microsoft.Data.Sqlite;
+using Microsoft.Extensions.Logging.Abstractions;
 using WealthActors.Grains.ReadModel;
 using WealthActors.ReadModel;
+using WealthActors.Silo.DataProtection;
+using WealthActors.Silo.Storage;
 using WealthActors.Silo.Storage.ReadModel;
 using WealthActors.Silo.Storage.Sqlite;
+using WealthActors.Testing;
 
 namespace WealthActors.Silo.Tests.Storage.ReadModel;
 
@@ -14,7 +19,7 @@ public sealed class SqliteReadModelTests : ReadModelContractTests, IDisposable
     public SqliteReadModelTests()
     {
         _database = TestDatabases.Create(_folder);
-        _readModel = new SqliteReadModel(_database);
+        _readModel = new SqliteReadModel(_database, TestKeyRing.Sealer());
     }
 
     protected override IReadModelWriter Writer => _readModel;
@@ -51,6 +56,65 @@ public sealed class SqliteReadModelTests : ReadModelContractTests, IDisposable
         await Writer.UpsertClient(Client("C000900", "Birthday") with { Birthday = new DateOnly(1980, 3, 14) });
 
         Assert.Equal("03-14", await TestDatabases.ScalarAsync(_database, "SELECT birthday_md FROM rm_clients WHERE client_id = 'C000900'"));
+    }
+
+    [Fact]
+    public async Task UpsertClient_Birthday_IsSealedWithOnlyItsMonthAndDayInClear()
+    {
+        await Writer.UpsertClient(Client("C000901", "Sealed") with { Birthday = new DateOnly(1971, 5, 20) });
+
+        var stored = (byte[])(await TestDatabases.ScalarAsync(_database, "SELECT birthday_sealed FROM rm_clients WHERE client_id = 'C000901'"))!;
+        Assert.Equal(TestKeyRing.KeyId, SealedPayloadFormat.ReadHeader(stored).KeyId);
+        Assert.Equal(-1, stored.AsSpan().IndexOf("1971-05-20"u8));
+        Assert.Equal(DBNull.Value, await TestDatabases.ScalarAsync(_database, "SELECT birthday FROM rm_clients WHERE client_id = 'C000901'"));
+        Assert.Equal("05-20", await TestDatabases.ScalarAsync(_database, "SELECT birthday_md FROM rm_clients WHERE client_id = 'C000901'"));
+        Assert.Equal(new DateOnly(1971, 5, 20), Assert.Single(await Queries.SearchClients("C000901", 10, null)).Birthday);
+    }
+
+    [Fact]
+    public async Task UpsertClient_SealedBirthdayCopiedToAnotherClient_DoesNotOpenThere()
+    {
+        await Writer.UpsertClient(Client("C000902", "One") with { Birthday = new DateOnly(1971, 5, 20) });
+        await Writer.UpsertClient(Client("C000903", "Two") with { Birthday = new DateOnly(1985, 1, 2) });
+
+        await TestDatabases.ExecuteAsync(_database,
+            "UPDATE rm_clients SET birthday_sealed = (SELECT birthday_sealed FROM rm_clients WHERE client_id = 'C000902') WHERE client_id = 'C000903'");
+
+        await Assert.ThrowsAsync<SealedPayloadTamperedException>(() => Queries.SearchClients("C000903", 10, null));
+    }
+
+    [Fact]
+    public async Task SealClearBirthdays_DatabaseFromBeforeSealing_SealsTheBirthdaysTheUpgradeLeftInClear()
+    {
+        // A file at the schema before sealing, holding a client's birthday in clear as that release wrote it.
+        var sealing = SchemaScript.Load("sqlite").Single(s => s.Name.EndsWith("-sealed-birthdays", StringComparison.Ordinal));
+        await using (var connection = new SqliteConnection(_database.ConnectionString))
+        {
+            await connection.OpenAsync();
+            await new SchemaMigrator(new SqliteSchemaDialect(), NullLogger<SchemaMigrator>.Instance).MigrateAsync(connection, sealing.Version - 1);
+        }
+
+        await TestDatabases.ExecuteAsync(_database, """
+            INSERT INTO rm_clients (client_id, name, name_key, branch_id, advisor_id, tier, vip, aum, birthday, lifecycle, open_complaints, updated_at)
+            VALUES ('C000904', 'Before', 'BEFORE', 'B1', 'E1', 2, 1, '8000000', '1971-05-20', 2, 0, '2026-01-01T00:00:00.0000000Z');
+            """);
+
+        await _database.EnsureSchemaAsync();
+        Assert.Equal("05-20", await TestDatabases.ScalarAsync(_database, "SELECT birthday_md FROM rm_clients WHERE client_id = 'C000904'"));
+        // Readable in between (the silo seals before it serves), from the clear column.
+        Assert.Equal(new DateOnly(1971, 5, 20), Assert.Single(await Queries.SearchClients("C000904", 10, null)).Birthday);
+
+        Assert.Equal(1, await _readModel.SealClearBirthdays(CancellationToken.None));
+
+        Assert.Equal(DBNull.Value, await TestDatabases.ScalarAsync(_database, "SELECT birthday FROM rm_clients WHERE client_id = 'C000904'"));
+        var stored = (byte[])(await TestDatabases.ScalarAsync(_database, "SELECT birthday_sealed FROM rm_clients WHERE client_id = 'C000904'"))!;
+        Assert.True(SealedPayloadFormat.IsSealed(stored));
+        Assert.Equal(new DateOnly(1971, 5, 20), Assert.Single(await Queries.SearchClients("C000904", 10, null)).Birthday);
+        Assert.Equal(0, await _readModel.SealClearBirthdays(CancellationToken.None));
+        SqliteConnection.ClearAllPools();
+        Assert.Equal(-1, (await File.ReadAllBytesAsync(_database.FilePath)).AsSpan().IndexOf("1971-05-20"u8));
+        Assert.False(File.Exists(_database.FilePath + "-wal") && new FileInfo(_database.FilePath + "-wal").Length > 0
+            && (await File.ReadAllBytesAsync(_database.FilePath + "-wal")).AsSpan().IndexOf("1971-05-20"u8) >= 0);
     }
 
     private async Task<List<string>> PlanDetailsAsync(string sql)
