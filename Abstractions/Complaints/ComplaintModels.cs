@@ -46,4 +46,11 @@ public sealed record ComplaintView(
     [property: Id(15)] DateTimeOffset? ResolutionDue,
     [property: Id(16)] DateTimeOffset RegulatoryDue,
     [property: Id(17)] IReadOnlyList<EscalationPlan> Escalations,
-    [property: Id(18)] IReadOnlyList<TimelineEntry> Timeline);
+    [property: Id(18)] IReadOnlyList<TimelineEntry> Timeline,
+    [property: Id(19)] long TimelineStart = 0);
+
+/// <summary>One event of a complaint's timeline with its number (events are numbered from 0 at opening).</summary>
+[GenerateSerializer, Immutable, Alias("WealthActors.NumberedTimelineEntry")]
+public sealed record NumberedTimelineEntry(
+    [property: Id(0)] long Seq,
+    [property: Id(1)] TimelineEntry Entry);

@@ -1,3 +1,4 @@
+using WealthActors.Complaints;
 using WealthActors.Employees;
 using WealthActors.Permissions;
 
@@ -14,6 +15,12 @@ public interface IReadModelQueries
     Task<IReadOnlyList<ClientRow>> SearchClients(string query, int limit, AccessScope? scope, CancellationToken cancellationToken = default);
 
     Task<IReadOnlyList<ComplaintRow>> ListComplaints(ComplaintFilter filter, CancellationToken cancellationToken = default);
+
+    /// <summary>
+    /// A complaint's archived timeline events numbered below <paramref name="before"/>, newest first (the grain keeps the
+    /// recent ones).
+    /// </summary>
+    Task<IReadOnlyList<NumberedTimelineEntry>> TimelineHistory(string complaintId, long before, int limit, CancellationToken cancellationToken = default);
 
     /// <summary>An employee's full inbox history (the grain keeps only the recent part), newest first.</summary>
     Task<IReadOnlyList<InboxMessage>> InboxHistory(string employeeId, int limit, CancellationToken cancellationToken = default);

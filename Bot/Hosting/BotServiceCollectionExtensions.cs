@@ -3,6 +3,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
+using WealthActors.Bot.Channels.Chat;
 using WealthActors.Bot.Channels.Teams;
 using WealthActors.Bot.Channels.Teams.Chat;
 using WealthActors.Bot.Channels.WeCom;
@@ -26,6 +27,11 @@ public static class BotServiceCollectionExtensions
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<BotOptions>, BotOptionsValidator>());
         services.TryAddSingleton(TimeProvider.System);
         services.TryAddSingleton<IConversationEngine, ConversationEngine>();
+
+        // Chat deliveries' keys and users' command rates run on the wall clock, like the channels' signatures and
+        // tokens. A host with a database registers a durable IDeliveryDeduplication first, shared by its silos.
+        services.TryAddSingleton<IDeliveryDeduplication>(_ => new MemoryDeliveryDeduplication(TimeProvider.System));
+        services.TryAddSingleton(sp => new ChatCommandLimiter(TimeProvider.System, sp.GetRequiredService<IOptions<BotOptions>>()));
 
         services.TryAddSingleton<WebChatInboxHub>();
         services.AddSingleton<IInboxPushChannel>(sp => sp.GetRequiredService<WebChatInboxHub>());
@@ -69,7 +75,8 @@ public static class BotServiceCollectionExtensions
         services.AddHostedService(sp => sp.GetRequiredService<WeComOutbox>());
         services.AddSingleton<IInboxPushChannel, WeComInboxPushChannel>();
         services.TryAddSingleton(sp => new WeComCallbackHandler(
-            sp.GetRequiredService<WeComCrypto>(), sp.GetRequiredService<WeComReplayGuard>(), sp.GetRequiredService<IGrainFactory>(),
+            sp.GetRequiredService<WeComCrypto>(), sp.GetRequiredService<WeComReplayGuard>(), sp.GetRequiredService<IDeliveryDeduplication>(),
+            sp.GetRequiredService<ChatCommandLimiter>(), sp.GetRequiredService<IGrainFactory>(),
             sp.GetRequiredService<IConversationEngine>(), sp.GetRequiredService<WeComOutbox>(), sp.GetRequiredService<IOptions<BotOptions>>(),
             TimeProvider.System, sp.GetRequiredService<ILogger<WeComCallbackHandler>>()));
     }

@@ -105,6 +105,8 @@ public sealed partial class ComplaintGrain
             await Project(row);
         }
 
+        await ArchiveTimeline();
+
         // Nobody waits on a tick or an activation: they finish the change, so what the grain runs next finds the next
         // deadline armed.
         if (cause != CommitCause.Command)

@@ -23,7 +23,7 @@ public sealed partial class ComplaintGrain
             ComplaintId, S.ClientId, S.BranchId, S.Category, S.Severity, S.Channel, S.Description, S.Status, S.Assignee,
             evaluation.State, S.FiredLevel, S.Policy.Id, S.Policy.Version, S.Clock.ReceivedAt,
             evaluation.FirstResponseDue, evaluation.ResolutionDue, evaluation.RegulatoryDue, escalations,
-            S.Timeline.ToArray());
+            S.Timeline.ToArray(), S.TimelineStart);
     }
 
     private ComplaintRow Row(SlaEvaluation evaluation, DateTimeOffset now) => new(

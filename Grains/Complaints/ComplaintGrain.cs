@@ -25,7 +25,6 @@ public sealed partial class ComplaintGrain(
     TimeProvider clock,
     ILogger<ComplaintGrain> logger) : Grain, IComplaintGrain, IRemindable
 {
-    private const int TimelineLimit = 200;
 
     private ComplaintState S => state.State;
 
@@ -258,14 +257,9 @@ public sealed partial class ComplaintGrain(
     // Via keeps the door as well as the person: "E101 via api:core" is a system acting for E101.
     private void AddTimeline(DateTimeOffset at, string kind, Actor actor, string? text) => AddTimeline(at, kind, actor.Id, text, actor.Channel);
 
-    private void AddTimeline(DateTimeOffset at, string kind, string by, string? text, string? via = null)
-    {
+    // Never trimmed here: ArchiveTimeline moves the oldest events to the read model first (ComplaintGrain.Timeline.cs).
+    private void AddTimeline(DateTimeOffset at, string kind, string by, string? text, string? via = null) =>
         S.Timeline.Add(new TimelineEntry(at, kind, by, text, via));
-        if (S.Timeline.Count > TimelineLimit)
-        {
-            S.Timeline.RemoveRange(0, S.Timeline.Count - TimelineLimit);
-        }
-    }
 
     private async Task LinkToClient(bool open)
     {

@@ -48,7 +48,10 @@ public sealed class ComplaintState : IProjectedState
     /// <summary>Who holds each role for this case, resolved from the org chart at open and on reassignment.</summary>
     [Id(20)] public Dictionary<EmployeeRole, string> Targets { get; set; } = [];
 
-    /// <summary>Recent events, oldest first, bounded.</summary>
+    /// <summary>
+    /// Recent events, oldest first: the last <c>TimelineLimit</c> or so; older ones are in the read model's timeline
+    /// history (<see cref="TimelineArchived"/>). Never trimmed of an event the history does not hold yet.
+    /// </summary>
     [Id(21)] public List<TimelineEntry> Timeline { get; set; } = [];
 
     /// <summary>Messages recorded with the state change that caused them and not yet confirmed delivered.</summary>
@@ -66,6 +69,12 @@ public sealed class ComplaintState : IProjectedState
 
     /// <summary>The business calendar <see cref="CalendarVersion"/> is a version of (null on a calendar clock, and in cases stored before it was kept).</summary>
     [Id(27)] public string? CountedCalendarId { get; set; }
+
+    /// <summary>The sequence number of <see cref="Timeline"/>'s first entry (events are numbered from 0 at opening).</summary>
+    [Id(28)] public long TimelineStart { get; set; }
+
+    /// <summary>Events numbered below this are in the read model's timeline history (some may still be in state too).</summary>
+    [Id(29)] public long TimelineArchived { get; set; }
 }
 
 [GenerateSerializer, Immutable, Alias("WealthActors.OutboxEntry")]

@@ -1,3 +1,4 @@
+using WealthActors.Complaints;
 using WealthActors.Employees;
 using WealthActors.ReadModel;
 
@@ -17,4 +18,7 @@ public interface IReadModelWriter
 
     /// <summary>Appends a delivered inbox message to the employee's history; the same message id twice keeps one row.</summary>
     Task AppendInbox(string employeeId, InboxMessage message, CancellationToken cancellationToken = default);
+
+    /// <summary>Adds numbered events to a complaint's timeline history; the same number twice keeps one row.</summary>
+    Task AppendTimeline(string complaintId, IReadOnlyList<(long Seq, TimelineEntry Entry)> events, CancellationToken cancellationToken = default);
 }

@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Http.Features;
 using Microsoft.AspNetCore.Http.Json;
 using Scalar.AspNetCore;
 using WealthActors.Silo.Auth;
+using WealthActors.Silo.Security;
 
 namespace WealthActors.Silo.Apis;
 
@@ -26,21 +27,25 @@ public static class ApiHostingExtensions
         services.AddProblemDetails();
         services.AddExceptionHandler<ApiProblems>();
         services.AddWealthActorsAuth(builder.Configuration, builder.Environment);
-        services.AddOpenApi();
+        services.AddWealthActorsRateLimiting(builder.Configuration);
+        services.AddOpenApi(o => o.AddWealthActorsSecuritySchemes());
         services.AddHealthChecks();
         return builder;
     }
 
     public static WebApplication MapWealthActorsApi(this WebApplication app)
     {
+        app.UseWealthActorsSecurityHeaders();
         app.UseExceptionHandler();
         app.UseStatusCodePages();
         app.Use(RejectOversizedBodies);
         app.UseAuthentication();
+        // After authentication, which names the caller each limit is counted against; before any endpoint runs.
+        app.UseRateLimiter();
         app.UseAuthorization();
         app.MapHealthChecks("/health");
         app.MapOpenApi();
-        app.MapScalarApiReference("/docs");
+        app.MapScalarApiReference(SecurityHeaders.DocsPath, SecurityHostingExtensions.ScalarFromThisSilo);
         app.MapSessionApi();
         app.MapOrganizationApi();
         app.MapClientsApi();

@@ -2,6 +2,7 @@ using Microsoft.Extensions.Options;
 using WealthActors.Bot.Channels.Teams;
 using WealthActors.Bot.Channels.WeCom;
 using WealthActors.Bot.Hosting;
+using WealthActors.Silo.Storage.Deliveries;
 
 namespace WealthActors.Silo.Apis;
 
@@ -10,6 +11,7 @@ public static class BotApiExtensions
     /// <summary>The chat bot: conversation engine, WeCom and Teams channels (when configured) and the web console's chat.</summary>
     public static WebApplicationBuilder AddWealthActorsBot(this WebApplicationBuilder builder)
     {
+        builder.Services.AddWealthActorsDeliveryDeduplication(builder.Configuration);
         builder.Services.AddWealthActorsBot(builder.Configuration);
         return builder;
     }

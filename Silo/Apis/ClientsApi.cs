@@ -1,5 +1,4 @@
 using WealthActors.Clients;
-using WealthActors.Employees;
 using WealthActors.Permissions;
 using WealthActors.ReadModel;
 using WealthActors.Silo.Auth;
@@ -24,17 +23,18 @@ public static class ClientsApi
         var today = DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
         var v = new RequestValidation()
             .Id(clientId, "clientId")
-            .Require(body.Name, "name", 100)
+            .Name(body.Name, "name", 100)
             .Id(body.BranchId, "branchId")
             .Id(body.AdvisorId, "advisorId")
             .Optional(body.Phone, "phone", 32)
             .Optional(body.IdNumber, "idNumber", 32)
-            .Check(body.Birthday is null || (body.Birthday <= today && body.Birthday > today.AddYears(-130)), "birthday", "must be a past date within 130 years.")
-            .Check(body.RiskAssessedOn is null || body.RiskAssessedOn <= today, "riskAssessedOn", "must not be in the future.")
+            .PastDate(body.Birthday, "birthday", today)
+            .PastDate(body.RiskAssessedOn, "riskAssessedOn", today)
             .Check(body.Tags is null || (body.Tags.Count <= 50 && body.Tags.All(t => !string.IsNullOrWhiteSpace(t) && t.Length <= 32)), "tags", "at most 50 non-empty tags of up to 32 characters.");
         if (v.IsValid)
         {
-            await RequireExists(grains, body.AdvisorId!, "advisorId", v);
+            await v.BranchExists(grains, body.BranchId!, "branchId");
+            await v.EmployeeExists(grains, body.AdvisorId!, "advisorId");
         }
 
         if (!v.IsValid)
@@ -84,12 +84,14 @@ public static class ClientsApi
         return TypedResults.Ok(await readModel.SearchClients(q!.Trim(), limit ?? 20, await CallerAccess.Scope(http, grains)));
     }
 
-    private static async Task<IResult> AddHolding(string clientId, AddHoldingRequest body, HttpContext http, IGrainFactory grains)
+    private static async Task<IResult> AddHolding(string clientId, AddHoldingRequest body, HttpContext http, IGrainFactory grains, TimeProvider clock)
     {
+        var today = DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
         var v = new RequestValidation()
             .Id(clientId, "clientId")
             .Id(body.ProductCode, "productCode")
-            .Require(body.ProductName, "productName", 100)
+            .Name(body.ProductName, "productName", 100)
+            .Date(body.MaturityDate, "maturityDate", today)
             .Check(body.ProductRisk is not null, "productRisk", "is required: one of R1…R5.")
             .Check(body.Amount is not null, "amount", "is required.")
             .Check(body.Amount is null or >= 0, "amount", "must not be negative.")
@@ -112,7 +114,7 @@ public static class ClientsApi
             .Id(clientId, "clientId")
             .Check(body.Kind is not null, "kind", "is required.")
             .Require(body.Note, "note", 4000)
-            .Check(body.At is null || body.At <= now.AddMinutes(5), "at", "must not be in the future.");
+            .PastInstant(body.At, "at", now);
         // A person logs their own interaction; a system names the employee who had it.
         var actor = await ApiActor.Resolve(http, grains, body.EmployeeId, "employeeId", v);
         v.Check(actor.Kind == ActorKind.Employee, "employeeId", "is required.");
@@ -141,13 +143,6 @@ public static class ClientsApi
         await CallerAccess.Require(http, grains, Access.Write, NotFound(clientId), profile.BranchId, profile.AdvisorId);
     }
 
-    private static async Task RequireExists(IGrainFactory grains, string employeeId, string field, RequestValidation v)
-    {
-        if (await grains.GetGrain<IEmployeeGrain>(employeeId).GetProfile() is null)
-        {
-            v.Add(field, $"Employee '{employeeId}' does not exist.");
-        }
-    }
 
     private static bool SeesPersonalData(HttpContext http) =>
         http.User.IsInRole(ApiRoles.System) || http.User.IsInRole(ApiRoles.Compliance) || http.User.IsInRole(ApiRoles.Admin);

@@ -34,3 +34,12 @@ public sealed record ComplaintResponse(
 
     internal static EscalationResponse Map(EscalationPlan p) => new(p.Level, p.Due, p.ToRole, p.ToEmployeeId, p.FiredAt);
 }
+
+/// <summary>One event of a complaint's timeline with its number.</summary>
+public sealed record TimelineItem(long Seq, DateTimeOffset At, string Kind, string By, string? Text, string? Via)
+{
+    public static TimelineItem From(NumberedTimelineEntry e) => new(e.Seq, e.Entry.At, e.Entry.Kind, e.Entry.By, e.Entry.Text, e.Entry.Via);
+}
+
+/// <summary>A page of a timeline, newest first; <see cref="Next"/> is the <c>before</c> of the next page (null: the last).</summary>
+public sealed record TimelinePage(IReadOnlyList<TimelineItem> Entries, long? Next);

@@ -13,6 +13,7 @@ public static class ComplaintsApi
         group.MapPost("/", Open).RequireAuthorization(AuthHostingExtensions.Policies.Work);
         group.MapGet("/{complaintId}", Get).RequireAuthorization(AuthHostingExtensions.Policies.Read);
         group.MapGet("/", List).RequireAuthorization(AuthHostingExtensions.Policies.Read);
+        group.MapGet("/{complaintId}/timeline", Timeline).RequireAuthorization(AuthHostingExtensions.Policies.Read);
         group.MapPost("/{complaintId}/{command}", Command).RequireAuthorization(AuthHostingExtensions.Policies.Work);
         return routes;
     }
@@ -52,6 +53,41 @@ public static class ComplaintsApi
         var view = await grains.GetGrain<IComplaintGrain>(complaintId).GetView();
         await CallerAccess.Require(http, grains, Access.Read, NotFound(complaintId), view.BranchId, view.Assignee);
         return TypedResults.Ok(ComplaintResponse.From(view));
+    }
+
+    /// <summary>
+    /// The whole timeline, newest first, a page at a time: recent events from the grain, older ones from the read
+    /// model's history; <c>before</c> is the <c>next</c> of the previous page.
+    /// </summary>
+    private static async Task<IResult> Timeline(
+        string complaintId, long? before, int? limit, HttpContext http, IGrainFactory grains, IReadModelQueries readModel)
+    {
+        var v = new RequestValidation().Id(complaintId, "complaintId")
+            .Check(before is null or > 0, "before", "must be a positive event number.")
+            .Check(limit is null or (>= 1 and <= 500), "limit", "must be between 1 and 500.");
+        if (!v.IsValid)
+        {
+            return v.Problem();
+        }
+
+        var view = await grains.GetGrain<IComplaintGrain>(complaintId).GetView();
+        await CallerAccess.Require(http, grains, Access.Read, NotFound(complaintId), view.BranchId, view.Assignee);
+        var wanted = limit ?? 100;
+        var upTo = before ?? long.MaxValue;
+        var page = view.Timeline
+            .Select((entry, i) => new NumberedTimelineEntry(view.TimelineStart + i, entry))
+            .Where(e => e.Seq < upTo)
+            .Reverse()
+            .Take(wanted)
+            .ToList();
+        var olderThan = Math.Min(upTo, view.TimelineStart);
+        if (page.Count < wanted && olderThan > 0)
+        {
+            page.AddRange(await readModel.TimelineHistory(complaintId, olderThan, wanted - page.Count));
+        }
+
+        var next = page.Count == wanted && page[^1].Seq > 0 ? page[^1].Seq : (long?)null;
+        return TypedResults.Ok(new TimelinePage([.. page.Select(TimelineItem.From)], next));
     }
 
     private static string NotFound(string complaintId) => $"Complaint '{complaintId}' does not exist.";

@@ -32,10 +32,15 @@ public static class OrganizationApi
     {
         var v = new RequestValidation()
             .Id(branchId, "branchId")
-            .Require(body.Name, "name", 100)
+            .Name(body.Name, "name", 100)
             .Id(body.HeadEmployeeId, "headEmployeeId")
             .Id(body.ParentBranchId, "parentBranchId", required: false)
             .Id(body.CalendarId, "calendarId", required: false);
+        if (v.IsValid)
+        {
+            await v.BranchReferences(grains, branchId, body.HeadEmployeeId!, body.ParentBranchId);
+        }
+
         if (!v.IsValid)
         {
             return v.Problem();
@@ -64,13 +69,18 @@ public static class OrganizationApi
     {
         var v = new RequestValidation()
             .Id(employeeId, "employeeId")
-            .Require(body.Name, "name", 100)
+            .Name(body.Name, "name", 100)
             .Check(body.Role is not null, "role", "is required: one of Advisor, TeamLead, BranchHead, RegionalHead, Compliance, Admin.")
             .Id(body.BranchId, "branchId")
             .Id(body.ManagerId, "managerId", required: false)
             .Check(body.ManagerId != employeeId, "managerId", "an employee cannot manage themselves.")
             .Optional(body.WeComUserId, "wecomUserId", 64)
             .Optional(body.TeamsUserId, "teamsUserId", 200);
+        if (v.IsValid)
+        {
+            await v.EmployeeReferences(grains, employeeId, body.BranchId!, body.ManagerId);
+        }
+
         if (!v.IsValid)
         {
             return v.Problem();

@@ -12,6 +12,12 @@ public sealed record SlaPolicyDto(
     string? Id, int? Version, string? Name, PolicyMatchDto? Match, int? Priority, ClockKind? Clock, string? CalendarId,
     string? FirstResponse, string? Resolution, double? WarnAt, IReadOnlyList<EscalationStepDto>? Escalations)
 {
+    /// <summary>
+    /// A ladder longer than this is a mistake, not a policy (team lead, branch head, regional head and a few more), and
+    /// every step is a deadline each open complaint under the policy evaluates and arms.
+    /// </summary>
+    public const int MaxEscalationSteps = 8;
+
     public static SlaPolicyDto From(SlaPolicy p) => new(
         p.Id, p.Version, p.Name,
         new PolicyMatchDto(p.Match.Vip, p.Match.Tiers, p.Match.Categories, p.Match.Severities),
@@ -21,8 +27,9 @@ public sealed record SlaPolicyDto(
     /// <summary>Parses the wire form, reporting every unreadable field; returns null when any was.</summary>
     public SlaPolicy? ToPolicy(string policyId, RequestValidation v)
     {
-        v.Require(Name, "name", 100).Check(Clock is not null, "clock", "is required: Calendar or Business.")
-            .Id(CalendarId, "calendarId", required: false);
+        v.Name(Name, "name", 100).Check(Clock is not null, "clock", "is required: Calendar or Business.")
+            .Id(CalendarId, "calendarId", required: false)
+            .Check(Escalations is null || Escalations.Count <= MaxEscalationSteps, "escalations", $"at most {MaxEscalationSteps} steps.");
         var firstResponse = Duration(FirstResponse, "firstResponse", v);
         var resolution = Duration(Resolution, "resolution", v);
         var steps = (Escalations ?? []).Select((e, i) =>

@@ -57,11 +57,17 @@ public static partial class TeamsMessagesApi
             return Results.StatusCode((int)auth.StatusCode);
         }
 
-        var result = await handler.HandleAsync(activity, http.RequestAborted);
+        var result = await handler.HandleAsync(activity, ReplayableUntil(auth), http.RequestAborted);
         return result.Body is { } json
             ? Results.Content(json.ToJsonString(), "application/json", Encoding.UTF8, result.StatusCode)
             : Results.StatusCode(result.StatusCode);
     }
+
+    /// <summary>The same request passes the token check until the token's expiry plus the allowed clock skew.</summary>
+    private static DateTimeOffset? ReplayableUntil(BotFrameworkAuthResult auth) =>
+        long.TryParse(auth.Identity?.FindFirst("exp")?.Value, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var exp)
+            ? DateTimeOffset.FromUnixTimeSeconds(exp) + BotFrameworkTokenValidator.ClockSkew
+            : null;
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Teams: a request to /api/messages was not a JSON activity; refused")]
     private static partial void LogUnreadable(ILogger logger);

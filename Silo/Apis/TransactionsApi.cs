@@ -24,7 +24,7 @@ public static class TransactionsApi
             .Check(body.Amount is null or > 0, "amount", "must be greater than 0.")
             .Check(body.Amount is null or < 1_000_000_000_000m, "amount", "is implausibly large.")
             .Id(body.ProductCode, "productCode", required: false)
-            .Check(body.At is null || body.At <= now.AddMinutes(5), "at", "must not be in the future.");
+            .PastInstant(body.At, "at", now);
         if (!v.IsValid)
         {
             return v.Problem();

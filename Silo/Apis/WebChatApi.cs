@@ -4,6 +4,7 @@ using WealthActors.Bot.Channels.WebChat;
 using WealthActors.Bot.Conversation;
 using WealthActors.Employees;
 using WealthActors.Silo.Auth;
+using WealthActors.Silo.Security;
 
 namespace WealthActors.Silo.Apis;
 
@@ -39,7 +40,7 @@ public static class WebChatApi
         var group = routes.MapGroup("/api/webchat").WithTags("WebChat")
             .RequireAuthorization(AuthHostingExtensions.Policies.Person);
         group.MapPost("/messages", Send);
-        group.MapGet("/inbox/{employeeId}/stream", Stream);
+        group.MapGet("/inbox/{employeeId}/stream", Stream).RequireRateLimiting(InboxStreamCap.Policy);
         return routes;
     }
 

@@ -51,8 +51,9 @@ public static class ClusteringHostingExtensions
             if (orleans.ListenOnAnyAddress)
             {
                 o.SiloListeningEndpoint = new IPEndPoint(IPAddress.Any, orleans.SiloPort);
-                o.GatewayListeningEndpoint = new IPEndPoint(IPAddress.Any, orleans.GatewayPort);
             }
+
+            o.GatewayListeningEndpoint = new IPEndPoint(GatewayListenAddress(orleans), orleans.GatewayPort);
         });
         silo.UseAdoNetClustering(builder => builder.Configure<PostgresDatabase>((options, database) =>
         {
@@ -69,6 +70,15 @@ public static class ClusteringHostingExtensions
         silo.Configure<ClusterMembershipOptions>(configuration.GetSection(OrleansOptions.MembershipSection));
         return silo;
     }
+
+    /// <summary>
+    /// The gateway lets any client that reaches it call any grain, so it stays on loopback (clients on this machine)
+    /// unless it is opened on purpose: on every interface, or on one address.
+    /// </summary>
+    public static IPAddress GatewayListenAddress(OrleansOptions orleans) =>
+        orleans.GatewayListenAddress is { Length: > 0 } address
+            ? IPAddress.TryParse(address, out var ip) ? ip : throw new InvalidOperationException($"Orleans:GatewayListenAddress '{address}' is not an IP address.")
+            : orleans.GatewayListenOnAnyAddress ? IPAddress.Any : IPAddress.Loopback;
 
     private static IPAddress Resolve(string address)
     {

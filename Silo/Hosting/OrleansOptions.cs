@@ -34,10 +34,23 @@ public sealed class OrleansOptions
     public string? AdvertisedAddress { get; set; }
 
     /// <summary>
-    /// Listen on every interface instead of only the advertised address: for a container or NAT that forwards the
-    /// advertised address to this host.
+    /// Listen for other silos on every interface instead of only the advertised address: for a container or NAT that
+    /// forwards the advertised address to this host. The gateway is not affected (see <see cref="GatewayListenOnAnyAddress"/>).
     /// </summary>
     public bool ListenOnAnyAddress { get; set; }
+
+    /// <summary>
+    /// Open the client gateway on every interface. Off by default: the gateway authenticates nobody, so it listens on
+    /// loopback only unless an operator opens it (with <see cref="Tls"/> on, so that only holders of the cluster's
+    /// certificate get in).
+    /// </summary>
+    public bool GatewayListenOnAnyAddress { get; set; }
+
+    /// <summary>An address of this machine to open the gateway on instead of loopback (PostgreSQL mode).</summary>
+    public string? GatewayListenAddress { get; set; }
+
+    /// <summary>TLS with mutual certificates for silo-to-silo and gateway connections (<c>Orleans:Tls:*</c>).</summary>
+    public OrleansTlsOptions Tls { get; set; } = new();
 
     public static OrleansOptions From(IConfiguration configuration) =>
         configuration.GetSection(Section).Get<OrleansOptions>() ?? new OrleansOptions();

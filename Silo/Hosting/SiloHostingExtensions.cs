@@ -18,6 +18,7 @@ public static class SiloHostingExtensions
         builder.UseOrleans(silo =>
         {
             silo.UseWealthActorsClustering(configuration);
+            silo.UseWealthActorsTls(configuration, builder.Environment.ContentRootPath);
             silo.UseWealthActorsStorage(configuration, builder.Environment);
             silo.Configure<ReminderOptions>(ReminderServiceDefaults.Apply);
             silo.Configure<ReminderOptions>(configuration.GetSection(OrleansOptions.ReminderServiceSection));

@@ -17,9 +17,10 @@ public static class Org
     public static Task Branches(HttpClient http, int count) =>
         Parallel.ForEachAsync(Enumerable.Range(0, count), new ParallelOptions { MaxDegreeOfParallelism = 8 }, async (i, _) =>
         {
+            // The API refuses an employee of a branch that does not exist; a branch may name its head before the head exists.
+            await http.PutOk($"/api/branches/{Branch(i)}", new { name = $"Branch {i}", headEmployeeId = Head(i) });
             await http.PutOk($"/api/employees/{Head(i)}", new { name = $"行长 Head {i}", role = "BranchHead", branchId = Branch(i) });
             await http.PutOk($"/api/employees/{Advisor(i)}", new { name = $"顾问 Advisor {i}", role = "Advisor", branchId = Branch(i), managerId = Head(i) });
-            await http.PutOk($"/api/branches/{Branch(i)}", new { name = $"Branch {i}", headEmployeeId = Head(i) });
         });
 
     public static Task Clients(HttpClient http, string prefix, int count, int branches, bool vip) =>

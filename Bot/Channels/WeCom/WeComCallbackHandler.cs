@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Security.Cryptography;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
+using WealthActors.Bot.Channels.Chat;
 using WealthActors.Bot.Conversation;
 using WealthActors.Bot.Hosting;
 using WealthActors.Employees;
@@ -19,13 +20,16 @@ public sealed record WeComCallbackResponse(int StatusCode, string Body, string C
 
 /// <summary>
 /// The self-built app's callback: URL verification and messages. Order matters and is kept strictly: the timestamp
-/// must be fresh, the signature valid before anything is decrypted, the delivery not seen before. A command that
+/// must be fresh, the signature valid before anything is decrypted, the delivery not seen before (by any silo, within
+/// the replay window), the sender within their command rate (<see cref="ChatCommandLimiter"/>). A command that
 /// answers within <see cref="BotOptions.PassiveReplyBudget"/> goes back passively (encrypted); a slower one is
 /// sent through <c>message/send</c> once ready, so WeCom's 5-second budget is never at risk.
 /// </summary>
 public sealed partial class WeComCallbackHandler(
     WeComCrypto crypto,
     WeComReplayGuard replayGuard,
+    IDeliveryDeduplication deliveries,
+    ChatCommandLimiter limiter,
     IGrainFactory grains,
     IConversationEngine engine,
     WeComOutbox outbox,
@@ -89,8 +93,8 @@ public sealed partial class WeComCallbackHandler(
             return WeComCallbackResponse.Refused(400, "malformed callback");
         }
 
-        var deliveryKey = message.DeduplicationKey;
-        if (!replayGuard.TryAccept(deliveryKey))
+        var deliveryKey = DeliveryKeyPrefix + message.DeduplicationKey;
+        if (!await deliveries.TryRecordFirstAsync(deliveryKey, replayGuard.ReplayableUntil(timestamp)))
         {
             LogDuplicate(logger, deliveryKey, message.FromUserName);
             return WeComCallbackResponse.Received;
@@ -103,7 +107,7 @@ public sealed partial class WeComCallbackHandler(
         catch (Exception ex)
         {
             // Forget the delivery so that WeCom's retry of it is processed rather than dropped as a duplicate.
-            replayGuard.Forget(deliveryKey);
+            await deliveries.ForgetAsync(deliveryKey);
             LogFailed(logger, ex, deliveryKey, message.FromUserName);
             return WeComCallbackResponse.Refused(500, "temporarily unavailable");
         }
@@ -114,6 +118,18 @@ public sealed partial class WeComCallbackHandler(
         if (!message.IsText && !message.IsTemplateCardEvent)
         {
             // Entering the app, location reports and the like need no answer.
+            return WeComCallbackResponse.Received;
+        }
+
+        if (limiter.Refusal(ChannelIdentity.WeCom, message.FromUserName, message.IsText ? message.Content : null) is { } refusal)
+        {
+            LogTooFast(logger, message.FromUserName);
+            if (message.IsText)
+            {
+                return Passive(message, refusal);
+            }
+
+            outbox.TryEnqueue(new WeComReplyJob(message.FromUserName, new BotReply(refusal, BotOutcome.Refused)));
             return WeComCallbackResponse.Received;
         }
 
@@ -184,6 +200,9 @@ public sealed partial class WeComCallbackHandler(
             ? "抱歉，您的企业微信账号尚未与员工档案关联，暂时无法使用。请联系管理员登记。"
             : "Sorry, your WeCom account is not linked to an employee yet. Please ask your administrator to register it.";
 
+    /// <summary>Delivery keys of all channels share one table; each channel's start with its name.</summary>
+    public const string DeliveryKeyPrefix = "wecom:";
+
     private static string NewNonce() => RandomNumberGenerator.GetInt32(100_000_000, int.MaxValue).ToString(CultureInfo.InvariantCulture);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "WeCom callback: bad signature on a {What}; refused")]
@@ -197,6 +216,9 @@ public sealed partial class WeComCallbackHandler(
 
     [LoggerMessage(Level = LogLevel.Information, Message = "WeCom callback: {DeliveryKey} from {UserId} seen before; ignored")]
     private static partial void LogDuplicate(ILogger logger, string deliveryKey, string userId);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "WeCom callback: user {UserId} sends commands faster than allowed; answered without running")]
+    private static partial void LogTooFast(ILogger logger, string userId);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "WeCom callback: user {UserId} is not linked to an employee; refused")]
     private static partial void LogUnknownUser(ILogger logger, string userId);

@@ -13,7 +13,7 @@ namespace WealthActors.Bot.Channels.WeCom;
 public sealed partial class WeComOutbox : ChatOutbox<WeComJob>
 {
     private readonly IServiceProvider _services;
-    private readonly WeComRateLimiter _limiter;
+    private readonly PerUserRateLimiter _limiter;
 
     /// <param name="time">Wall-clock time: pacing and backoff follow WeCom's clock, never the business clock.</param>
     public WeComOutbox(
@@ -21,7 +21,7 @@ public sealed partial class WeComOutbox : ChatOutbox<WeComJob>
         : base(ChannelIdentity.WeCom, grains, options.Value, time, logger)
     {
         _services = services;
-        _limiter = new WeComRateLimiter(time, options.Value.PerUserPerMinute);
+        _limiter = new PerUserRateLimiter(time, options.Value.PerUserPerMinute);
     }
 
     /// <summary>Sends <paramref name="pending"/>'s answer once it is ready: the callback has already been answered.</summary>

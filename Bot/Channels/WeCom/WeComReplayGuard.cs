@@ -3,49 +3,30 @@ using System.Globalization;
 namespace WealthActors.Bot.Channels.WeCom;
 
 /// <summary>
-/// Refuses stale callbacks and remembers recent deliveries, since WeCom retries a callback up to three times within
-/// five seconds when the first answer is slow. The memory is bounded both in time (entries expire after the replay
-/// window, past which the timestamp check refuses a replay anyway) and in count. Thread-safe.
+/// Refuses callbacks whose timestamp is further than the replay window from now, and says how long a fresh one could
+/// still be replayed: its delivery key is remembered that long (<see cref="Chat.IDeliveryDeduplication"/>), since WeCom
+/// retries a callback up to three times within five seconds when the first answer is slow, and past the window the
+/// timestamp check refuses a replay anyway.
 /// </summary>
 public sealed class WeComReplayGuard
 {
     public static readonly TimeSpan DefaultWindow = TimeSpan.FromMinutes(5);
-    public const int DefaultCapacity = 10_000;
 
     private readonly TimeProvider _timeProvider;
-    private readonly Dictionary<string, DateTimeOffset> _seenUntil = new(StringComparer.Ordinal);
-    private readonly Queue<(string Key, DateTimeOffset Until)> _expiryOrder = new();
-    private readonly Lock _lock = new();
 
-    public WeComReplayGuard(TimeProvider timeProvider, TimeSpan? window = null, int capacity = DefaultCapacity)
+    public WeComReplayGuard(TimeProvider timeProvider, TimeSpan? window = null)
     {
         ArgumentNullException.ThrowIfNull(timeProvider);
         Window = window ?? DefaultWindow;
         ArgumentOutOfRangeException.ThrowIfLessThanOrEqual(Window, TimeSpan.Zero, nameof(window));
-        ArgumentOutOfRangeException.ThrowIfLessThan(capacity, 1);
         _timeProvider = timeProvider;
-        Capacity = capacity;
     }
 
     public TimeSpan Window { get; }
-    public int Capacity { get; }
-
-    /// <summary>How many deliveries are remembered now.</summary>
-    public int Count
-    {
-        get
-        {
-            lock (_lock)
-            {
-                return _seenUntil.Count;
-            }
-        }
-    }
 
     /// <summary>True when the callback's <c>timestamp</c> (Unix seconds) is within the window of now, either side.</summary>
     public bool IsTimestampFresh(string? timestamp) =>
-        long.TryParse(timestamp, NumberStyles.None, CultureInfo.InvariantCulture, out var seconds)
-        && IsTimestampFresh(seconds);
+        TryParse(timestamp, out var seconds) && IsTimestampFresh(seconds);
 
     public bool IsTimestampFresh(long unixSeconds)
     {
@@ -59,57 +40,17 @@ public sealed class WeComReplayGuard
         return Math.Abs(skew) <= (long)Window.TotalSeconds;
     }
 
-    /// <summary>Records the delivery; false when it was already seen within the window (a retry or a replay).</summary>
-    public bool TryAccept(string deliveryKey)
+    /// <summary>
+    /// Until when a callback with this (fresh) timestamp passes the timestamp check: a window after the later of its
+    /// timestamp and now, since a timestamp may lie up to a window ahead of our clock.
+    /// </summary>
+    public DateTimeOffset ReplayableUntil(string? timestamp)
     {
-        ArgumentException.ThrowIfNullOrEmpty(deliveryKey);
         var now = _timeProvider.GetUtcNow();
-        lock (_lock)
-        {
-            Purge(now);
-            if (_seenUntil.ContainsKey(deliveryKey))
-            {
-                return false;
-            }
-
-            // Under a flood the oldest entries go first: de-duplication weakens but memory stays bounded. The queue is
-            // what is counted, because forgotten keys leave entries in it until they expire.
-            while (_expiryOrder.Count >= Capacity && _expiryOrder.TryDequeue(out var oldest))
-            {
-                RemoveIfCurrent(oldest.Key, oldest.Until);
-            }
-
-            var until = now + Window;
-            _seenUntil[deliveryKey] = until;
-            _expiryOrder.Enqueue((deliveryKey, until));
-            return true;
-        }
+        var stamped = TryParse(timestamp, out var seconds) && seconds >= 0 ? DateTimeOffset.FromUnixTimeSeconds(Math.Min(seconds, now.ToUnixTimeSeconds() + (long)Window.TotalSeconds)) : now;
+        return (stamped > now ? stamped : now) + Window;
     }
 
-    /// <summary>Forgets a delivery whose handling failed, so WeCom's next retry is processed instead of dropped.</summary>
-    public void Forget(string deliveryKey)
-    {
-        lock (_lock)
-        {
-            _seenUntil.Remove(deliveryKey);
-        }
-    }
-
-    private void Purge(DateTimeOffset now)
-    {
-        while (_expiryOrder.TryPeek(out var head) && head.Until <= now)
-        {
-            _expiryOrder.Dequeue();
-            RemoveIfCurrent(head.Key, head.Until);
-        }
-    }
-
-    // A key forgotten and accepted again has a newer expiry; its old queue entry must not evict it.
-    private void RemoveIfCurrent(string key, DateTimeOffset until)
-    {
-        if (_seenUntil.TryGetValue(key, out var current) && current == until)
-        {
-            _seenUntil.Remove(key);
-        }
-    }
+    private static bool TryParse(string? timestamp, out long seconds) =>
+        long.TryParse(timestamp, NumberStyles.None, CultureInfo.InvariantCulture, out seconds);
 }

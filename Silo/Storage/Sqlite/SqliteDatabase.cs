@@ -56,7 +56,7 @@ public sealed class SqliteDatabase : IDisposable
 
         FilePath = builder.DataSource;
         ConnectionString = builder.ToString();
-        Directory.CreateDirectory(Path.GetDirectoryName(FilePath)!);
+        SqliteFileMode.Prepare(FilePath, loggerFactory.CreateLogger<SqliteDatabase>());
 
         _pragmas = string.Create(
             CultureInfo.InvariantCulture,

@@ -1,3 +1,4 @@
+using WealthActors.Complaints;
 using System.Collections.Concurrent;
 using WealthActors.Employees;
 using WealthActors.Grains.ReadModel;
@@ -67,4 +68,10 @@ public sealed class TestReadModel : IReadModelWriter, IReadModelQueries
             .OrderByDescending(m => m.CreatedAt).Take(limit).ToList();
         return Task.FromResult(rows);
     }
+
+    public Task AppendTimeline(string complaintId, IReadOnlyList<(long Seq, TimelineEntry Entry)> events, CancellationToken cancellationToken = default) =>
+        Task.CompletedTask;
+
+    public Task<IReadOnlyList<NumberedTimelineEntry>> TimelineHistory(string complaintId, long before, int limit, CancellationToken cancellationToken = default) =>
+        Task.FromResult<IReadOnlyList<NumberedTimelineEntry>>([]);
 }

@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using WealthActors.Complaints;
 using WealthActors.Employees;
 using WealthActors.Grains.ReadModel;
 using WealthActors.ReadModel;
@@ -65,6 +66,20 @@ public sealed class RecordingReadModel : IReadModelWriter, IComplaintCalendarInd
     public Task AppendInbox(string employeeId, InboxMessage message, CancellationToken cancellationToken = default)
     {
         Inboxes.GetOrAdd(employeeId, _ => new())[message.Id] = message;
+        return Task.CompletedTask;
+    }
+
+    /// <summary>Archived timeline events by complaint and number.</summary>
+    public ConcurrentDictionary<string, ConcurrentDictionary<long, TimelineEntry>> Timelines { get; } = new();
+
+    public Task AppendTimeline(string complaintId, IReadOnlyList<(long Seq, TimelineEntry Entry)> events, CancellationToken cancellationToken = default)
+    {
+        var timeline = Timelines.GetOrAdd(complaintId, _ => new());
+        foreach (var (seq, entry) in events)
+        {
+            timeline.TryAdd(seq, entry);
+        }
+
         return Task.CompletedTask;
     }
 }

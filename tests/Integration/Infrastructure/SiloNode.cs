@@ -7,7 +7,8 @@ namespace WealthActors.Integration.Infrastructure;
 /// One silo of a PostgreSQL-backed cluster, run as the real Silo process with ports of its own. It keeps its ports
 /// across a kill and a restart, as a silo restarted by systemd or Kubernetes on the same host would.
 /// </summary>
-public sealed class SiloNode(string connectionString, string clusterId, int index) : IAsyncDisposable
+/// <param name="settings">Further environment variables, such as a chat channel's or TLS settings.</param>
+public sealed class SiloNode(string connectionString, string clusterId, int index, IReadOnlyDictionary<string, string>? settings = null) : IAsyncDisposable
 {
     private SiloProcess? _process;
 
@@ -26,7 +27,9 @@ public sealed class SiloNode(string connectionString, string clusterId, int inde
     public SiloProcess Process => _process ?? throw new InvalidOperationException($"Silo {Index} is not running.");
 
     /// <summary>The environment of a silo in PostgreSQL mode, as an operator would set it.</summary>
-    public IReadOnlyDictionary<string, string> Environment => new Dictionary<string, string>
+    public IReadOnlyDictionary<string, string> Environment => new Dictionary<string, string>(BaseEnvironment.Concat(settings ?? new Dictionary<string, string>()));
+
+    private Dictionary<string, string> BaseEnvironment => new()
     {
         ["Storage__Provider"] = "PostgreSql",
         ["ConnectionStrings__WealthActors"] = connectionString,

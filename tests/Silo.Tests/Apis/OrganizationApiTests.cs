@@ -15,6 +15,7 @@ public sealed class OrganizationApiTests(ApiFactory api)
         var admin = api.As("Admin");
         var id = $"B{Guid.NewGuid():N}"[..12];
 
+        await (await admin.PutJson("/api/branches/EAST", new { name = "East", headEmployeeId = "E9" })).Json(HttpStatusCode.OK);
         await (await admin.PutJson($"/api/branches/{id}", new { name = "Pudong", headEmployeeId = "E1", parentBranchId = "EAST" })).Json(HttpStatusCode.OK);
         var branch = await (await admin.GetAsync($"/api/branches/{id}")).Json(HttpStatusCode.OK);
 

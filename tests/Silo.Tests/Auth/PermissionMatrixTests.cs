@@ -43,6 +43,7 @@ public sealed class PermissionMatrixTests(ApiFactory api)
         ["GET /api/complaints/{complaintId}"] = "read",
         ["GET /api/complaints/"] = "read",
         ["POST /api/complaints/{complaintId}/{command}"] = "work",
+        ["GET /api/complaints/{complaintId}/timeline"] = "read",
         ["GET /api/care-rules/"] = "read",
         ["PUT /api/care-rules/"] = "admin-only",
         ["POST /api/admin/jobs/{name}/run"] = "admin-only",

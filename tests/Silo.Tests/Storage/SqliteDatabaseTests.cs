@@ -1,3 +1,4 @@
+using System.Runtime.Versioning;
 using WealthActors.Silo.Storage;
 using WealthActors.Silo.Storage.Sqlite;
 
@@ -17,6 +18,45 @@ public sealed class SqliteDatabaseTests : IDisposable
         Assert.Equal(Path.Combine(_folder.Path, "data", "wealthactors.db"), database.FilePath);
         Assert.True(Directory.Exists(Path.Combine(_folder.Path, "data")));
         Assert.Contains("Cache=Private", database.ConnectionString, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    [UnsupportedOSPlatform("windows")]
+    public async Task Constructor_NewFolder_FolderIs0700AndDatabaseWalAndShmAre0600()
+    {
+        using var database = TestDatabases.Create(_folder, new SqliteStorageOptions { Path = "secret/data/wealthactors.db" });
+        await database.EnsureSchemaAsync();
+
+        // While a connection is open in WAL mode, the -wal and -shm files exist.
+        await using var connection = await database.WriteDataSource.OpenConnectionAsync();
+        await using (var write = connection.CreateCommand())
+        {
+            write.CommandText = "CREATE TABLE IF NOT EXISTS mode_probe (x INTEGER); INSERT INTO mode_probe VALUES (1);";
+            await write.ExecuteNonQueryAsync();
+        }
+
+        var ownerOnly = UnixFileMode.UserRead | UnixFileMode.UserWrite;
+        Assert.Equal(ownerOnly | UnixFileMode.UserExecute, File.GetUnixFileMode(Path.Combine(_folder.Path, "secret", "data")));
+        Assert.Equal(ownerOnly, File.GetUnixFileMode(database.FilePath));
+        Assert.Equal(ownerOnly, File.GetUnixFileMode(database.FilePath + "-wal"));
+        Assert.Equal(ownerOnly, File.GetUnixFileMode(database.FilePath + "-shm"));
+    }
+
+    [Fact]
+    [UnsupportedOSPlatform("windows")]
+    public void Constructor_ExistingFileReadableByOthers_IsTightenedAndItsSharedFolderLeftAlone()
+    {
+        var path = Path.Combine(_folder.Path, "wealthactors.db");
+        File.WriteAllBytes(path, []);
+        var folderMode = UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute | UnixFileMode.GroupRead | UnixFileMode.GroupExecute
+            | UnixFileMode.OtherRead | UnixFileMode.OtherExecute;
+        File.SetUnixFileMode(_folder.Path, folderMode);
+        File.SetUnixFileMode(path, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.GroupRead | UnixFileMode.OtherRead);
+
+        using var database = TestDatabases.Create(_folder, new SqliteStorageOptions { Path = "wealthactors.db" });
+
+        Assert.Equal(UnixFileMode.UserRead | UnixFileMode.UserWrite, File.GetUnixFileMode(path));
+        Assert.Equal(folderMode, File.GetUnixFileMode(_folder.Path));
     }
 
     [Fact]

@@ -26,6 +26,12 @@ public sealed partial class TeamsActivityHandler
                 return TeamsTurnResult.Invoke(AdaptiveCardInvokeResponse.Message(TeamsTexts.PersonalChatOnly(click.Command)));
             }
 
+            if (limiter.Refusal(ChannelIdentity.Teams, UserOf(activity), click.Command) is { } refusal)
+            {
+                LogTooFast(logger, activity.From!.Id);
+                return TeamsTurnResult.Invoke(AdaptiveCardInvokeResponse.Message(refusal));
+            }
+
             var employeeId = await Identify(activity);
             if (employeeId is null)
             {

@@ -80,6 +80,29 @@ public sealed class WeComCallbackHandlerTests(BotClusterFixture cluster) : IAsyn
     }
 
     [Fact]
+    public async Task ReceiveAsync_UserOverTheCommandRate_IsAnsweredPolitelyAndTheCommandIsNotRun()
+    {
+        await using var host = await WeComBotHost.Start(cluster, _engine, new Dictionary<string, string?>
+        {
+            ["Bot:PassiveReplyBudget"] = "00:00:03",
+            // Three at once, then one every 20 seconds: the fourth of a quick burst is over the limit.
+            ["Bot:CommandsPerMinute"] = "3",
+        });
+
+        var replies = new List<string>();
+        for (var i = 0; i < 4; i++)
+        {
+            var callback = WeComCallbackRequests.Sign(WeComCallbackRequests.TextXml(_org.AdvisorWeCom, $"受理 X{i}", $"20{i}", Now), Now);
+            var response = await host.Handler.ReceiveAsync(callback.MsgSignature, callback.Timestamp, callback.Nonce, callback.Body);
+            replies.Add(WeComCallbackRequests.ReadReply(response.Body).Content ?? "");
+        }
+
+        Assert.Equal(["echo: 受理 X0", "echo: 受理 X1", "echo: 受理 X2"], replies.Take(3));
+        Assert.Contains("过于频繁", replies[3]);
+        Assert.Equal(["受理 X0", "受理 X1", "受理 X2"], _engine.Received.Select(r => r.Text));
+    }
+
+    [Fact]
     public async Task ReceiveAsync_BadSignature_Is403AndNothingRuns()
     {
         var callback = WeComCallbackRequests.Sign(WeComCallbackRequests.TextXml(_org.AdvisorWeCom, "受理 X1", "1005", Now), Now);

@@ -76,82 +76,21 @@ public sealed class WeComReplayGuardTests
     }
 
     [Fact]
-    public void TryAccept_ThreeRetriesWithinFiveSeconds_OnlyFirstAccepted()
+    public void ReplayableUntil_TimestampNowOrPast_IsAWindowAfterNow()
     {
         var guard = new WeComReplayGuard(_time);
 
-        Assert.True(guard.TryAccept("msg:4561255354251345929"));
-        foreach (var gap in new[] { 1, 2, 2 })
-        {
-            _time.Advance(TimeSpan.FromSeconds(gap));
-            Assert.False(guard.TryAccept("msg:4561255354251345929"));
-        }
-
-        Assert.True(guard.TryAccept("msg:4561255354251345930"));
+        Assert.Equal(_time.GetUtcNow() + WeComReplayGuard.DefaultWindow, guard.ReplayableUntil(Now.ToString()));
+        Assert.Equal(_time.GetUtcNow() + WeComReplayGuard.DefaultWindow, guard.ReplayableUntil((Now - 200).ToString()));
     }
 
     [Fact]
-    public void TryAccept_AfterWindowExpires_ForgetsAndPurges()
-    {
-        var guard = new WeComReplayGuard(_time, TimeSpan.FromMinutes(1));
-        Assert.True(guard.TryAccept("a"));
-        Assert.True(guard.TryAccept("b"));
-
-        _time.Advance(TimeSpan.FromSeconds(59));
-        Assert.False(guard.TryAccept("a"));
-        _time.Advance(TimeSpan.FromSeconds(1));
-
-        Assert.True(guard.TryAccept("a"));
-        Assert.Equal(1, guard.Count);
-    }
-
-    [Fact]
-    public void TryAccept_MoreKeysThanCapacity_MemoryStaysBoundedAndRecentKeysRemembered()
-    {
-        var guard = new WeComReplayGuard(_time, capacity: 100);
-
-        for (var i = 0; i < 1_000; i++)
-        {
-            Assert.True(guard.TryAccept($"msg:{i}"));
-            Assert.True(guard.Count <= 100);
-        }
-
-        Assert.Equal(100, guard.Count);
-        Assert.False(guard.TryAccept("msg:999"));
-        Assert.False(guard.TryAccept("msg:900"));
-        Assert.True(guard.TryAccept("msg:0"));
-    }
-
-    [Fact]
-    public void TryAccept_ConcurrentDeliveriesOfOneMessage_ExactlyOneAccepted()
+    public void ReplayableUntil_TimestampAhead_IsAWindowAfterTheTimestamp()
     {
         var guard = new WeComReplayGuard(_time);
-        var accepted = 0;
 
-        Parallel.For(0, 64, _ =>
-        {
-            if (guard.TryAccept("msg:race"))
-            {
-                Interlocked.Increment(ref accepted);
-            }
-        });
-
-        Assert.Equal(1, accepted);
-    }
-
-    [Fact]
-    public void Forget_AfterFailedHandling_NextRetryAccepted()
-    {
-        var guard = new WeComReplayGuard(_time, capacity: 2);
-        Assert.True(guard.TryAccept("a"));
-
-        guard.Forget("a");
-        _time.Advance(TimeSpan.FromSeconds(1));
-
-        Assert.True(guard.TryAccept("a"));
-        Assert.False(guard.TryAccept("a"));
-        Assert.True(guard.TryAccept("b"));
-        Assert.Equal(2, guard.Count);
+        // A callback stamped 200 s ahead passes the check until 200 s + the window from now.
+        Assert.Equal(_time.GetUtcNow().AddSeconds(200) + WeComReplayGuard.DefaultWindow, guard.ReplayableUntil((Now + 200).ToString()));
     }
 
     [Fact]

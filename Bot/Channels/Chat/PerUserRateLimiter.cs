@@ -1,11 +1,11 @@
-namespace WealthActors.Bot.Channels.WeCom;
+namespace WealthActors.Bot.Channels.Chat;
 
 /// <summary>
-/// A token bucket per WeCom member: a burst of up to <c>perMinute</c> messages, refilled evenly over a minute.
-/// WeCom silently discards messages over its per-member limit, so the sender waits instead of losing them.
-/// Thread-safe.
+/// A token bucket per chat user: a burst of up to <c>perMinute</c> messages, refilled evenly over a minute. It paces
+/// what WeCom is sent (WeCom silently discards messages over its per-member limit, so the sender waits instead of
+/// losing them) and what chat users may ask (<see cref="ChatCommandLimiter"/>). Thread-safe.
 /// </summary>
-public sealed class WeComRateLimiter
+public sealed class PerUserRateLimiter
 {
     /// <summary>Full buckets are forgotten past this many, so a large organisation does not grow the table forever.</summary>
     private const int PruneAbove = 10_000;
@@ -15,7 +15,7 @@ public sealed class WeComRateLimiter
     private readonly Dictionary<string, Bucket> _buckets = new(StringComparer.OrdinalIgnoreCase);
     private readonly Lock _lock = new();
 
-    public WeComRateLimiter(TimeProvider time, int perMinute)
+    public PerUserRateLimiter(TimeProvider time, int perMinute)
     {
         ArgumentNullException.ThrowIfNull(time);
         ArgumentOutOfRangeException.ThrowIfLessThan(perMinute, 1);

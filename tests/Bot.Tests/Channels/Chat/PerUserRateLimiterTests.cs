@@ -1,16 +1,16 @@
 using Microsoft.Extensions.Time.Testing;
-using WealthActors.Bot.Channels.WeCom;
+using WealthActors.Bot.Channels.Chat;
 
-namespace WealthActors.Bot.Tests.Channels.WeCom;
+namespace WealthActors.Bot.Tests.Channels.Chat;
 
-public sealed class WeComRateLimiterTests
+public sealed class PerUserRateLimiterTests
 {
     private readonly FakeTimeProvider _time = new(new DateTimeOffset(2026, 3, 2, 1, 0, 0, TimeSpan.Zero));
 
     [Fact]
     public void TryAcquire_BurstUpToTheLimit_ThenWaitsForTheRefill()
     {
-        var limiter = new WeComRateLimiter(_time, perMinute: 30);
+        var limiter = new PerUserRateLimiter(_time, perMinute: 30);
 
         var granted = Enumerable.Range(0, 30).Select(_ => limiter.TryAcquire("zhangsan")).ToArray();
         var refused = limiter.TryAcquire("zhangsan");
@@ -22,7 +22,7 @@ public sealed class WeComRateLimiterTests
     [Fact]
     public void TryAcquire_AfterTheWait_GrantsOneMore()
     {
-        var limiter = new WeComRateLimiter(_time, perMinute: 30);
+        var limiter = new PerUserRateLimiter(_time, perMinute: 30);
         for (var i = 0; i < 30; i++)
         {
             limiter.TryAcquire("zhangsan");
@@ -37,7 +37,7 @@ public sealed class WeComRateLimiterTests
     [Fact]
     public void TryAcquire_MembersHaveSeparateBuckets()
     {
-        var limiter = new WeComRateLimiter(_time, perMinute: 1);
+        var limiter = new PerUserRateLimiter(_time, perMinute: 1);
 
         Assert.Equal(TimeSpan.Zero, limiter.TryAcquire("zhangsan"));
         Assert.Equal(TimeSpan.Zero, limiter.TryAcquire("lisi"));
@@ -47,7 +47,7 @@ public sealed class WeComRateLimiterTests
     [Fact]
     public void TryAcquire_LongIdle_RefillsOnlyToTheBurst()
     {
-        var limiter = new WeComRateLimiter(_time, perMinute: 2);
+        var limiter = new PerUserRateLimiter(_time, perMinute: 2);
         limiter.TryAcquire("zhangsan");
 
         _time.Advance(TimeSpan.FromHours(5));
