@@ -1,6 +1,7 @@
 using System.Security.Claims;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.Extensions.Options;
+using WealthActors.Bot.Channels.WeCom;
 using WealthActors.Employees;
 using WealthActors.Silo.Auth;
 
@@ -9,15 +10,30 @@ namespace WealthActors.Silo.Apis;
 /// <summary>Who is calling, as the Silo sees them.</summary>
 public sealed record CallerResponse(string? EmployeeId, string? Name, EmployeeRole? Role, string? BranchId, string? KeyName, string Door, IReadOnlyList<string> Roles);
 
-/// <summary>Signing people into the web pages (when <c>Auth:Oidc</c> is configured) and "who am I" for every caller.</summary>
+/// <summary>
+/// Signing people into the web pages (with the provider when <c>Auth:Oidc</c> is configured, with WeCom when WeCom is)
+/// and "who am I" for every caller.
+/// </summary>
 public static class SessionApi
 {
     public static IEndpointRouteBuilder MapSessionApi(this IEndpointRouteBuilder routes)
     {
         routes.MapGet("/api/me", Me).WithTags("Session").RequireAuthorization(AuthHostingExtensions.Policies.Read);
-        if (routes.ServiceProvider.GetRequiredService<IOptions<OidcOptions>>().Value.Enabled)
+        var oidc = routes.ServiceProvider.GetRequiredService<IOptions<OidcOptions>>().Value.Enabled;
+        var wecom = routes.ServiceProvider.GetRequiredService<IOptions<WeComOptions>>().Value.Enabled;
+        if (oidc)
         {
             routes.MapGet("/signin", SignIn).WithTags("Session").AllowAnonymous().ExcludeFromDescription();
+        }
+
+        if (wecom)
+        {
+            routes.MapWeComSignInApi();
+        }
+
+        // Either way of signing in opens the same console session.
+        if (oidc || wecom)
+        {
             routes.MapPost("/signout", (Delegate)SignOut).WithTags("Session").AllowAnonymous().ExcludeFromDescription();
         }
 
@@ -46,6 +62,6 @@ public static class SessionApi
     }
 
     // "/x" but not "//host" or "/\host", which browsers read as another site.
-    private static bool IsLocal(string? url) =>
+    internal static bool IsLocal(string? url) =>
         url is { Length: > 0 } && url[0] == '/' && (url.Length == 1 || (url[1] != '/' && url[1] != '\\'));
 }

@@ -3,13 +3,15 @@ using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.AspNetCore.Authentication.OpenIdConnect;
 using Microsoft.IdentityModel.Protocols.OpenIdConnect;
+using WealthActors.Bot.Channels.WeCom;
 
 namespace WealthActors.Silo.Auth;
 
 /// <summary>
 /// People sign into the Silo's web pages with the bank's identity provider (OpenID Connect, authorization code flow
-/// with PKCE) and keep a session cookie; the pages then call the API as that person. Needs <c>Auth:Oidc:ClientId</c>
-/// and the provider of <c>Auth:Jwt:Authority</c>.
+/// with PKCE; needs <c>Auth:Oidc:ClientId</c> and the provider of <c>Auth:Jwt:Authority</c>) or, where WeCom is
+/// configured, with WeCom's web login (<see cref="WeComSignIn"/>), and keep a session cookie; the pages then call the
+/// API as that person.
 /// </summary>
 public static class ConsoleSignIn
 {
@@ -24,6 +26,9 @@ public static class ConsoleSignIn
     /// </summary>
     public const string CsrfHeader = "X-WA-Console";
 
+    /// <summary>The door of a session, however it was opened (the provider or WeCom): the credential is the cookie.</summary>
+    public const string Door = "console";
+
     internal static void AddConsoleSignIn(this AuthenticationBuilder authentication, IServiceCollection services, IConfiguration configuration, JwtOptions jwt)
     {
         var oidc = configuration.GetSection(OidcOptions.Section).Get<OidcOptions>() ?? new OidcOptions();
@@ -31,7 +36,9 @@ public static class ConsoleSignIn
             .Validate(o => !o.Enabled || jwt.Authority.Length > 0, "Auth:Oidc:ClientId needs the provider of Auth:Jwt:Authority.")
             .Validate(o => o.SessionIdleTimeout >= TimeSpan.FromMinutes(1), "Auth:Oidc:SessionIdleTimeout must be at least a minute.")
             .ValidateOnStart();
-        if (!oidc.Enabled || jwt.Authority.Length == 0)
+        var withOidc = oidc.Enabled && jwt.Authority.Length > 0;
+        var withWeCom = configuration.GetSection(WeComOptions.Section).Get<WeComOptions>()?.Enabled == true;
+        if (!withOidc && !withWeCom)
         {
             return;
         }
@@ -49,6 +56,17 @@ public static class ConsoleSignIn
             o.Events.OnRedirectToAccessDenied = context => Status(context, StatusCodes.Status403Forbidden);
             o.Events.OnValidatePrincipal = RefuseCrossSiteChanges;
         });
+        if (withWeCom)
+        {
+            services.AddSingleton<WeComSignInCorrelation>();
+            services.AddTransient<WeComSignIn>();
+        }
+
+        if (!withOidc)
+        {
+            return;
+        }
+
         authentication.AddOpenIdConnect(ProviderScheme, o =>
         {
             o.SignInScheme = CookieScheme;
@@ -81,16 +99,27 @@ public static class ConsoleSignIn
             {
                 var employeeId = context.Principal?.FindFirstValue(jwt.EmployeeClaim);
                 var grains = context.HttpContext.RequestServices.GetRequiredService<IGrainFactory>();
-                var identity = await PersonIdentity.For(employeeId, "console", grains);
-                // Only the employee id is kept in the cookie: roles are read again from the record on every request.
-                context.Principal = new ClaimsPrincipal(new ClaimsIdentity(
-                    identity.Claims.Where(c => c.Type is WealthActorsClaims.EmployeeId), CookieScheme));
-                if (identity.HasClaim(c => c.Type == PersonIdentity.RefusedClaim))
+                var session = await SessionFor(employeeId, grains);
+                context.Principal = session.Principal;
+                if (session.Refusal is { } refusal)
                 {
-                    context.Fail(identity.FindFirst(PersonIdentity.RefusedClaim)!.Value);
+                    context.Fail(refusal);
                 }
             };
         });
+    }
+
+    /// <summary>
+    /// The session of a person the provider or WeCom proved to be <paramref name="employeeId"/>, whichever way they
+    /// signed in; <see cref="ConsoleSession.Refusal"/> says why none may be opened (an unknown or deactivated employee).
+    /// </summary>
+    internal static async Task<ConsoleSession> SessionFor(string? employeeId, IGrainFactory grains)
+    {
+        var identity = await PersonIdentity.For(employeeId, Door, grains);
+        // Only the employee id is kept in the cookie: roles are read again from the record on every request.
+        var principal = new ClaimsPrincipal(new ClaimsIdentity(
+            identity.Claims.Where(c => c.Type is WealthActorsClaims.EmployeeId), CookieScheme));
+        return new ConsoleSession(principal, identity.FindFirst(PersonIdentity.RefusedClaim)?.Value);
     }
 
     /// <summary>
@@ -107,7 +136,7 @@ public static class ConsoleSignIn
         }
 
         var grains = context.HttpContext.RequestServices.GetRequiredService<IGrainFactory>();
-        var identity = await PersonIdentity.For(context.Principal?.FindFirstValue(WealthActorsClaims.EmployeeId), "console", grains);
+        var identity = await PersonIdentity.For(context.Principal?.FindFirstValue(WealthActorsClaims.EmployeeId), Door, grains);
         context.ReplacePrincipal(new ClaimsPrincipal(identity));
     }
 

@@ -6,17 +6,33 @@ public sealed partial class WeComApiClient
 {
     private const int MaxRecipients = 1000;
 
-    private async Task<TResponse> CallAsync<TRequest, TResponse>(
+    private Task<TResponse> CallAsync<TRequest, TResponse>(
         string api, TRequest request, CancellationToken cancellationToken)
+        where TResponse : WeComResponse =>
+        WithTokenAsync(api, token => PostAsync<TRequest, TResponse>(api, token, request, cancellationToken), cancellationToken);
+
+    /// <param name="query">The API's own query parameters, already escaped.</param>
+    private Task<TResponse> QueryAsync<TResponse>(string api, string query, CancellationToken cancellationToken)
+        where TResponse : WeComResponse =>
+        WithTokenAsync(api, async token =>
+        {
+            using var response = await httpClient
+                .GetAsync($"cgi-bin/{api}?access_token={Uri.EscapeDataString(token)}&{query}", cancellationToken)
+                .ConfigureAwait(false);
+            return await ReadAsync<TResponse>(api, response, cancellationToken).ConfigureAwait(false);
+        }, cancellationToken);
+
+    private async Task<TResponse> WithTokenAsync<TResponse>(
+        string api, Func<string, Task<TResponse>> call, CancellationToken cancellationToken)
         where TResponse : WeComResponse
     {
         var token = await GetAccessTokenAsync(cancellationToken).ConfigureAwait(false);
-        var response = await PostAsync<TRequest, TResponse>(api, token, request, cancellationToken).ConfigureAwait(false);
+        var response = await call(token).ConfigureAwait(false);
         if (IsRefusedToken(response.Errcode))
         {
             tokenCache.Invalidate(token);
             token = await GetAccessTokenAsync(cancellationToken).ConfigureAwait(false);
-            response = await PostAsync<TRequest, TResponse>(api, token, request, cancellationToken).ConfigureAwait(false);
+            response = await call(token).ConfigureAwait(false);
         }
 
         return response.Errcode == 0 ? response : throw new WeComApiException(api, response.Errcode, response.Errmsg);

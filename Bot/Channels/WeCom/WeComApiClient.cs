@@ -13,6 +13,10 @@ public sealed partial class WeComApiClient(
     private const string GetTokenApi = "gettoken";
     private const string SendApi = "message/send";
     private const string UpdateCardApi = "message/update_template_card";
+    private const string GetUserInfoApi = "auth/getuserinfo";
+
+    /// <summary>WeCom's limit on a sign-in code (最大为512字节).</summary>
+    public const int MaxCodeLength = 512;
 
     public Task<string> GetAccessTokenAsync(CancellationToken cancellationToken = default) =>
         tokenCache.GetAsync(FetchAccessTokenAsync, cancellationToken);
@@ -37,6 +41,23 @@ public sealed partial class WeComApiClient(
         var response = await CallAsync<SendTemplateCardRequest, SendResponse>(SendApi, request, cancellationToken)
             .ConfigureAwait(false);
         return ToResult(response);
+    }
+
+    /// <summary>
+    /// Exchanges the code of a web sign-in (网页授权 in the WeCom client, or the web login page) for who signed in.
+    /// A code is single-use and expires after five minutes: WeCom answers a used, expired or unknown one with 40029.
+    /// </summary>
+    public async Task<WeComVisitor> GetVisitorAsync(string code, CancellationToken cancellationToken = default)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(code);
+        if (code.Length > MaxCodeLength)
+        {
+            throw new ArgumentException($"A WeCom code has at most {MaxCodeLength} characters.", nameof(code));
+        }
+
+        var response = await QueryAsync<GetUserInfoResponse>(GetUserInfoApi, $"code={Uri.EscapeDataString(code)}", cancellationToken)
+            .ConfigureAwait(false);
+        return new WeComVisitor(response.UserId, response.OpenId, response.ExternalUserId);
     }
 
     /// <summary>Replaces a sent card, typically after a click, using the click's <c>ResponseCode</c>.</summary>

@@ -75,3 +75,14 @@ internal sealed record TemplateCardPayload(
     string TaskId,
     IReadOnlyList<WeComCardButton> ButtonList,
     string? ReplaceText);
+
+/// <summary>
+/// <c>auth/getuserinfo</c>: a member of the organisation comes back as <c>userid</c>; anyone else as <c>openid</c>
+/// (and <c>external_userid</c> for a customer of the organisation).
+/// </summary>
+internal sealed class GetUserInfoResponse : WeComResponse
+{
+    [JsonPropertyName("userid")] public string? UserId { get; init; }
+    [JsonPropertyName("openid")] public string? OpenId { get; init; }
+    [JsonPropertyName("external_userid")] public string? ExternalUserId { get; init; }
+}

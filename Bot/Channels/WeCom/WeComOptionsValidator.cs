@@ -43,10 +43,18 @@ public sealed class WeComOptionsValidator : IValidateOptions<WeComOptions>
             failures.Add(keyProblem);
         }
 
-        if (!Uri.TryCreate(options.ApiBaseUrl, UriKind.Absolute, out var baseUrl)
-            || (baseUrl.Scheme != Uri.UriSchemeHttps && baseUrl.Scheme != Uri.UriSchemeHttp))
+        if (!IsHttpUrl(options.ApiBaseUrl))
         {
             failures.Add($"{Prefix}ApiBaseUrl must be an absolute http or https URL");
+        }
+
+        foreach (var (key, url) in new[] { ("OAuthAuthorizeUrl", options.OAuthAuthorizeUrl), ("QrLoginUrl", options.QrLoginUrl) })
+        {
+            // The sign-in link appends its own query, so the page's address may not carry one.
+            if (!IsHttpUrl(url) || url.Contains('?', StringComparison.Ordinal) || url.Contains('#', StringComparison.Ordinal))
+            {
+                failures.Add($"{Prefix}{key} must be an absolute http or https URL without a query");
+            }
         }
 
         // A long window weakens replay protection and grows the de-duplication memory.
@@ -57,4 +65,8 @@ public sealed class WeComOptionsValidator : IValidateOptions<WeComOptions>
 
         return failures.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(failures);
     }
+
+    private static bool IsHttpUrl(string url) =>
+        Uri.TryCreate(url, UriKind.Absolute, out var parsed)
+        && (parsed.Scheme == Uri.UriSchemeHttps || parsed.Scheme == Uri.UriSchemeHttp);
 }

@@ -1,4 +1,5 @@
 using Microsoft.Playwright;
+using WealthActors.Bot.Tests.Channels.WeCom;
 using WealthActors.Silo.Tests.Infrastructure;
 using Xunit.Abstractions;
 
@@ -82,5 +83,25 @@ public sealed class WebChatBrowserTests(BotSiloFixture silo, ITestOutputHelper o
         Directory.CreateDirectory(Path.GetDirectoryName(screenshot)!);
         await page.ScreenshotAsync(new() { Path = screenshot, FullPage = true });
         output.WriteLine($"screenshot: {screenshot}");
+    }
+
+    [Fact]
+    public async Task WebChat_SignInWithWeCom_ChatsAsTheLinkedEmployee()
+    {
+        var seed = await BotSeed.Create(silo.Api);
+        var page = await _browser.NewPageAsync();
+        page.Console += (_, message) => output.WriteLine($"console: {message.Text}");
+        await page.GotoAsync(new Uri(silo.Api.BaseAddress, "/webchat/").ToString());
+
+        // The fake WeCom client is signed in as the advisor: the link goes to WeCom and comes back with a session.
+        silo.WeCom.SignedIn = FakeWeComUser.Member(seed.AdvisorWeCom);
+        await page.ClickAsync("#signin-wecom");
+        // The browser keeps the authorization link's #wechat_redirect through the redirects back, as it does with WeCom.
+        await page.WaitForURLAsync(url => url.StartsWith(new Uri(silo.Api.BaseAddress, "/webchat/").ToString(), StringComparison.Ordinal));
+        await Assertions.Expect(page.Locator("#whoami")).ToContainTextAsync("陈顾问");
+
+        await page.FillAsync("#chat-input", "我的待办");
+        await page.PressAsync("#chat-input", "Enter");
+        await Assertions.Expect(page.Locator(".bubble.bot").Last).ToContainTextAsync("您目前没有待办投诉");
     }
 }

@@ -18,7 +18,7 @@ public abstract class WeComApiTestBase : IAsyncLifetime
 
     public async Task InitializeAsync()
     {
-        Server = await FakeWeComServer.StartAsync();
+        Server = await FakeWeComServer.StartAsync(Time);
         _services = Services(FakeWeComServer.Secret);
     }
 

@@ -28,6 +28,8 @@ public static class WeComCallbackRequests
         ["WeCom:Token"] = Token,
         ["WeCom:EncodingAesKey"] = EncodingAesKey,
         ["WeCom:ApiBaseUrl"] = server.BaseAddress.ToString(),
+        ["WeCom:OAuthAuthorizeUrl"] = server.OAuthAuthorizeUrl,
+        ["WeCom:QrLoginUrl"] = server.QrLoginUrl,
     };
 
     public static string TextXml(string fromUser, string content, string msgId, DateTimeOffset at) =>

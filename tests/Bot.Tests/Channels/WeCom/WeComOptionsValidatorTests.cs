@@ -20,6 +20,9 @@ public sealed class WeComOptionsValidatorTests
         { "EncodingAesKey=jWmYm7qr5nMoAUwZRjGtBxmz3KA1tkAj3ykkR6q2B*C", "WeCom:EncodingAesKey must contain only Base64" },
         { "ApiBaseUrl=qyapi.weixin.qq.com", "WeCom:ApiBaseUrl" },
         { "ApiBaseUrl=ftp://qyapi.weixin.qq.com", "WeCom:ApiBaseUrl" },
+        { "OAuthAuthorizeUrl=open.weixin.qq.com/connect/oauth2/authorize", "WeCom:OAuthAuthorizeUrl" },
+        { "OAuthAuthorizeUrl=https://open.weixin.qq.com/connect/oauth2/authorize?appid=x", "WeCom:OAuthAuthorizeUrl" },
+        { "QrLoginUrl=ftp://login.work.weixin.qq.com/wwlogin/sso/login", "WeCom:QrLoginUrl" },
         { "ReplayWindow=00:00:00", "WeCom:ReplayWindow" },
         { "ReplayWindow=02:00:00", "WeCom:ReplayWindow" },
     };
