@@ -25,7 +25,7 @@ internal sealed partial class AuditChainWriter : IAuditTrail
     private readonly TimeProvider _clock;
     private readonly string _algorithm;
     private readonly ILogger<AuditChainWriter> _logger;
-    private readonly WriteBatcher<Stamped, bool> _batches;
+    private readonly WriteBatcher<AuditRecord, bool> _batches;
     private AuditChainHead _head;
     private bool _headKnown = true;
     private bool _chainRecorded;
@@ -40,7 +40,7 @@ internal sealed partial class AuditChainWriter : IAuditTrail
         var startedAt = clock.GetUtcNow();
         Chain = new AuditChainInfo(NewChainId(startedAt), startedAt, Environment.MachineName);
         _head = AuditChainHead.Genesis(Chain.ChainId);
-        _batches = new WriteBatcher<Stamped, bool>(WriteBatch, MaxBatch);
+        _batches = new WriteBatcher<AuditRecord, bool>(WriteBatch, MaxBatch);
     }
 
     public AuditChainInfo Chain { get; }
@@ -50,8 +50,7 @@ internal sealed partial class AuditChainWriter : IAuditTrail
         ArgumentNullException.ThrowIfNull(record);
         try
         {
-            // Stamped when the door hands it over, not when its batch is written.
-            await _batches.Enqueue(new Stamped(record, _clock.GetUtcNow()), cancellationToken);
+            await _batches.Enqueue(record, cancellationToken);
         }
         catch (Exception ex) when (ex is not OperationCanceledException)
         {
@@ -63,7 +62,7 @@ internal sealed partial class AuditChainWriter : IAuditTrail
     /// Seals the records onto the chain after the committed head and writes them in one transaction. Runs one batch at
     /// a time (<see cref="WriteBatcher{TWrite, TResult}"/>), so the head needs no lock.
     /// </summary>
-    private async Task<IReadOnlyList<bool>> WriteBatch(IReadOnlyList<Stamped> batch)
+    private async Task<IReadOnlyList<bool>> WriteBatch(IReadOnlyList<AuditRecord> batch)
     {
         if (!_headKnown)
         {
@@ -79,7 +78,9 @@ internal sealed partial class AuditChainWriter : IAuditTrail
         var entries = new AuditEntry[batch.Count];
         for (var i = 0; i < batch.Count; i++)
         {
-            entries[i] = AuditChain.Seal(head, batch[i].Record, batch[i].At, _algorithm);
+            // Timed as it is sealed, a moment after the door handed it over: a chain's times then follow its sequence
+            // (as long as the clock does not go back), so reading by time and reading by sequence agree.
+            entries[i] = AuditChain.Seal(head, batch[i], _clock.GetUtcNow(), _algorithm);
             head = entries[i].Head;
         }
 
@@ -114,8 +115,6 @@ internal sealed partial class AuditChainWriter : IAuditTrail
 
     [LoggerMessage(Level = LogLevel.Error, Message = "Audit: chain {ChainId} could not commit {Count} entries from sequence {Sequence}; their doors answer 503")]
     private static partial void LogBatchFailed(ILogger logger, Exception exception, string chainId, int count, long sequence);
-
-    private sealed record Stamped(AuditRecord Record, DateTimeOffset At);
 }
 
 /// <summary><c>Audit:Enabled=false</c>, for benchmarks only: records nothing.</summary>

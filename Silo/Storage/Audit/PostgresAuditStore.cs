@@ -11,7 +11,7 @@ namespace WealthActors.Silo.Storage.Audit;
 /// the chain's row on its first write, and goes as one unit of the statement batcher that grain state, reminders and the
 /// read model share: it commits with whatever else is queued, so the trail adds rows to commits the silo makes anyway
 /// rather than commits of its own (measured: 0.04 database transactions per command more with the trail on, against
-/// 0.09 with a connection of its own; docs/BENCHMARKS.md).
+/// 0.09 with a connection of the trail's own; docs/BENCHMARKS.md).
 /// </summary>
 internal sealed class PostgresAuditStore(PostgresDatabase database, PostgresStatementBatcher batches) : IAuditStore
 {

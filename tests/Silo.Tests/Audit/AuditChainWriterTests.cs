@@ -34,17 +34,22 @@ public sealed class AuditChainWriterTests
     }
 
     [Fact]
-    public async Task AppendAsync_ManyCallersAtOnce_ShareBatchesAndFormOneChain()
+    public async Task AppendAsync_CallersArrivingDuringACommit_ShareTheNextBatchesAndFormOneChain()
     {
-        var store = new CountingStore(new InMemoryAuditStore());
+        var store = new CountingStore(new InMemoryAuditStore()) { Held = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously) };
         var writer = Writer(store, TimeProvider.System);
+        var first = writer.AppendAsync(Record with { TargetId = "C0" });
+        await store.Entered.Task;
 
-        await Task.WhenAll(Enumerable.Range(0, 500).Select(i => Task.Run(() => writer.AppendAsync(Record with { TargetId = $"C{i}" }))));
+        // While the first batch commits, 499 more arrive: they go together, at most 256 to a batch.
+        var rest = Enumerable.Range(1, 499).Select(i => writer.AppendAsync(Record with { TargetId = $"C{i}" })).ToList();
+        store.Held.SetResult();
+        await Task.WhenAll([first, .. rest]);
 
         var report = AuditChainVerifier.Verify(writer.Chain.ChainId, await store.ReadChainAsync(writer.Chain.ChainId).ToListAsync());
         Assert.True(report.Ok);
         Assert.Equal(500, report.Verified);
-        Assert.True(store.Batches < 500, $"{store.Batches} batches for 500 entries");
+        Assert.Equal(3, store.Batches);
         Assert.Equal(1, store.NewChains);
     }
 
@@ -105,6 +110,11 @@ public sealed class AuditChainWriterTests
 
         public bool FailAfterWriting { get; set; }
 
+        /// <summary>When set, the first batch waits for it, as a slow commit would.</summary>
+        public TaskCompletionSource? Held { get; init; }
+
+        public TaskCompletionSource Entered { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
+
         public async Task AppendAsync(AuditChainInfo? newChain, IReadOnlyList<AuditEntry> entries, CancellationToken cancellationToken = default)
         {
             if (Failing)
@@ -113,6 +123,12 @@ public sealed class AuditChainWriterTests
             }
 
             Interlocked.Increment(ref _batches);
+            Entered.TrySetResult();
+            if (Held is { } held)
+            {
+                await held.Task;
+            }
+
             if (newChain is not null)
             {
                 Interlocked.Increment(ref _newChains);
