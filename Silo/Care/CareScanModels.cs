@@ -5,6 +5,7 @@ namespace WealthActors.Silo.Care;
 /// <summary>
 /// A client (and, for the maturity scan, one of its holdings) found by a care scan, with the profile summary the task
 /// shows. <see cref="LastContactAt"/> is the last interaction, or becoming a client when there was none.
+/// <see cref="Birthday"/> is sealed at rest, so only the birthday scan, which needs it, opens and carries it.
 /// </summary>
 public sealed record CareCandidate(
     string ClientId,

@@ -127,6 +127,14 @@ public sealed class ScenarioSmokeTests(ITestOutputHelper output)
         Assert.True(line.Number("vip_calendar_ns") > 0);
     }
 
+    [Fact]
+    public async Task StateSealing_DryRun_PrintsMeansAndCpuTimes()
+    {
+        var line = await Run("state-sealing", "--tiny");
+        Assert.True(line.Number("write_aes_ns") > 0);
+        Assert.True(line.Number("seal_sm4_cpu_ns") > 0);
+    }
+
     /// <summary>The bench executable in its own build output, next to its runtime configuration.</summary>
     private static string BenchAssembly
     {

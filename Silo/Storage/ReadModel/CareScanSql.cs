@@ -18,11 +18,18 @@ internal static class CareScanSql
 
     public const string LastContact = "coalesce(c.last_interaction_at, c.client_since)";
 
-    // The birthday is read sealed; the clear column is what a release before sealing wrote (SealedBirthdays.Open).
+    // The birthday is read sealed; the clear column is what a release before sealing wrote (SealedBirthdays.Open). Only
+    // the birthday scan reads it: the others need no birthday, so they neither carry nor open one.
     private const string ClientColumns = $"""
         c.client_id, c.name, c.branch_id, c.advisor_id, c.tier, c.vip, c.aum, c.birthday_sealed, c.risk_expires_on,
         c.last_interaction_at, {LastContact}, c.open_complaints,
         (SELECT count(*) FROM rm_holdings n WHERE n.client_id = c.client_id), c.birthday
+        """;
+
+    private const string ClientColumnsWithoutBirthday = $"""
+        c.client_id, c.name, c.branch_id, c.advisor_id, c.tier, c.vip, c.aum, NULL, c.risk_expires_on,
+        c.last_interaction_at, {LastContact}, c.open_complaints,
+        (SELECT count(*) FROM rm_holdings n WHERE n.client_id = c.client_id), NULL
         """;
 
     private const string NoHolding = "NULL, NULL, NULL, NULL";
@@ -68,7 +75,7 @@ internal static class CareScanSql
         }
 
         var sql = $"""
-            SELECT {ClientColumns}, h.product_code, h.product_name, h.maturity_date, h.amount
+            SELECT {ClientColumnsWithoutBirthday}, h.product_code, h.product_name, h.maturity_date, h.amount
             FROM rm_holdings h JOIN rm_clients c ON c.client_id = h.client_id
             WHERE h.maturity_date >= @today AND h.maturity_date <= @until
               AND NOT EXISTS ({Recorded} AND o.detail = h.product_code AND o.occurrence_on = h.maturity_date
@@ -82,7 +89,7 @@ internal static class CareScanSql
     {
         // A warning about this last contact (or a later one) already went out; a new interaction starts a new clock.
         var sql = $"""
-            SELECT {ClientColumns}, {NoHolding}
+            SELECT {ClientColumnsWithoutBirthday}, {NoHolding}
             FROM rm_clients c
             WHERE {LastContact} <= @contact_before
               AND NOT EXISTS ({Recorded} AND o.contact_at >= {LastContact})
@@ -94,7 +101,7 @@ internal static class CareScanSql
     public static (string Sql, IReadOnlyList<(string Name, object Value)> Parameters) RiskExpiry(DateOnly today, int days)
     {
         var sql = $"""
-            SELECT {ClientColumns}, {NoHolding}
+            SELECT {ClientColumnsWithoutBirthday}, {NoHolding}
             FROM rm_clients c
             WHERE c.risk_expires_on >= @today AND c.risk_expires_on <= @until
               AND NOT EXISTS ({Recorded} AND o.occurrence_on = c.risk_expires_on)

@@ -17,7 +17,7 @@ internal sealed partial class InMemoryReadModel : ICareScanQueries
         return Scan(CareRuleNames.Birthday, (row, recorded) =>
             row.Birthday is { } birthday && days.Contains((birthday.Month, birthday.Day)) && row.Tier >= minTier
             && !recorded.Any(o => o.OccurrenceOn >= today)
-                ? [Candidate(row, null)]
+                ? [Candidate(row, null) with { Birthday = row.Birthday }]
                 : []);
     }
 
@@ -77,7 +77,8 @@ internal sealed partial class InMemoryReadModel : ICareScanQueries
 
     private HoldingRow[] HoldingsOf(string clientId) => _holdings.GetValueOrDefault(clientId) ?? [];
 
+    // Without the birthday, which only the birthday scan carries (CareCandidate).
     private CareCandidate Candidate(ClientRow row, HoldingRow? holding) => new(
-        row.ClientId, row.Name, row.BranchId, row.AdvisorId, row.Tier, row.Vip, row.Aum, row.Birthday, row.RiskExpiresOn,
+        row.ClientId, row.Name, row.BranchId, row.AdvisorId, row.Tier, row.Vip, row.Aum, null, row.RiskExpiresOn,
         row.LastInteractionAt, row.LastInteractionAt ?? row.ClientSince, row.OpenComplaints, HoldingsOf(row.ClientId).Length, holding);
 }

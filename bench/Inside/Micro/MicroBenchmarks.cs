@@ -42,7 +42,8 @@ public static class MicroBenchmarks
                 Print(name, BenchmarkRunner.Run<WeComCryptoBenchmarks>(config));
                 return 0;
             case "state-sealing":
-                Print(name, BenchmarkRunner.Run<StateSealingBenchmarks>(config));
+                var summary = BenchmarkRunner.Run<StateSealingBenchmarks>(config);
+                Print(name, summary, StateSealingBenchmarks.CpuTimes(tiny ? 200 : 20_000));
                 return 0;
             default:
                 Console.Error.WriteLine("micro: sla-eval | wecom-crypto | state-sealing");
@@ -50,13 +51,13 @@ public static class MicroBenchmarks
         }
     }
 
-    private static void Print(string name, Summary summary)
+    private static void Print(string name, Summary summary, IReadOnlyList<(string Method, double Nanoseconds)>? cpuTimes = null)
     {
         var pairs = new List<string>();
         foreach (var report in summary.Reports)
         {
             var method = report.BenchmarkCase.Descriptor.WorkloadMethod.Name;
-            var key = string.Concat(method.Select((c, i) => char.IsUpper(c) && i > 0 ? "_" + char.ToLowerInvariant(c) : char.ToLowerInvariant(c).ToString()));
+            var key = Key(method);
             var mean = report.ResultStatistics?.Mean ?? double.NaN;
             var allocated = report.GcStats.GetBytesAllocatedPerOperation(report.BenchmarkCase) ?? 0;
             Console.WriteLine($"  {method}: mean {mean.ToString("0.0", CultureInfo.InvariantCulture)} ns, allocated {allocated} B/op");
@@ -64,6 +65,15 @@ public static class MicroBenchmarks
             pairs.Add($"{key}_alloc_b={allocated}");
         }
 
+        foreach (var (method, nanoseconds) in cpuTimes ?? [])
+        {
+            Console.WriteLine($"  {method}: {nanoseconds.ToString("0", CultureInfo.InvariantCulture)} ns of the thread's CPU time per operation (best of 5 runs)");
+            pairs.Add($"{Key(method)}_cpu_ns={nanoseconds.ToString("0", CultureInfo.InvariantCulture)}");
+        }
+
         Console.WriteLine($"{name}: {string.Join(' ', pairs)}");
     }
+
+    private static string Key(string method) =>
+        string.Concat(method.Select((c, i) => char.IsUpper(c) && i > 0 ? "_" + char.ToLowerInvariant(c) : char.ToLowerInvariant(c).ToString()));
 }

@@ -30,6 +30,29 @@ public abstract class CareScanContractTests
     }
 
     [Fact]
+    public async Task Candidates_OfScansOtherThanBirthdays_CarryNoBirthday()
+    {
+        var today = new DateOnly(2026, 12, 28);
+        await Writer.UpsertClient(Client("C07") with
+        {
+            Birthday = new DateOnly(1970, 12, 28), RiskExpiresOn = today.AddDays(3), LastInteractionAt = Now.AddDays(-90),
+            Holdings = [new HoldingRow("P1", "Product", today.AddDays(7), 100m)],
+        });
+
+        var birthday = Assert.Single(await Care.BirthdayCandidates(today, 6, ClientTier.Mass));
+        IReadOnlyList<CareCandidate> others =
+        [
+            .. await Care.MaturityCandidates(today, [30, 15, 7]),
+            .. await Care.DormancyCandidates(Now.AddDays(-30)),
+            .. await Care.RiskExpiryCandidates(today, 30),
+        ];
+
+        Assert.Equal(new DateOnly(1970, 12, 28), birthday.Birthday);
+        Assert.Equal(3, others.Count);
+        Assert.All(others, candidate => Assert.Null(candidate.Birthday));
+    }
+
+    [Fact]
     public async Task BirthdayCandidates_Feb29InANonLeapYear_IsFoundThroughFeb28()
     {
         await Writer.UpsertClient(Client("C11") with { Birthday = new DateOnly(1988, 2, 29) });

@@ -34,6 +34,7 @@ public sealed class SqliteReadModelTests : ReadModelContractTests, IDisposable
 
     [Theory]
     [InlineData("SELECT * FROM rm_clients WHERE birthday_md BETWEEN '03-10' AND '03-17'", "ix_rm_clients_birthday_md")]
+    [InlineData("SELECT client_id, birthday FROM rm_clients WHERE birthday IS NOT NULL LIMIT 1000", "ix_rm_clients_clear_birthday")]
     [InlineData("SELECT * FROM rm_clients WHERE risk_expires_on < '2026-04-01'", "ix_rm_clients_risk_expires")]
     [InlineData("SELECT * FROM rm_clients WHERE last_interaction_at < '2026-01-01'", "ix_rm_clients_last_interaction")]
     [InlineData("SELECT * FROM rm_clients WHERE next_maturity BETWEEN '2026-03-10' AND '2026-04-10'", "ix_rm_clients_next_maturity")]
