@@ -7,25 +7,10 @@ namespace WealthActors.Silo.Storage.ReadModel;
 
 internal sealed partial class PostgresReadModel
 {
-    // Numbered events never change: a repeat after a crash writes the same row again.
-    private const string AppendTimelineSql = """
-        INSERT INTO rm_timeline (complaint_id, seq, at, kind, by_actor, text, via)
-        VALUES (@complaint_id, @seq, @at, @kind, @by_actor, @text, @via)
-        ON CONFLICT (complaint_id, seq) DO NOTHING;
-        """;
-
-    private const string TimelineHistorySql = """
-        SELECT seq, at, kind, by_actor, text, via
-        FROM rm_timeline
-        WHERE complaint_id = @complaint_id AND seq < @before
-        ORDER BY seq DESC
-        LIMIT @limit;
-        """;
-
     // The events share one batch and one commit of the statement batcher.
     public Task AppendTimeline(string complaintId, IReadOnlyList<(long Seq, TimelineEntry Entry)> events, CancellationToken cancellationToken = default) =>
         writes.Execute(
-            [.. events.Select(e => new PostgresStatement(AppendTimelineSql, parameters =>
+            [.. events.Select(e => new PostgresStatement(TimelineSql.Append, parameters =>
             {
                 parameters.Bind("complaint_id", complaintId);
                 parameters.Add(new NpgsqlParameter<long>("seq", NpgsqlDbType.Bigint) { TypedValue = e.Seq });
@@ -38,7 +23,7 @@ internal sealed partial class PostgresReadModel
             cancellationToken);
 
     public Task<IReadOnlyList<NumberedTimelineEntry>> TimelineHistory(string complaintId, long before, int limit, CancellationToken cancellationToken = default) =>
-        ReadAsync(TimelineHistorySql, limit, parameters =>
+        ReadAsync(TimelineSql.History, limit, parameters =>
         {
             parameters.Bind("complaint_id", complaintId);
             parameters.Add(new NpgsqlParameter<long>("before", NpgsqlDbType.Bigint) { TypedValue = before });

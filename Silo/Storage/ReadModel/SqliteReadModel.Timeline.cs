@@ -5,24 +5,9 @@ namespace WealthActors.Silo.Storage.ReadModel;
 
 internal sealed partial class SqliteReadModel
 {
-    // Numbered events never change: a repeat after a crash writes the same row again.
-    private const string AppendTimelineSql = """
-        INSERT INTO rm_timeline (complaint_id, seq, at, kind, by_actor, text, via)
-        VALUES (@complaint_id, @seq, @at, @kind, @by_actor, @text, @via)
-        ON CONFLICT (complaint_id, seq) DO NOTHING;
-        """;
-
-    private const string TimelineHistorySql = """
-        SELECT seq, at, kind, by_actor, text, via
-        FROM rm_timeline
-        WHERE complaint_id = @complaint_id AND seq < @before
-        ORDER BY seq DESC
-        LIMIT @limit;
-        """;
-
     // One enqueue per event; the write queue commits those that wait together in one transaction.
     public Task AppendTimeline(string complaintId, IReadOnlyList<(long Seq, TimelineEntry Entry)> events, CancellationToken cancellationToken = default) =>
-        Task.WhenAll(events.Select(e => WriteAsync(AppendTimelineSql, parameters =>
+        Task.WhenAll(events.Select(e => WriteAsync(TimelineSql.Append, parameters =>
         {
             parameters.AddWithValue("@complaint_id", complaintId);
             parameters.AddWithValue("@seq", e.Seq);
@@ -34,7 +19,7 @@ internal sealed partial class SqliteReadModel
         }, cancellationToken)));
 
     public Task<IReadOnlyList<NumberedTimelineEntry>> TimelineHistory(string complaintId, long before, int limit, CancellationToken cancellationToken = default) =>
-        ReadAsync(TimelineHistorySql, limit, parameters =>
+        ReadAsync(TimelineSql.History, limit, parameters =>
         {
             parameters.AddWithValue("@complaint_id", complaintId);
             parameters.AddWithValue("@before", before);

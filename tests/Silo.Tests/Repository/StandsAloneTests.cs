@@ -15,7 +15,7 @@ public sealed class StandsAloneTests
     [Theory]
     [InlineData("tests/Bot.Tests/Bot.Tests.csproj", @"<Compile Include=""..\..\..\shared\Fake.cs"" />")]
     [InlineData("tests/Bot.Tests/Specs.cs", @"var path = Path.Combine(root, "".."", ""shared"", ""specs"", name);")]
-    [InlineData("test.sh", "cat ../shared/specs/wecom-official-vectors.json")]
+    [InlineData("test.sh", "cat ../outside/specs/wecom-official-vectors.json")]
     [InlineData("docs/README.md", "see [the design](../../DESIGN.md)")]
     public void Finder_PathLeavingTheRepository_IsReported(string file, string line)
     {
