@@ -6,8 +6,7 @@ namespace WealthActors.Silo.DataProtection;
 
 /// <summary>
 /// <c>dotnet run --project Silo -- reseal</c>: seals every stored payload with the current key (README, "Personal data
-/// at rest": retiring a key) and says how many it changed. On PostgreSQL it may run beside serving silos (see
-/// <see cref="Resealer"/>); the embedded SQLite file is resealed with its silo stopped.
+/// at rest": retiring a key) and says how many it changed. Safe beside running silos.
 /// </summary>
 public static class ResealCommand
 {

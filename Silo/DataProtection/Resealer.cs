@@ -1,5 +1,5 @@
 using System.Data.Common;
-using WealthActors.Silo.Storage.ReadModel;
+using System.Text;
 
 namespace WealthActors.Silo.DataProtection;
 
@@ -102,8 +102,13 @@ internal sealed class Resealer(PayloadSealer sealer)
             after = rows[^1].ClientId;
             var replacements = rows
                 .Where(row => SealedPayloadFormat.ReadHeader(row.Sealed).KeyId != current)
-                .Select(row => (ReplaceBirthdaySql, Parameters(
-                    ("client_id", row.ClientId), ("birthday_sealed", row.Sealed), ("replacement", SealedBirthdays.Reseal(sealer, row.ClientId, row.Sealed)))));
+                .Select(row =>
+                {
+                    // Bound to the row as the read model binds it (SealedBirthdays).
+                    var context = Encoding.UTF8.GetBytes("rm_clients.birthday:" + row.ClientId);
+                    return (ReplaceBirthdaySql, Parameters(
+                        ("client_id", row.ClientId), ("birthday_sealed", row.Sealed), ("replacement", sealer.Seal(sealer.Open(row.Sealed, context), context))));
+                });
             resealed += await Execute(dataSource, replacements, cancellationToken);
         }
     }

@@ -27,10 +27,6 @@ internal static class SealedBirthdays
             ? clear
             : DateOnly.ParseExact(Encoding.ASCII.GetString(sealer.Open(sealedBirthday, Context(clientId))), Format, CultureInfo.InvariantCulture);
 
-    /// <summary>The same birthday sealed again with the ring's current key (the <c>reseal</c> command).</summary>
-    public static byte[] Reseal(PayloadSealer sealer, string clientId, byte[] sealedBirthday) =>
-        sealer.Seal(sealer.Open(sealedBirthday, Context(clientId)), Context(clientId));
-
     private static byte[] Context(string clientId) => Encoding.UTF8.GetBytes("rm_clients.birthday:" + clientId);
 }
 
