@@ -12,48 +12,19 @@ namespace WealthActors.Silo.Tests.Bot;
 [Collection(BotSiloCollection.Name)]
 public sealed class WebChatBrowserTests(BotSiloFixture silo, ITestOutputHelper output) : IAsyncLifetime
 {
-    private const string ChromiumPath = "/usr/bin/chromium";
+    private HeadlessChromium _chromium = null!;
 
-    private readonly string _profile = Directory.CreateTempSubdirectory("wealthactors-chromium-").FullName;
-    private IPlaywright _playwright = null!;
-    private IBrowserContext _browser = null!;
+    private IBrowserContext Browser => _chromium.Browser;
 
-    public async Task InitializeAsync()
-    {
-        Assert.True(File.Exists(ChromiumPath), $"{ChromiumPath} is missing: scripts/install-test-deps.sh installs Debian's chromium package");
-        _playwright = await Playwright.CreateAsync();
-        _browser = await _playwright.Chromium.LaunchPersistentContextAsync(_profile, new BrowserTypeLaunchPersistentContextOptions
-        {
-            ExecutablePath = ChromiumPath,
-            Headless = true,
-            Args =
-            [
-                "--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-                "--disable-background-networking", "--disable-component-update", "--disable-sync",
-            ],
-            ViewportSize = new ViewportSize { Width = 1280, Height = 800 },
-        });
-    }
+    public async Task InitializeAsync() => _chromium = await HeadlessChromium.Start();
 
-    public async Task DisposeAsync()
-    {
-        await _browser.CloseAsync();
-        _playwright.Dispose();
-        try
-        {
-            Directory.Delete(_profile, recursive: true);
-        }
-        catch (IOException)
-        {
-            // Chromium may still be releasing its profile; the temp folder is cleaned eventually.
-        }
-    }
+    public async Task DisposeAsync() => await _chromium.DisposeAsync();
 
     [Fact]
     public async Task WebChat_ChatAndLiveInbox_WorkInARealBrowser()
     {
         var seed = await BotSeed.Create(silo.Api, escalateAfter: "PT4S");
-        var page = await _browser.NewPageAsync();
+        var page = await Browser.NewPageAsync();
         page.Console += (_, message) => output.WriteLine($"console: {message.Text}");
         await page.GotoAsync(new Uri(silo.Api.BaseAddress, "/webchat/").ToString());
 
@@ -89,7 +60,7 @@ public sealed class WebChatBrowserTests(BotSiloFixture silo, ITestOutputHelper o
     public async Task WebChat_SignInWithWeCom_ChatsAsTheLinkedEmployee()
     {
         var seed = await BotSeed.Create(silo.Api);
-        var page = await _browser.NewPageAsync();
+        var page = await Browser.NewPageAsync();
         page.Console += (_, message) => output.WriteLine($"console: {message.Text}");
         await page.GotoAsync(new Uri(silo.Api.BaseAddress, "/webchat/").ToString());
 

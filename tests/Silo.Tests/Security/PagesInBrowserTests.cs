@@ -12,42 +12,13 @@ namespace WealthActors.Silo.Tests.Security;
 [Collection(ApiCollection.Name)]
 public sealed class PagesInBrowserTests(ApiFactory api, ITestOutputHelper output) : IAsyncLifetime
 {
-    private const string ChromiumPath = "/usr/bin/chromium";
+    private HeadlessChromium _chromium = null!;
 
-    private readonly string _profile = Directory.CreateTempSubdirectory("wealthactors-chromium-").FullName;
-    private IPlaywright _playwright = null!;
-    private IBrowserContext _browser = null!;
+    private IBrowserContext Browser => _chromium.Browser;
 
-    public async Task InitializeAsync()
-    {
-        Assert.True(File.Exists(ChromiumPath), $"{ChromiumPath} is missing: scripts/install-test-deps.sh installs Debian's chromium package");
-        _playwright = await Playwright.CreateAsync();
-        _browser = await _playwright.Chromium.LaunchPersistentContextAsync(_profile, new BrowserTypeLaunchPersistentContextOptions
-        {
-            ExecutablePath = ChromiumPath,
-            Headless = true,
-            Args =
-            [
-                "--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-                "--disable-background-networking", "--disable-component-update", "--disable-sync",
-            ],
-            ViewportSize = new ViewportSize { Width = 1280, Height = 800 },
-        });
-    }
+    public async Task InitializeAsync() => _chromium = await HeadlessChromium.Start();
 
-    public async Task DisposeAsync()
-    {
-        await _browser.CloseAsync();
-        _playwright.Dispose();
-        try
-        {
-            Directory.Delete(_profile, recursive: true);
-        }
-        catch (IOException)
-        {
-            // Chromium may still be releasing its profile; the temp folder is cleaned eventually.
-        }
-    }
+    public async Task DisposeAsync() => await _chromium.DisposeAsync();
 
     [Fact]
     public async Task ApiReference_RendersTheOperationsFromTheSiloAlone()
@@ -86,7 +57,7 @@ public sealed class PagesInBrowserTests(ApiFactory api, ITestOutputHelper output
 
     private async Task<(IPage Page, ConcurrentQueue<string> Violations, ConcurrentQueue<string> Elsewhere)> Open(string path, string? apiKey = null)
     {
-        var page = await _browser.NewPageAsync();
+        var page = await Browser.NewPageAsync();
         if (apiKey is not null)
         {
             // As the proxy in front of the dashboard would.
