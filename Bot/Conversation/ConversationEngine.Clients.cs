@@ -1,7 +1,8 @@
-using WealthActors.Permissions;
 using System.Text.RegularExpressions;
 using WealthActors.Clients;
 using WealthActors.Complaints;
+using WealthActors.Permissions;
+using WealthActors.Privacy;
 
 namespace WealthActors.Bot.Conversation;
 
@@ -100,9 +101,10 @@ public sealed partial class ConversationEngine
         return new BotReply(turn.Say($"找到多位客户，请选择{more}：", $"Several clients match{more}; please pick one:"), BotOutcome.NeedsInput, card);
     }
 
-    private static BotCard ClientCard(ConversationTurn turn, ClientView view)
+    private BotCard ClientCard(ConversationTurn turn, ClientView view)
     {
         var p = view.Profile;
+        var mask = masking.For(turn.Principal.Role);
         var tier = BotTexts.Tier(view.Tier, turn.Language) + (view.Vip ? " · VIP" : "");
         var risk = p.RiskLevel is { } level
             ? $"{level}{(view.RiskExpiresOn is { } expires ? turn.Say($"（{expires:yyyy-MM-dd} 到期）", $" (expires {expires:yyyy-MM-dd})") : "")}"
@@ -112,8 +114,8 @@ public sealed partial class ConversationEngine
             new(turn.Say("等级", "Tier"), tier),
             new(turn.Say("资产", "AUM"), $"¥{ReplyFormat.Amount(view.Aum)}"),
             new(turn.Say("风险测评", "Risk profile"), risk),
-            new(turn.Say("电话", "Phone"), ReplyFormat.MaskPhone(p.Phone)),
-            new(turn.Say("证件", "ID number"), ReplyFormat.MaskIdNumber(p.IdNumber)),
+            new(turn.Say("电话", "Phone"), PersonalDataMask.Phone(p.Phone, mask.Phone) ?? "-"),
+            new(turn.Say("证件", "ID number"), PersonalDataMask.IdNumber(p.IdNumber, mask.IdNumber) ?? "-"),
             new(turn.Say("客户经理", "Advisor"), p.AdvisorId),
             new(turn.Say("在途投诉", "Open complaints"), view.OpenComplaints.Count.ToString(System.Globalization.CultureInfo.InvariantCulture)),
         };

@@ -1,7 +1,8 @@
-using WealthActors.Permissions;
 using Microsoft.Extensions.Logging;
 using WealthActors.Audit;
 using WealthActors.Employees;
+using WealthActors.Permissions;
+using WealthActors.Privacy;
 using WealthActors.ReadModel;
 
 namespace WealthActors.Bot.Conversation;
@@ -17,6 +18,7 @@ public sealed partial class ConversationEngine(
     IReadModelQueries readModel,
     TimeProvider clock,
     IAuditTrail audit,
+    MaskingRules masking,
     ILogger<ConversationEngine> logger) : IConversationEngine
 {
     public async Task<BotReply> HandleAsync(string employeeId, string channel, string text, CancellationToken cancellationToken = default)

@@ -2,7 +2,7 @@ using System.Globalization;
 
 namespace WealthActors.Bot.Conversation;
 
-/// <summary>Formatting shared by replies: masked personal data, local times, amounts, and a length that fits a bubble.</summary>
+/// <summary>Formatting shared by replies: local times, amounts, and a length that fits a bubble.</summary>
 public static class ReplyFormat
 {
     /// <summary>
@@ -12,22 +12,6 @@ public static class ReplyFormat
     public const int MaxTextLength = 600;
 
     private static readonly TimeZoneInfo Shanghai = FindShanghai();
-
-    /// <summary>Phone as banks print it: 138****5678.</summary>
-    public static string MaskPhone(string? phone) => phone switch
-    {
-        null or "" => "-",
-        { Length: >= 7 } => $"{phone[..3]}****{phone[^4..]}",
-        _ => new string('*', phone.Length),
-    };
-
-    /// <summary>Identity number: only its last four characters.</summary>
-    public static string MaskIdNumber(string? idNumber) => idNumber switch
-    {
-        null or "" => "-",
-        { Length: > 4 } => $"****{idNumber[^4..]}",
-        _ => new string('*', idNumber.Length),
-    };
 
     /// <summary>A deadline in the bank's time zone, short enough for a card: 03-02 14:00.</summary>
     public static string LocalTime(DateTimeOffset? at) =>

@@ -10,6 +10,7 @@ using WealthActors.Bot.Channels.WeCom;
 using WealthActors.Bot.Channels.WebChat;
 using WealthActors.Bot.Conversation;
 using WealthActors.Employees;
+using WealthActors.Privacy;
 
 namespace WealthActors.Bot.Hosting;
 
@@ -26,6 +27,8 @@ public static class BotServiceCollectionExtensions
         services.AddOptions<BotOptions>().Bind(configuration.GetSection(BotOptions.Section)).ValidateOnStart();
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<BotOptions>, BotOptionsValidator>());
         services.TryAddSingleton(TimeProvider.System);
+        // A host that reads masking rules from its configuration registers them first; alone, the bot uses the defaults.
+        services.TryAddSingleton(MaskingRules.Default);
         services.TryAddSingleton<IConversationEngine, ConversationEngine>();
 
         // Chat deliveries' keys and users' command rates run on the wall clock, like the channels' signatures and

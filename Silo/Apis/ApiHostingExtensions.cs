@@ -1,3 +1,4 @@
+using WealthActors.Silo.Privacy;
 using System.Text.Json.Serialization;
 using Microsoft.AspNetCore.Http.Features;
 using Microsoft.AspNetCore.Http.Json;
@@ -28,6 +29,8 @@ public static class ApiHostingExtensions
         services.AddProblemDetails();
         services.AddExceptionHandler<ApiProblems>();
         services.AddWealthActorsAuth(builder.Configuration, builder.Environment);
+        // One set of masking rules for every door: this API, the chat engine, the console and exports.
+        services.AddSingleton(MaskingConfiguration.Read(builder.Configuration));
         services.AddWealthActorsRateLimiting(builder.Configuration);
         // Every door records into it: this API, the chat engine, the job scheduler.
         builder.AddWealthActorsAudit();

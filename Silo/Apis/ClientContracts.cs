@@ -1,4 +1,6 @@
 using WealthActors.Clients;
+using WealthActors.Privacy;
+using WealthActors.ReadModel;
 
 namespace WealthActors.Silo.Apis;
 
@@ -10,8 +12,9 @@ public sealed record AddHoldingRequest(string? ProductCode, string? ProductName,
 
 public sealed record LogInteractionRequest(InteractionKind? Kind, DateTimeOffset? At, string? EmployeeId, string? Note);
 
+/// <summary>A client's profile as the caller may see it: <see cref="Birthday"/> is <c>yyyy-MM-dd</c>, <c>--MM-dd</c> or hidden.</summary>
 public sealed record ClientProfileResponse(
-    string Name, DateOnly? Birthday, string? Phone, string? IdNumber, string BranchId, string AdvisorId, bool ManualVip,
+    string Name, string? Birthday, string? Phone, string? IdNumber, string BranchId, string AdvisorId, bool ManualVip,
     RiskLevel? RiskLevel, DateOnly? RiskAssessedOn, IReadOnlyList<string> Tags);
 
 public sealed record ClientResponse(
@@ -19,14 +22,14 @@ public sealed record ClientResponse(
     RiskResponse Risk, IReadOnlyList<HouseholdMember> Household, IReadOnlyList<Interaction> RecentInteractions,
     IReadOnlyList<string> OpenComplaints, LifecycleStage Lifecycle, DateTimeOffset? LastInteractionAt)
 {
-    /// <summary>The 360° view; phone and id number are masked unless the caller may see personal data.</summary>
-    public static ClientResponse From(ClientView v, bool seesPersonalData)
+    /// <summary>The 360° view, its personal fields masked as <paramref name="mask"/> says.</summary>
+    public static ClientResponse From(ClientView v, ClientMask mask)
     {
         var p = v.Profile;
         var profile = new ClientProfileResponse(
-            p.Name, p.Birthday,
-            seesPersonalData ? p.Phone : PersonalDataMask.Phone(p.Phone),
-            seesPersonalData ? p.IdNumber : PersonalDataMask.IdNumber(p.IdNumber),
+            p.Name, PersonalDataMask.Birthday(p.Birthday, mask.Birthday),
+            PersonalDataMask.Phone(p.Phone, mask.Phone),
+            PersonalDataMask.IdNumber(p.IdNumber, mask.IdNumber),
             p.BranchId, p.AdvisorId, p.ManualVip, p.RiskLevel, p.RiskAssessedOn, p.Tags);
         return new ClientResponse(
             v.ClientId, profile, v.Tier, v.Vip, v.Aum, v.Holdings, new RiskResponse(p.RiskLevel, p.RiskAssessedOn, v.RiskExpiresOn),
@@ -35,3 +38,14 @@ public sealed record ClientResponse(
 }
 
 public sealed record RiskResponse(RiskLevel? Level, DateOnly? AssessedOn, DateOnly? ExpiresOn);
+
+/// <summary>A client in a list or search result, its birthday masked as the caller's rules say.</summary>
+public sealed record ClientListItem(
+    string ClientId, string Name, string BranchId, string AdvisorId, ClientTier Tier, bool Vip, decimal Aum, string? Birthday,
+    DateOnly? RiskExpiresOn, DateTimeOffset? LastInteractionAt, DateOnly? NextMaturity, LifecycleStage Lifecycle,
+    int OpenComplaints, DateTimeOffset UpdatedAt, DateTimeOffset? ClientSince)
+{
+    public static ClientListItem From(ClientRow r, ClientMask mask) => new(
+        r.ClientId, r.Name, r.BranchId, r.AdvisorId, r.Tier, r.Vip, r.Aum, PersonalDataMask.Birthday(r.Birthday, mask.Birthday),
+        r.RiskExpiresOn, r.LastInteractionAt, r.NextMaturity, r.Lifecycle, r.OpenComplaints, r.UpdatedAt, r.ClientSince);
+}

@@ -1,9 +1,11 @@
 using WealthActors.Audit;
 using WealthActors.Clients;
 using WealthActors.Permissions;
+using WealthActors.Privacy;
 using WealthActors.ReadModel;
 using WealthActors.Silo.Audit;
 using WealthActors.Silo.Auth;
+using WealthActors.Silo.Privacy;
 
 namespace WealthActors.Silo.Apis;
 
@@ -20,7 +22,8 @@ public static class ClientsApi
         return routes;
     }
 
-    private static async Task<IResult> Upsert(string clientId, UpsertClientRequest body, HttpContext http, IGrainFactory grains, TimeProvider clock)
+    private static async Task<IResult> Upsert(
+        string clientId, UpsertClientRequest body, HttpContext http, IGrainFactory grains, TimeProvider clock, MaskingRules masking)
     {
         var today = DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
         var v = new RequestValidation()
@@ -57,10 +60,10 @@ public static class ClientsApi
             body.Name!.Trim(), body.Birthday, body.Phone, body.IdNumber, body.BranchId!, body.AdvisorId!, body.Vip ?? false,
             body.RiskLevel, body.RiskAssessedOn, body.Tags ?? []);
         var view = await client.Upsert(profile, ApiActor.Caller(http));
-        return TypedResults.Ok(ClientResponse.From(view, SeesPersonalData(http)));
+        return TypedResults.Ok(ClientResponse.From(view, await CallerMask.Of(http, grains, masking)));
     }
 
-    private static async Task<IResult> Get(string clientId, HttpContext http, IGrainFactory grains, IAuditTrail audit)
+    private static async Task<IResult> Get(string clientId, HttpContext http, IGrainFactory grains, IAuditTrail audit, MaskingRules masking)
     {
         var v = new RequestValidation().Id(clientId, "clientId");
         if (!v.IsValid)
@@ -70,18 +73,17 @@ public static class ClientsApi
 
         var view = await grains.GetGrain<IClientGrain>(clientId).GetView();
         await CallerAccess.Require(http, grains, Access.Read, NotFound(clientId), view.Profile.BranchId, view.Profile.AdvisorId);
-        var unmasked = SeesPersonalData(http);
-        if (unmasked)
+        var mask = await CallerMask.Of(http, grains, masking);
+        if (mask.RevealsAny)
         {
-            // A read of unmasked phone and ID numbers is audited, and committed before they leave.
-            await audit.AppendAsync(HttpAuditRecords.For(
-                http, new AuditTarget("client.read-unmasked", "client", clientId), "200", AuditDigests.Of(http.Request.QueryString.Value ?? "")));
+            await AuditUnmaskedRead(http, audit, "client", clientId);
         }
 
-        return TypedResults.Ok(ClientResponse.From(view, unmasked));
+        return TypedResults.Ok(ClientResponse.From(view, mask));
     }
 
-    private static async Task<IResult> Search(string? q, int? limit, HttpContext http, IGrainFactory grains, IReadModelQueries readModel)
+    private static async Task<IResult> Search(
+        string? q, int? limit, HttpContext http, IGrainFactory grains, IReadModelQueries readModel, IAuditTrail audit, MaskingRules masking)
     {
         var v = new RequestValidation()
             .Require(q, "q", 100)
@@ -91,10 +93,18 @@ public static class ClientsApi
             return v.Problem();
         }
 
-        return TypedResults.Ok(await readModel.SearchClients(q!.Trim(), limit ?? 20, await CallerAccess.Scope(http, grains)));
+        var rows = await readModel.SearchClients(q!.Trim(), limit ?? 20, await CallerAccess.Scope(http, grains));
+        var mask = await CallerMask.Of(http, grains, masking);
+        if (mask.Birthday == MaskLevel.Full && rows.Any(r => r.Birthday is not null))
+        {
+            await AuditUnmaskedRead(http, audit, "client-search", string.Join(',', rows.Select(r => r.ClientId)));
+        }
+
+        return TypedResults.Ok(rows.Select(r => ClientListItem.From(r, mask)).ToList());
     }
 
-    private static async Task<IResult> AddHolding(string clientId, AddHoldingRequest body, HttpContext http, IGrainFactory grains, TimeProvider clock)
+    private static async Task<IResult> AddHolding(
+        string clientId, AddHoldingRequest body, HttpContext http, IGrainFactory grains, TimeProvider clock, MaskingRules masking)
     {
         var today = DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
         var v = new RequestValidation()
@@ -114,7 +124,7 @@ public static class ClientsApi
         var holding = new Holding(body.ProductCode!, body.ProductName!.Trim(), body.ProductRisk!.Value, body.Amount!.Value, body.MaturityDate);
         await RequireWritable(http, grains, clientId);
         var view = await grains.GetGrain<IClientGrain>(clientId).AddHolding(holding, ApiActor.Caller(http));
-        return TypedResults.Ok(ClientResponse.From(view, SeesPersonalData(http)));
+        return TypedResults.Ok(ClientResponse.From(view, await CallerMask.Of(http, grains, masking)));
     }
 
     private static async Task<IResult> LogInteraction(string clientId, LogInteractionRequest body, HttpContext http, IGrainFactory grains, TimeProvider clock)
@@ -153,7 +163,8 @@ public static class ClientsApi
         await CallerAccess.Require(http, grains, Access.Write, NotFound(clientId), profile.BranchId, profile.AdvisorId);
     }
 
-
-    private static bool SeesPersonalData(HttpContext http) =>
-        http.User.IsInRole(ApiRoles.System) || http.User.IsInRole(ApiRoles.Compliance) || http.User.IsInRole(ApiRoles.Admin);
+    /// <summary>A read that shows personal data in full is audited, and committed before the data leaves.</summary>
+    private static Task AuditUnmaskedRead(HttpContext http, IAuditTrail audit, string targetType, string targetId) =>
+        audit.AppendAsync(HttpAuditRecords.For(
+            http, new AuditTarget("client.read-unmasked", targetType, targetId), "200", AuditDigests.Of(http.Request.QueryString.Value ?? "")));
 }

@@ -63,7 +63,7 @@ public sealed class ConversationEngineTests(BotClusterFixture fixture)
         Assert.Contains(org.VipClient, card.Title);
         var facts = card.Facts.ToDictionary(f => f.Name, f => f.Value);
         Assert.Equal("138****5678", facts["电话"]);
-        Assert.Equal("****1234", facts["证件"]);
+        Assert.Equal("**************1234", facts["证件"]);
         Assert.Contains("VIP", facts["等级"]);
         Assert.DoesNotContain("13812345678", reply.Text + string.Join(' ', facts.Values));
         Assert.DoesNotContain("310101197001011234", string.Join(' ', facts.Values));

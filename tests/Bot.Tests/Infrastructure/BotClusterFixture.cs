@@ -36,7 +36,10 @@ public sealed class BotClusterFixture : IAsyncLifetime
 
     public RecordingAuditTrail Audit { get; } = new();
 
-    public ConversationEngine Engine => new(Grains, ReadModel, Clock, Audit, NullLogger<ConversationEngine>.Instance);
+    public ConversationEngine Engine => EngineWith(WealthActors.Privacy.MaskingRules.Default);
+
+    public ConversationEngine EngineWith(WealthActors.Privacy.MaskingRules masking) =>
+        new(Grains, ReadModel, Clock, Audit, masking, NullLogger<ConversationEngine>.Instance);
 
     public async Task InitializeAsync()
     {

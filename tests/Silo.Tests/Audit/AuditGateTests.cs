@@ -131,6 +131,8 @@ public sealed class AuditGateTests : IAsyncLifetime
             builder.UseSetting("Auth:ApiKeys:0:Name", "admin");
             builder.UseSetting("Auth:ApiKeys:0:Key", AdminKey);
             builder.UseSetting("Auth:ApiKeys:0:Roles:0", "Admin");
+            // With System too, as the operations key of a deployment that also syncs clients: it reads them unmasked.
+            builder.UseSetting("Auth:ApiKeys:0:Roles:1", "System");
             builder.UseSetting("Logging:LogLevel:Default", "Warning");
             builder.ConfigureTestServices(services => services.AddSingleton(trail));
         }
