@@ -1,6 +1,9 @@
+using Microsoft.AspNetCore.DataProtection;
+using Microsoft.AspNetCore.DataProtection.KeyManagement;
 using Microsoft.Extensions.Options;
 using Orleans.Storage;
 using WealthActors.Silo.Storage;
+using WealthActors.Silo.Storage.Postgres;
 using WealthActors.Silo.Storage.Sqlite;
 
 namespace WealthActors.Silo.DataProtection;
@@ -41,8 +44,31 @@ public static partial class DataProtectionHostingExtensions
         });
         services.AddSingleton(sp => new PayloadSealer(sp.GetRequiredService<KeyRing>()));
         services.AddSingleton<ILifecycleParticipant<ISiloLifecycle>, KeyRingStartup>();
+        AddSessionKeys(services, provider);
         return services;
     }
+
+    /// <summary>
+    /// The keys of the Silo's cookies (sign-in sessions) live in the database, sealed with the ring, so that every silo
+    /// of a cluster honours a session any of them opened, and a restart signs no one out.
+    /// </summary>
+    private static void AddSessionKeys(IServiceCollection services, StorageProvider provider)
+    {
+        services.AddDataProtection().SetApplicationName("WealthActors");
+        services.AddOptions<KeyManagementOptions>().Configure<IServiceProvider>((o, sp) =>
+        {
+            o.XmlRepository = provider == StorageProvider.PostgreSql
+                ? Repository(sp.GetRequiredService<PostgresDatabase>())
+                : Repository(sp.GetRequiredService<SqliteDatabase>());
+            o.XmlEncryptor = new SealedXmlEncryptor(sp.GetRequiredService<PayloadSealer>());
+        });
+    }
+
+    // PostgreSQL's schema is the silo's to apply or check as it starts (Storage:MigrateOnStart), never a side effect of
+    // reading a key; the embedded SQLite file always brings its own schema up to date.
+    private static DatabaseXmlRepository Repository(PostgresDatabase database) => new(database.DataSource, () => Task.CompletedTask);
+
+    private static DatabaseXmlRepository Repository(SqliteDatabase database) => new(database.WriteDataSource, () => database.EnsureSchemaAsync());
 
     /// <summary>The grain-state serializer of the durable modes: the Orleans binary serializer's bytes, sealed.</summary>
     internal static IGrainStorageSerializer SealingSerializer(IServiceProvider services) =>
