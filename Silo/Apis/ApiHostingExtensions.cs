@@ -1,10 +1,10 @@
-using WealthActors.Silo.Privacy;
 using System.Text.Json.Serialization;
 using Microsoft.AspNetCore.Http.Features;
 using Microsoft.AspNetCore.Http.Json;
 using Scalar.AspNetCore;
 using WealthActors.Silo.Audit;
 using WealthActors.Silo.Auth;
+using WealthActors.Silo.Privacy;
 using WealthActors.Silo.Security;
 
 namespace WealthActors.Silo.Apis;
@@ -32,6 +32,7 @@ public static class ApiHostingExtensions
         // One set of masking rules for every door: this API, the chat engine, the console and exports.
         services.AddSingleton(MaskingConfiguration.Read(builder.Configuration));
         services.AddWealthActorsRateLimiting(builder.Configuration);
+        services.AddWealthActorsTrustedProxies(builder.Configuration);
         // Every door records into it: this API, the chat engine, the job scheduler.
         builder.AddWealthActorsAudit();
         services.AddOpenApi(o => o.AddWealthActorsSecuritySchemes());
@@ -41,7 +42,9 @@ public static class ApiHostingExtensions
 
     public static WebApplication MapWealthActorsApi(this WebApplication app)
     {
-        // First: the audit entry records the status everything after it settled on, and holds the answer until committed.
+        // Before anything reads the caller's address or scheme.
+        app.UseWealthActorsTrustedProxies();
+        // Then the audit entry, which records the status everything after it settled on, and holds the answer until committed.
         app.UseWealthActorsAudit();
         app.UseWealthActorsSecurityHeaders();
         app.UseExceptionHandler();

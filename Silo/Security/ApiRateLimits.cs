@@ -64,8 +64,9 @@ public static partial class ApiRateLimits
         return RateLimitPartition.GetTokenBucketLimiter(key, _ => TokenBucket(bucket));
     }
 
+    // The sign-in routes too: each starts a round trip to the provider or WeCom, and the WeCom callback spends a code there.
     private static bool Applies(PathString path) =>
-        path.StartsWithSegments("/api")
+        (path.StartsWithSegments("/api") || path.StartsWithSegments("/signin") || path.StartsWithSegments("/signout"))
         && !path.StartsWithSegments(WeComCallbackApi.Route)
         && !path.StartsWithSegments(TeamsMessagesApi.Route);
 
