@@ -3,43 +3,64 @@ using WealthActors.Employees;
 namespace WealthActors.Bot.Conversation;
 
 /// <summary>
-/// The card a pushed inbox message becomes on a chat channel. Buttons carry ordinary commands, so a click runs
-/// exactly what typing them would, with the same permission checks.
+/// The card a pushed inbox message becomes on a chat channel: every message in an inbox reaches the person's chat.
+/// Buttons carry ordinary commands, so a click runs exactly what typing them would, with the same permission checks.
 /// </summary>
 public static class InboxCards
 {
-    /// <summary>Escalations and warnings ask for action; the other kinds only inform and are not pushed as cards.</summary>
-    public static bool IsActionable(InboxMessage message) =>
-        message.Kind is InboxKind.Escalation or InboxKind.Warning && message.ComplaintId is { Length: > 0 };
-
     /// <param name="bilingualButtons">
     /// Labels such as "受理 Acknowledge" where the channel has room for them (Teams); WeCom's buttons hold a few
     /// characters, so they stay Chinese there.
     /// </param>
+    /// <returns>
+    /// Every inbox message as a card: a case's with the buttons that work it, a client's (a care task, an outflow alert)
+    /// with one that opens the client, and one about neither (a digest) with none, which a channel whose cards need a
+    /// button sends as text.
+    /// </returns>
     public static BotCard For(InboxMessage message, bool bilingualButtons = false)
     {
-        var complaintId = message.ComplaintId ?? "-";
         var title = message.Kind switch
         {
             InboxKind.Escalation => "投诉升级 Escalation",
-            InboxKind.Warning => "SLA 预警 Warning",
+            InboxKind.Warning when message.ComplaintId is not null => "SLA 预警 Warning",
+            InboxKind.Warning => "预警 Alert",
+            InboxKind.Task => "待办任务 Task",
+            InboxKind.Digest => "SLA 日报 Digest",
             _ => "通知 Notice",
         };
-        var facts = new List<BotFact>
+        var facts = new List<BotFact>();
+        if (message.ComplaintId is { } complaint)
         {
-            new("投诉 Complaint", complaintId),
-            new("客户 Client", message.ClientId ?? "-"),
-            new("时间 At", ReplyFormat.LocalTime(message.CreatedAt)),
-        };
-        IReadOnlyList<BotButton> buttons = message.ComplaintId is { Length: > 0 } id
-            ?
+            facts.Add(new BotFact("投诉 Complaint", complaint));
+        }
+
+        if (message.ClientId is { } client)
+        {
+            facts.Add(new BotFact("客户 Client", client));
+        }
+
+        facts.Add(new BotFact("时间 At", ReplyFormat.LocalTime(message.CreatedAt)));
+        return new BotCard(title, facts, Buttons(message, bilingualButtons)) { Subtitle = message.Text };
+    }
+
+    /// <summary>The text a channel sends for a card it cannot show (no buttons, where its cards need one).</summary>
+    public static string AsText(BotCard card) => $"【{card.Title}】\n{card.Subtitle}";
+
+    private static IReadOnlyList<BotButton> Buttons(InboxMessage message, bool bilingual)
+    {
+        if (message.ComplaintId is { Length: > 0 } id)
+        {
+            return
             [
-                new BotButton(bilingualButtons ? "受理 Acknowledge" : "受理", Command(CommandKind.Acknowledge, id)),
-                new BotButton(bilingualButtons ? "转派 Reassign" : "转派", Command(CommandKind.Assign, id)),
-                new BotButton(bilingualButtons ? "备注 Comment" : "备注", Command(CommandKind.Note, id)),
-            ]
+                new BotButton(bilingual ? "受理 Acknowledge" : "受理", Command(CommandKind.Acknowledge, id)),
+                new BotButton(bilingual ? "转派 Reassign" : "转派", Command(CommandKind.Assign, id)),
+                new BotButton(bilingual ? "备注 Comment" : "备注", Command(CommandKind.Note, id)),
+            ];
+        }
+
+        return message.ClientId is { Length: > 0 } clientId
+            ? [new BotButton(bilingual ? "查看客户 Client" : "查看客户", Command(CommandKind.Client, clientId))]
             : [];
-        return new BotCard(title, facts, buttons) { Subtitle = message.Text };
     }
 
     private static string Command(CommandKind kind, string complaintId) =>

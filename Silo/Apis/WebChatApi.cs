@@ -15,7 +15,7 @@ public sealed record WebChatInboxItem(
 {
     public static WebChatInboxItem From(InboxMessage m) => new(
         m.Id, m.Kind, m.Key, m.ComplaintId, m.ClientId, m.Text, m.CreatedAt, m.DeliveredVia,
-        InboxCards.IsActionable(m) ? WebChatCard.From(InboxCards.For(m)) : null);
+        InboxCards.For(m) is { Buttons.Count: > 0 } card ? WebChatCard.From(card) : null);
 }
 
 /// <summary>One server-sent event: a snapshot of the recent inbox, or one new or changed message.</summary>

@@ -5,7 +5,7 @@ using WealthActors.Employees;
 namespace WealthActors.Bot.Channels.WeCom;
 
 /// <summary>
-/// Pushes escalations and warnings to employees who have a WeCom UserID, as button cards. Only queues: the
+/// Pushes every inbox message to employees who have a WeCom UserID: as a button card where there is something to do, as text otherwise. Only queues: the
 /// employee grain calls this inside its turn.
 /// </summary>
 public sealed class WeComInboxPushChannel(WeComOutbox outbox, IOptions<WeComOptions> options) : IInboxPushChannel
@@ -17,7 +17,7 @@ public sealed class WeComInboxPushChannel(WeComOutbox outbox, IOptions<WeComOpti
     {
         ArgumentNullException.ThrowIfNull(push);
         var carries = options.Value.Enabled && push.Reason != InboxPushReason.Updated
-            && push.Profile?.WeComUserId is { Length: > 0 } && InboxCards.IsActionable(push.Message)
+            && push.Profile?.WeComUserId is { Length: > 0 }
             && !push.Message.DeliveredVia.Contains(ChannelIdentity.WeCom);
         return carries ? ChannelIdentity.WeCom : null;
     }

@@ -45,9 +45,12 @@ public sealed partial class WeComOutbox : ChatOutbox<WeComJob>
         switch (job)
         {
             case WeComPushJob push:
-                var card = WeComReplies.ToTemplateCard(
-                    WeComReplies.TaskId(push.UserId, push.Push.Message.Id), Conversation.InboxCards.For(push.Push.Message));
-                var result = await client.SendTemplateCardAsync([push.UserId], card, cancellationToken).ConfigureAwait(false);
+                var card = Conversation.InboxCards.For(push.Push.Message);
+                // WeCom's interactive cards need a button; a message with nothing to click (a digest) goes as text.
+                var result = card.Buttons.Count > 0
+                    ? await client.SendTemplateCardAsync(
+                        [push.UserId], WeComReplies.ToTemplateCard(WeComReplies.TaskId(push.UserId, push.Push.Message.Id), card), cancellationToken).ConfigureAwait(false)
+                    : await client.SendTextAsync([push.UserId], Conversation.InboxCards.AsText(card), cancellationToken).ConfigureAwait(false);
                 if (result.InvalidUsers.Contains(push.UserId, StringComparer.OrdinalIgnoreCase))
                 {
                     LogUnreachable(Logger, push.UserId, push.Push.EmployeeId);
@@ -73,7 +76,7 @@ public sealed partial class WeComOutbox : ChatOutbox<WeComJob>
     protected override bool IsTransientFailure(Exception exception) =>
         exception is WeComApiException { ErrCode: -1 or 45009 or 45033 };
 
-    [LoggerMessage(Level = LogLevel.Information, Message = "WeCom: message {Key} of employee {EmployeeId} pushed to {UserId} as a card")]
+    [LoggerMessage(Level = LogLevel.Information, Message = "WeCom: message {Key} of employee {EmployeeId} pushed to {UserId}")]
     private static partial void LogPushed(ILogger logger, string employeeId, string userId, string key);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "WeCom: member {UserId} of employee {EmployeeId} cannot receive messages from the app")]

@@ -5,7 +5,7 @@ using WealthActors.Employees;
 namespace WealthActors.Bot.Channels.Teams.Chat;
 
 /// <summary>
-/// Pushes escalations and warnings to employees who have a <c>teamsUserId</c>, as Adaptive Cards. Only queues: the
+/// Pushes every inbox message to employees who have a <c>teamsUserId</c>, as Adaptive Cards. Only queues: the
 /// employee grain calls this inside its turn.
 /// </summary>
 public sealed class TeamsInboxPushChannel(TeamsOutbox outbox, IOptions<TeamsOptions> options) : IInboxPushChannel
@@ -16,7 +16,7 @@ public sealed class TeamsInboxPushChannel(TeamsOutbox outbox, IOptions<TeamsOpti
     {
         ArgumentNullException.ThrowIfNull(push);
         var carries = options.Value.Enabled && push.Reason != InboxPushReason.Updated
-            && push.Profile?.TeamsUserId is { Length: > 0 } && InboxCards.IsActionable(push.Message)
+            && push.Profile?.TeamsUserId is { Length: > 0 }
             && !push.Message.DeliveredVia.Contains(ChannelIdentity.Teams);
         return carries ? ChannelIdentity.Teams : null;
     }

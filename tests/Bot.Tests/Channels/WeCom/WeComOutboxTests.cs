@@ -18,10 +18,13 @@ public sealed class WeComOutboxTests(BotClusterFixture cluster) : IAsyncLifetime
 
     public async Task DisposeAsync() => await _host.DisposeAsync();
 
-    private async Task<InboxPush> Deliver(InboxKind kind = InboxKind.Escalation)
+    private Task<InboxPush> Deliver(InboxKind kind = InboxKind.Escalation) =>
+        Deliver(kind, $"CMP-{_org.Tag}", _org.VipClient, "【投诉升级 L1】…");
+
+    private async Task<InboxPush> Deliver(InboxKind kind, string? complaintId, string? clientId, string text)
     {
         var key = $"CMP-{_org.Tag}:{Guid.NewGuid():N}:1";
-        var message = new InboxMessage(key, kind, key, $"CMP-{_org.Tag}", _org.VipClient, "【投诉升级 L1】…", DateTimeOffset.UtcNow, ["inbox"]);
+        var message = new InboxMessage(key, kind, key, complaintId, clientId, text, DateTimeOffset.UtcNow, ["inbox"]);
         var employee = cluster.Grains.GetGrain<IEmployeeGrain>(_org.Advisor);
         Assert.True(await employee.Deliver(message));
         return new InboxPush(_org.Advisor, await employee.GetProfile(), message, InboxPushReason.Delivered);
@@ -82,12 +85,40 @@ public sealed class WeComOutboxTests(BotClusterFixture cluster) : IAsyncLifetime
     {
         var channel = _host.PushChannel;
         var push = await Deliver();
-        var info = await Deliver(InboxKind.Info);
 
         Assert.False(channel.TryPush(push with { Profile = push.Profile! with { WeComUserId = null } }));
-        Assert.False(channel.TryPush(info));
         Assert.False(channel.TryPush(push with { Reason = InboxPushReason.Updated }));
-        Assert.False(channel.TryPush(push with { Message = push.Message with { ComplaintId = null } }));
+        Assert.False(channel.TryPush(push with { Message = push.Message with { DeliveredVia = ["inbox", "wecom"] } }));
+    }
+
+    [Fact]
+    public async Task PushChannel_CareTaskForAClient_SendsACardThatOpensTheClient()
+    {
+        var push = await Deliver(InboxKind.Task, null, _org.VipClient, "生日关怀：张伟 5 月 20 日 56 岁生日");
+
+        Assert.True(_host.PushChannel.TryPush(push));
+        var sent = await _host.WaitForCall(c => c.Api == "message/send", "the card");
+        await Eventually(async () => (await DeliveredVia(push.Message.Id)).Contains("wecom"));
+
+        var card = sent.Body["template_card"]!;
+        Assert.Equal("button_interaction", (string?)card["card_type"]);
+        Assert.Equal("待办任务 Task", (string?)card["main_title"]!["title"]);
+        Assert.Equal("生日关怀：张伟 5 月 20 日 56 岁生日", (string?)card["sub_title_text"]);
+        var keys = card["button_list"]!.AsArray().Select(b => (string)b!["key"]!).ToArray();
+        Assert.Equal([$"客户 {_org.VipClient}"], keys);
+    }
+
+    [Fact]
+    public async Task PushChannel_DigestWithNothingToClick_SendsItsLinesAsText()
+    {
+        var push = await Deliver(InboxKind.Digest, null, null, "SLA 日报 06-12\n超时 3\n预警 5");
+
+        Assert.True(_host.PushChannel.TryPush(push));
+        var sent = await _host.WaitForCall(c => c.Api == "message/send", "the text");
+        await Eventually(async () => (await DeliveredVia(push.Message.Id)).Contains("wecom"));
+
+        Assert.Equal("text", (string?)sent.Body["msgtype"]);
+        Assert.Equal("【SLA 日报 Digest】\nSLA 日报 06-12\n超时 3\n预警 5", (string?)sent.Body["text"]!["content"]);
     }
 
     private static async Task Eventually(Func<Task<bool>> condition)

@@ -38,10 +38,12 @@ public sealed class TeamsOutboxTests(BotClusterFixture cluster) : IAsyncLifetime
     private Task KeepAChat(string conversationId) => Lead.SetTeamsConversation(new TeamsConversationReference(
         _host.Connector.ServiceUrl, "msteams", conversationId, Bot, new TeamsAccount("29:lead", "李经理", _objectId), _tenant, "personal"));
 
-    private async Task<InboxPush> Deliver(InboxKind kind = InboxKind.Escalation)
+    private Task<InboxPush> Deliver(InboxKind kind = InboxKind.Escalation) => Deliver(kind, $"CMP-{_org.Tag}", "【投诉升级 L1】…");
+
+    private async Task<InboxPush> Deliver(InboxKind kind, string? complaintId, string text)
     {
         var key = $"CMP-{_org.Tag}:{Guid.NewGuid():N}:1";
-        var message = new InboxMessage(key, kind, key, $"CMP-{_org.Tag}", _org.VipClient, "【投诉升级 L1】…", DateTimeOffset.UtcNow, ["inbox"]);
+        var message = new InboxMessage(key, kind, key, complaintId, _org.VipClient, text, DateTimeOffset.UtcNow, ["inbox"]);
         Assert.True(await Lead.Deliver(message));
         return new InboxPush(_org.TeamLead, await Lead.GetProfile(), message, InboxPushReason.Delivered);
     }
@@ -74,6 +76,22 @@ public sealed class TeamsOutboxTests(BotClusterFixture cluster) : IAsyncLifetime
         var card = JsonNode.Parse(sent.Body)!["attachments"]![0]!["content"]!;
         Assert.Equal($"受理 CMP-{_org.Tag}", (string?)card["actions"]![0]!["verb"]);
         Assert.DoesNotContain(_host.Connector.Calls, c => c.RawTarget == "/amer/v3/conversations");
+    }
+
+    [Fact]
+    public async Task PushChannel_CareTask_SendsACardWhoseButtonOpensTheClient()
+    {
+        var conversation = $"a:{Guid.NewGuid():N}+kept";
+        await KeepAChat(conversation);
+        var push = await Deliver(InboxKind.Task, null, "到期关怀：信托计划 30 天后到期");
+
+        Assert.True(_host.PushChannel.TryPush(push));
+        var sent = await _host.WaitForCall(c => c.RawTarget == Path(conversation), "the card");
+        await Eventually(async () => (await DeliveredVia(push.Message.Id)).Contains(ChannelIdentity.Teams));
+
+        var card = JsonNode.Parse(sent.Body)!["attachments"]![0]!["content"]!;
+        Assert.Contains("到期关怀：信托计划 30 天后到期", card.ToJsonString(new System.Text.Json.JsonSerializerOptions { Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping }), StringComparison.Ordinal);
+        Assert.Equal($"客户 {_org.VipClient}", (string?)card["actions"]![0]!["verb"]);
     }
 
     [Fact]
@@ -132,14 +150,11 @@ public sealed class TeamsOutboxTests(BotClusterFixture cluster) : IAsyncLifetime
     public async Task PushChannel_NotForTeams_IsDeclined()
     {
         var push = await Deliver();
-        var info = await Deliver(InboxKind.Info);
         var channel = _host.PushChannel;
 
         Assert.Null(channel.ConfirmingChannel(push with { Profile = push.Profile! with { TeamsUserId = null } }));
-        Assert.Null(channel.ConfirmingChannel(info));
         Assert.Null(channel.ConfirmingChannel(push with { Reason = InboxPushReason.Updated }));
         Assert.Null(channel.ConfirmingChannel(push with { Message = push.Message with { DeliveredVia = ["inbox", ChannelIdentity.Teams] } }));
-        Assert.False(channel.TryPush(info));
         Assert.Equal(ChannelIdentity.Teams, channel.ConfirmingChannel(push with { Reason = InboxPushReason.Retry }));
     }
 }
