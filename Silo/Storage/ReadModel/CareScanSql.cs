@@ -47,11 +47,12 @@ internal static class CareScanSql
             parameters.Add(($"md{i}", dialect.BirthdayValue(days[i].Month, days[i].Day)));
         }
 
-        // Any birthday recorded on or after today is this year's (the window is shorter than a year).
+        // Clients of the tier and every VIP (of a VIP tier or flagged by hand, such as a family member of one); any birthday
+        // recorded on or after today is this year's (the window is shorter than a year).
         var sql = $"""
             SELECT {ClientColumns}, {NoHolding}
             FROM rm_clients c
-            WHERE c.{dialect.BirthdayColumn} IN ({string.Join(", ", names)}) AND c.tier >= @min_tier
+            WHERE c.{dialect.BirthdayColumn} IN ({string.Join(", ", names)}) AND (c.tier >= @min_tier OR c.vip)
               AND NOT EXISTS ({Recorded} AND o.occurrence_on >= @today)
             ORDER BY c.client_id;
             """;

@@ -15,7 +15,7 @@ internal sealed partial class InMemoryReadModel : ICareScanQueries
     {
         var days = CareWindows.BirthdayMonthDays(today, leadDays).ToHashSet();
         return Scan(CareRuleNames.Birthday, (row, recorded) =>
-            row.Birthday is { } birthday && days.Contains((birthday.Month, birthday.Day)) && row.Tier >= minTier
+            row.Birthday is { } birthday && days.Contains((birthday.Month, birthday.Day)) && (row.Tier >= minTier || row.Vip)
             && !recorded.Any(o => o.OccurrenceOn >= today)
                 ? [Candidate(row, null) with { Birthday = row.Birthday }]
                 : []);

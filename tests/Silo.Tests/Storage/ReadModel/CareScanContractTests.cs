@@ -21,12 +21,24 @@ public abstract class CareScanContractTests
         await Writer.UpsertClient(Client("C02") with { Birthday = new DateOnly(1971, 1, 3) });
         await Writer.UpsertClient(Client("C03") with { Birthday = new DateOnly(1972, 1, 4) });
         await Writer.UpsertClient(Client("C04") with { Birthday = new DateOnly(1973, 12, 27) });
-        await Writer.UpsertClient(Client("C05") with { Birthday = new DateOnly(1974, 12, 30), Tier = ClientTier.Affluent });
+        await Writer.UpsertClient(Client("C05") with { Birthday = new DateOnly(1974, 12, 30), Tier = ClientTier.Affluent, Vip = false });
         await Writer.UpsertClient(Client("C06") with { Birthday = new DateOnly(1975, 12, 31), Tier = ClientTier.UltraHighNetWorth });
 
         var found = await Care.BirthdayCandidates(new DateOnly(2026, 12, 28), 6, ClientTier.HighNetWorth);
 
         Assert.Equal(["C01", "C02", "C06"], found.Select(c => c.ClientId));
+    }
+
+    [Fact]
+    public async Task BirthdayCandidates_VipFlaggedByHandBelowTheTier_IsFound()
+    {
+        // A family member of a UHNW client: Affluent by assets, VIP by the advisor's flag.
+        await Writer.UpsertClient(Client("C21") with { Birthday = new DateOnly(1990, 3, 2), Tier = ClientTier.Affluent, Vip = true });
+        await Writer.UpsertClient(Client("C22") with { Birthday = new DateOnly(1991, 3, 2), Tier = ClientTier.Affluent, Vip = false });
+
+        var found = await Care.BirthdayCandidates(new DateOnly(2027, 2, 27), 7, ClientTier.HighNetWorth);
+
+        Assert.Equal(["C21"], found.Select(c => c.ClientId));
     }
 
     [Fact]
