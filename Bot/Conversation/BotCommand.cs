@@ -14,6 +14,11 @@ public enum CommandKind
     Resolve,
     Assign,
     Breaches,
+    Reopen,
+    Severity,
+    Extend,
+    Progress,
+    Log,
 }
 
 /// <summary>A parsed command. Which of the optional parts are set depends on <see cref="Kind"/>.</summary>

@@ -19,6 +19,11 @@ internal static class BotTexts
         恢复 <投诉号>
         解决 <投诉号> <处理结果>
         转派 <投诉号> <员工号|我>
+        重开 <投诉号> <原因>
+        级别 <投诉号> <紧急|高|中|低> [原因]
+        延期 <投诉号> <原因>（监管时限延长）
+        进度 <投诉号> 处理经过
+        记录 <客户> <内容> 记一次联系
         超时 [网点]
         投诉号可只输入待办中的末几位。
         """,
@@ -34,6 +39,11 @@ internal static class BotTexts
         resume <complaint>
         resolve <complaint> <outcome>
         assign <complaint> <employee|me>
+        reopen <complaint> <reason>
+        severity <complaint> <critical|high|normal|low> [reason]
+        extend <complaint> <reason> (regulatory deadline)
+        progress <complaint> - what happened so far
+        log <client> <text> - record a contact
         breaches [branch]
         A complaint may be named by the last few characters of an id in your queue.
         """);
@@ -54,6 +64,11 @@ internal static class BotTexts
             CommandKind.Resume => language.Say($"请输入：恢复 {id}", $"Please type: resume {id}"),
             CommandKind.Resolve => language.Say($"请填写处理结果：解决 {id} <处理结果>", $"Please describe the outcome: resolve {id} <outcome>"),
             CommandKind.Assign => language.Say($"请指定接手人：转派 {id} <员工号|我>", $"Who should take it? assign {id} <employee|me>"),
+            CommandKind.Reopen => language.Say($"请说明重开原因：重开 {id} <原因>", $"Please give a reason: reopen {id} <reason>"),
+            CommandKind.Severity => language.Say($"请指定级别：级别 {id} <紧急|高|中|低> [原因]", $"Which severity? severity {id} <critical|high|normal|low> [reason]"),
+            CommandKind.Extend => language.Say($"请说明延期原因：延期 {id} <原因>", $"Please give a reason: extend {id} <reason>"),
+            CommandKind.Progress => language.Say($"请输入：进度 {id}", $"Please type: progress {id}"),
+            CommandKind.Log => language.Say("请按格式记录：记录 <客户> <内容>，例如：记录 张伟 电话回访，客户满意", "Please use: log <client> <text>, e.g. log Zhang called back, client satisfied"),
             _ => Help(language),
         };
     }

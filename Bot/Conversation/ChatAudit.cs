@@ -39,13 +39,18 @@ internal sealed class ChatAudit(string employeeId, string channel, ParseResult p
         CommandKind.MyQueue => "complaint.queue",
         CommandKind.Breaches => "complaint.breaches",
         CommandKind.Client => "client.search",
+        CommandKind.Reopen => "complaint.reopen",
+        CommandKind.Severity => "complaint.severity",
+        CommandKind.Extend => "complaint.extend",
+        CommandKind.Progress => "complaint.timeline",
+        CommandKind.Log => "client.interactions",
         CommandKind.Help => "chat.help",
         _ => "chat.unrecognised",
     };
 
     private static string? TargetTypeOf(CommandKind? kind) => kind switch
     {
-        CommandKind.Client or CommandKind.Complain => "client",
+        CommandKind.Client or CommandKind.Complain or CommandKind.Log => "client",
         CommandKind.Breaches => "branch",
         CommandKind.MyQueue or CommandKind.Help or null => null,
         _ => "complaint",

@@ -20,12 +20,18 @@ public static class CommandFormatter
             CommandKind.Resolve => zh ? "解决" : "resolve",
             CommandKind.Assign => zh ? "转派" : "assign",
             CommandKind.Breaches => zh ? "超时" : "breaches",
+            CommandKind.Reopen => zh ? "重开" : "reopen",
+            CommandKind.Severity => zh ? "级别" : "severity",
+            CommandKind.Extend => zh ? "延期" : "extend",
+            CommandKind.Progress => zh ? "进度" : "progress",
+            CommandKind.Log => zh ? "记录" : "log",
             _ => command.Kind.ToString(),
         };
         string?[] parts = command.Kind switch
         {
             CommandKind.Complain => [verb, command.Subject, command.Severity is { } s ? BotTexts.Severity(s, command.Language) : null, command.Text],
             CommandKind.Assign => [verb, command.Subject, command.Target, command.Text],
+            CommandKind.Severity => [verb, command.Subject, command.Severity is { } level ? BotTexts.Severity(level, command.Language) : null, command.Text],
             _ => [verb, command.Subject, command.Text],
         };
         return string.Join(' ', parts.Where(p => !string.IsNullOrEmpty(p)));

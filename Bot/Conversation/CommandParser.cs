@@ -34,7 +34,9 @@ public static class CommandParser
             CommandKind.Breaches => ParseResult.Ok(new BotCommand(verb.Kind, language, Subject: FirstWord(args).Word)),
             CommandKind.Complain => ParseComplaint(args, language),
             CommandKind.Assign => ParseAssignment(args, language),
-            CommandKind.Show or CommandKind.Acknowledge or CommandKind.Resume => IdAndText(verb.Kind, args, language, textRequired: false),
+            CommandKind.Severity => ParseSeverityChange(args, language),
+            CommandKind.Show or CommandKind.Acknowledge or CommandKind.Resume or CommandKind.Progress =>
+                IdAndText(verb.Kind, args, language, textRequired: false),
             _ => IdAndText(verb.Kind, args, language, textRequired: true),
         };
     }
@@ -88,6 +90,20 @@ public static class CommandParser
 
         return ParseResult.Ok(new BotCommand(CommandKind.Assign, language, Subject: CleanId(id),
             Text: reason.Length == 0 ? null : reason, Target: CleanId(target)));
+    }
+
+    /// <summary>"级别 X 紧急 客户再次来电": the case, the new severity, an optional reason.</summary>
+    private static ParseResult ParseSeverityChange(string args, BotLanguage language)
+    {
+        var (id, rest) = FirstWord(args);
+        var (word, reason) = FirstWord(rest);
+        if (id is null || word is null || !CommandVocabulary.TryParseSeverity(word, out var severity))
+        {
+            return ParseResult.Incomplete(CommandKind.Severity, language, id is null ? null : CleanId(id));
+        }
+
+        return ParseResult.Ok(new BotCommand(CommandKind.Severity, language, Subject: CleanId(id),
+            Text: reason.Length == 0 ? null : reason, Severity: severity));
     }
 
     /// <summary>

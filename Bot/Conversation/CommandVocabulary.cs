@@ -18,7 +18,12 @@ internal static class CommandVocabulary
         (CommandKind.Resume, ["恢复"], ["resume"]),
         (CommandKind.Resolve, ["解决", "办结"], ["resolve", "close"]),
         (CommandKind.Assign, ["转派", "转交"], ["assign", "reassign"]),
-        (CommandKind.Breaches, ["超时", "逾期"], ["breaches", "overdue"]));
+        (CommandKind.Breaches, ["超时", "逾期"], ["breaches", "overdue"]),
+        (CommandKind.Reopen, ["重开", "重新打开"], ["reopen"]),
+        (CommandKind.Severity, ["级别", "改级别"], ["severity"]),
+        (CommandKind.Extend, ["延期"], ["extend"]),
+        (CommandKind.Progress, ["进度"], ["progress", "timeline"]),
+        (CommandKind.Log, ["记录"], ["log"]));
 
     /// <summary>Words that may stand between a complaint id and the employee in an assignment ("转派 X 给 E200").</summary>
     public static readonly IReadOnlySet<string> AssignPrepositions = new HashSet<string>(["给", "至", "到", "to"], StringComparer.OrdinalIgnoreCase);

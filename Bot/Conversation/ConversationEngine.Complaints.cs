@@ -22,7 +22,7 @@ public sealed partial class ConversationEngine
 
         turn.Audit?.Target("complaint", view.ComplaintId);
 
-        var access = command.Kind == CommandKind.Show ? Access.Read : Access.Write;
+        var access = command.Kind is CommandKind.Show or CommandKind.Progress ? Access.Read : Access.Write;
         var (advisorId, clientName) = await ClientOf(view.ClientId);
         if (!await turn.May(access, view.BranchId, view.Assignee, advisorId))
         {
@@ -33,6 +33,11 @@ public sealed partial class ConversationEngine
         if (command.Kind == CommandKind.Show)
         {
             return new BotReply(Summary(turn, view), BotOutcome.Info, ComplaintCard(turn, view, clientName));
+        }
+
+        if (command.Kind == CommandKind.Progress)
+        {
+            return new BotReply(Progress(turn, view), BotOutcome.Info, ComplaintCard(turn, view, clientName));
         }
 
         var target = command.Target is { } t && CommandVocabulary.Me.Contains(t) ? turn.Principal.EmployeeId : command.Target;
@@ -52,6 +57,9 @@ public sealed partial class ConversationEngine
                 CommandKind.Resume => await complaint.Resume(turn.Actor, command.Text),
                 CommandKind.Resolve => await complaint.Resolve(turn.Actor, command.Text!),
                 CommandKind.Assign => await complaint.Assign(turn.Actor, target!, command.Text),
+                CommandKind.Reopen => await complaint.Reopen(turn.Actor, command.Text!),
+                CommandKind.Severity => await complaint.ChangeSeverity(turn.Actor, command.Severity!.Value, command.Text),
+                CommandKind.Extend => await complaint.ExtendRegulatoryDeadline(turn.Actor, command.Text!),
                 _ => throw new InvalidOperationException($"{command.Kind} is not a complaint command."),
             };
             return Done(turn, command.Kind, changed, clientName);
@@ -80,6 +88,11 @@ public sealed partial class ConversationEngine
             CommandKind.Resume => (turn.Say($"投诉 {id} 已恢复，SLA 重新计时。", $"Complaint {id} resumed; the SLA clock runs again."), turn.Say("已恢复", "Resumed")),
             CommandKind.Resolve => (turn.Say($"投诉 {id} 已解决。", $"Complaint {id} resolved."), turn.Say("已解决", "Resolved")),
             CommandKind.Assign => (turn.Say($"投诉 {id} 已转派给 {view.Assignee}。", $"Complaint {id} assigned to {view.Assignee}."), turn.Say($"已转派 {view.Assignee}", $"Assigned to {view.Assignee}")),
+            CommandKind.Reopen => (turn.Say($"投诉 {id} 已重新打开，SLA 重新计时。", $"Complaint {id} reopened; the SLA clock runs again."), turn.Say("已重开", "Reopened")),
+            CommandKind.Severity => (turn.Say($"投诉 {id} 的级别已改为「{BotTexts.Severity(view.Severity, turn.Language)}」，时限按新级别重算。",
+                $"Complaint {id} is now {BotTexts.Severity(view.Severity, turn.Language)}; its deadlines follow the new severity."), BotTexts.Severity(view.Severity, turn.Language)),
+            CommandKind.Extend => (turn.Say($"投诉 {id} 的监管处理时限已延长至 {ReplyFormat.LocalTime(view.RegulatoryDue)}。",
+                $"Complaint {id}: regulatory deadline extended to {ReplyFormat.LocalTime(view.RegulatoryDue)}."), turn.Say("已延期", "Extended")),
             _ => (Summary(turn, view), null),
         };
         return new BotReply(text, BotOutcome.Done, ComplaintCard(turn, view, clientName)) { Badge = badge };
@@ -213,6 +226,10 @@ public sealed partial class ConversationEngine
         CommandKind.Resume => language.Say("恢复", "resume"),
         CommandKind.Resolve => language.Say("解决", "resolve"),
         CommandKind.Assign => language.Say("转派", "reassign"),
+        CommandKind.Reopen => language.Say("重开", "reopen"),
+        CommandKind.Severity => language.Say("调整级别", "change the severity of"),
+        CommandKind.Extend => language.Say("延期", "extend"),
+        CommandKind.Progress => language.Say("查看进度", "follow"),
         _ => language.Say("处理", "work on"),
     };
 
@@ -224,6 +241,9 @@ public sealed partial class ConversationEngine
         CommandKind.Resume => "resumed",
         CommandKind.Resolve => "resolved",
         CommandKind.Assign => "reassigned",
+        CommandKind.Reopen => "reopened",
+        CommandKind.Severity => "changed in severity",
+        CommandKind.Extend => "extended",
         _ => "changed",
     };
 }

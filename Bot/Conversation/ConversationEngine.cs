@@ -107,6 +107,7 @@ public sealed partial class ConversationEngine(
         CommandKind.Complain => OpenComplaint(turn, command, cancellationToken),
         CommandKind.MyQueue => MyQueue(turn, cancellationToken),
         CommandKind.Breaches => Breaches(turn, command, cancellationToken),
+        CommandKind.Log => LogContact(turn, command, cancellationToken),
         _ => OnComplaint(turn, command, cancellationToken),
     };
 
