@@ -22,6 +22,10 @@ public interface IClientGrain : IGrainWithStringKey
     [Alias("LogInteraction")]
     Task LogInteraction(Interaction interaction, Actor actor);
 
+    /// <summary>Replaces the client's household: the related clients and how each is related (spouse, child, …).</summary>
+    [Alias("SetHousehold")]
+    Task<ClientView> SetHousehold(IReadOnlyList<HouseholdMember> members, Actor actor);
+
     /// <summary>
     /// Checks a reported transaction against the outflow alert rule and alerts the advisor at once when it trips.
     /// Idempotent per transaction id: a retry finds the alert already delivered.

@@ -70,6 +70,14 @@ public sealed partial class ClientGrain(
         await SaveAndProject();
     }
 
+    public async Task<ClientView> SetHousehold(IReadOnlyList<HouseholdMember> members, Actor actor)
+    {
+        RequireExists();
+        state.State.Household = [.. members];
+        await SaveAndProject();
+        return View(clock.GetUtcNow());
+    }
+
     public async Task LinkComplaint(string complaintId, bool open)
     {
         RequireExists();

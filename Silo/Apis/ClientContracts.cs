@@ -10,6 +10,11 @@ public sealed record UpsertClientRequest(
 
 public sealed record AddHoldingRequest(string? ProductCode, string? ProductName, ProductRisk? ProductRisk, decimal? Amount, DateOnly? MaturityDate);
 
+/// <summary>The whole household of a client: replaces what it had.</summary>
+public sealed record SetHouseholdRequest(IReadOnlyList<HouseholdMemberRequest?>? Members);
+
+public sealed record HouseholdMemberRequest(string? ClientId, string? Relation);
+
 public sealed record LogInteractionRequest(InteractionKind? Kind, DateTimeOffset? At, string? EmployeeId, string? Note);
 
 /// <summary>A client's profile as the caller may see it: <see cref="Birthday"/> is <c>yyyy-MM-dd</c>, <c>--MM-dd</c> or hidden.</summary>

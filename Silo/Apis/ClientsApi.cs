@@ -19,6 +19,7 @@ public static class ClientsApi
         group.MapGet("/", Search).RequireAuthorization(AuthHostingExtensions.Policies.Read);
         group.MapPost("/{clientId}/holdings", AddHolding).RequireAuthorization(AuthHostingExtensions.Policies.Integrate);
         group.MapPost("/{clientId}/interactions", LogInteraction).RequireAuthorization(AuthHostingExtensions.Policies.Work);
+        group.MapPut("/{clientId}/household", SetHousehold).RequireAuthorization(AuthHostingExtensions.Policies.Integrate);
         return routes;
     }
 
@@ -147,6 +148,56 @@ public static class ClientsApi
         var interaction = new Interaction(body.Kind!.Value, body.At ?? now, actor.Id, body.Note!.Trim());
         await grains.GetGrain<IClientGrain>(clientId).LogInteraction(interaction, actor);
         return TypedResults.Created($"/api/clients/{clientId}", interaction);
+    }
+
+    private const int MaxHousehold = 20;
+
+    private static async Task<IResult> SetHousehold(
+        string clientId, SetHouseholdRequest body, HttpContext http, IGrainFactory grains, MaskingRules masking)
+    {
+        var members = body.Members ?? [];
+        var v = new RequestValidation()
+            .Id(clientId, "clientId")
+            .Check(body.Members is not null, "members", "is required (an empty list clears the household).")
+            .Check(members.Count <= MaxHousehold, "members", $"holds at most {MaxHousehold} related clients.");
+        for (var i = 0; i < members.Count && v.IsValid; i++)
+        {
+            var member = members[i];
+            v.Check(member is not null, $"members[{i}]", "is required.");
+            v.Id(member?.ClientId, $"members[{i}].clientId").Name(member?.Relation, $"members[{i}].relation", 32);
+            v.Check(!string.Equals(member?.ClientId, clientId, StringComparison.Ordinal), $"members[{i}].clientId", "is the client itself.");
+            v.Check(members.Take(i).All(m => !string.Equals(m?.ClientId, member?.ClientId, StringComparison.Ordinal)),
+                $"members[{i}].clientId", "is listed twice.");
+        }
+
+        if (!v.IsValid)
+        {
+            return v.Problem();
+        }
+
+        await RequireWritable(http, grains, clientId);
+        for (var i = 0; i < members.Count; i++)
+        {
+            // A related client must exist and, for a person, be one they may see: otherwise the answer would reveal it.
+            var member = grains.GetGrain<IClientGrain>(members[i]!.ClientId!);
+            var seen = false;
+            if (await member.Exists())
+            {
+                var related = (await member.GetView()).Profile;
+                seen = await CallerAccess.Reaches(http, grains, related.BranchId, related.AdvisorId);
+            }
+
+            v.Check(seen, $"members[{i}].clientId", $"'{members[i]!.ClientId}' is not a client.");
+        }
+
+        if (!v.IsValid)
+        {
+            return v.Problem();
+        }
+
+        var household = members.Select(m => new HouseholdMember(m!.ClientId!, m.Relation!.Trim())).ToList();
+        var view = await grains.GetGrain<IClientGrain>(clientId).SetHousehold(household, ApiActor.Caller(http));
+        return TypedResults.Ok(ClientResponse.From(view, await CallerMask.Of(http, grains, masking)));
     }
 
     private static string NotFound(string clientId) => $"Client '{clientId}' does not exist.";

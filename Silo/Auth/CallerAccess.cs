@@ -42,6 +42,17 @@ internal static class CallerAccess
         return AccessScope.Of(person, reports);
     }
 
+    /// <summary>Whether the caller may read a record of <paramref name="branchId"/> owned by <paramref name="owners"/>.</summary>
+    public static async Task<bool> Reaches(HttpContext http, IGrainFactory grains, string branchId, params string?[] owners)
+    {
+        if (await Person(http, grains) is not { } person)
+        {
+            return true;
+        }
+
+        return AccessRules.Allows(person, await Lookup(http, grains).Subject(person, branchId, owners), Access.Read);
+    }
+
     /// <summary>Throws the 404 or 403 a person outside the record's reach gets; returns for everyone else.</summary>
     public static async Task Require(
         HttpContext http, IGrainFactory grains, Access access, string notFound, string branchId, params string?[] owners)

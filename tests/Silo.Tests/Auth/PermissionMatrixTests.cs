@@ -32,6 +32,7 @@ public sealed class PermissionMatrixTests(ApiFactory api)
         ["GET /api/clients/"] = "read",
         ["POST /api/clients/{clientId}/holdings"] = "integrate",
         ["POST /api/clients/{clientId}/interactions"] = "work",
+        ["PUT /api/clients/{clientId}/household"] = "integrate",
         ["POST /api/clients/{clientId}/transactions"] = "integrate",
         ["GET /api/sla-policies/"] = "read",
         ["GET /api/sla-policies/{policyId}"] = "read",
