@@ -30,14 +30,39 @@ public sealed partial class ClientGrain
         }
 
         var key = $"outflow:{ClientId}:{transaction.TransactionId}";
-        var text = string.Create(CultureInfo.InvariantCulture,
+        var english = string.Create(CultureInfo.InvariantCulture,
             $"Large outflow: {profile.Name} ({ClientId}) {transaction.Kind} of {transaction.Amount:0.##}"
             + $"{(transaction.ProductCode is null ? "" : $" from {transaction.ProductCode}")} at {transaction.At:yyyy-MM-dd HH:mm} UTC"
             + $" — {string.Join("; ", reasons)}. Please contact the client.");
-        var message = new InboxMessage(key, InboxKind.Warning, key, null, ClientId, text, clock.GetUtcNow(), InboxOnly);
+        var chinese = string.Create(CultureInfo.InvariantCulture,
+            $"【大额流出】{profile.Name}（{ClientId}）{KindInChinese(transaction.Kind)} {transaction.Amount:0.##}"
+            + $"{(transaction.ProductCode is null ? "" : $"（{transaction.ProductCode}）")}，时间 {transaction.At:yyyy-MM-dd HH:mm} UTC；"
+            + $"{string.Join("，", ChineseReasons(reasons, rules.Outflow, aumBefore))}。请尽快联系客户。");
+        var message = new InboxMessage(key, InboxKind.Warning, key, null, ClientId, chinese, clock.GetUtcNow(), InboxOnly, EnglishText: english);
         var delivered = await GrainFactory.GetGrain<IEmployeeGrain>(profile.AdvisorId).Deliver(message);
         LogOutflowAlert(logger, ClientId, transaction.TransactionId, profile.AdvisorId, delivered, actor.Id);
         return new TransactionOutcome(transaction.TransactionId, outflow, aumBefore, true, reasons, key, profile.AdvisorId, !delivered);
+    }
+
+    private static string KindInChinese(TransactionKind kind) => kind switch
+    {
+        TransactionKind.Redemption => "赎回",
+        TransactionKind.TransferOut => "转出",
+        TransactionKind.Withdrawal => "取现",
+        _ => kind.ToString(),
+    };
+
+    private static IEnumerable<string> ChineseReasons(IReadOnlyList<string> reasons, OutflowAlertRule rule, decimal aumBefore)
+    {
+        if (reasons.Any(r => r.StartsWith(OutflowCheck.Share, StringComparison.Ordinal)))
+        {
+            yield return string.Create(CultureInfo.InvariantCulture, $"超过流出前资产 {aumBefore:0.##} 的 {rule.AumShare * 100:0.##}%");
+        }
+
+        if (reasons.Any(r => r.StartsWith(OutflowCheck.Amount, StringComparison.Ordinal)))
+        {
+            yield return string.Create(CultureInfo.InvariantCulture, $"超过单笔 {rule.Amount:0.##}");
+        }
     }
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Client {ClientId}: outflow {TransactionId} alerted advisor {AdvisorId} (new: {Delivered}) for {ActorId}")]

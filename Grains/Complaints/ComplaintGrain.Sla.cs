@@ -196,9 +196,10 @@ public sealed partial class ComplaintGrain
         LogEscalated(logger, ComplaintId, e.Level, step.ToRole, target, now - e.Due);
     }
 
-    private void Enqueue(string employeeId, InboxKind kind, string key, string text, DateTimeOffset now) =>
+    private void Enqueue(string employeeId, InboxKind kind, string key, MessageText text, DateTimeOffset now) =>
         S.Outbox.Add(new OutboxEntry(employeeId, new InboxMessage(
-            Id: key, Kind: kind, Key: key, ComplaintId: ComplaintId, ClientId: S.ClientId, Text: text, CreatedAt: now, DeliveredVia: InboxOnly)));
+            Id: key, Kind: kind, Key: key, ComplaintId: ComplaintId, ClientId: S.ClientId, Text: text.Chinese, CreatedAt: now,
+            DeliveredVia: InboxOnly, EnglishText: text.English)));
 
     /// <summary>
     /// Registers the reminder for <paramref name="next"/> (or removes it), unless it is armed already and not

@@ -85,7 +85,7 @@ public sealed partial class EmployeeGrain(
         }
 
         Keys.Add(message.Key);
-        message = message with { DeliveredAt = clock.GetUtcNow() };
+        message = message.For(state.State.Profile) with { DeliveredAt = clock.GetUtcNow() };
         state.State.Recent.Add(message);
         Evict();
 

@@ -1,12 +1,14 @@
 using System.Globalization;
 using System.Text;
+using static System.FormattableString;
+using WealthActors.Employees;
 using WealthActors.ReadModel;
 
 namespace WealthActors.Grains.Sla;
 
 /// <summary>
 /// The daily SLA digest a branch head receives: open complaints by SLA state, breaches and escalations of the last
-/// 24 hours, and the most overdue complaints. Pure: rows and an instant in, bilingual text out.
+/// 24 hours, and the most overdue complaints. Pure: rows and an instant in, its text in Chinese and English out.
 /// </summary>
 public static class SlaDigest
 {
@@ -18,30 +20,38 @@ public static class SlaDigest
     public static string Key(string branchId, DateOnly localDate) =>
         $"sla-digest:{branchId}:{localDate.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)}";
 
-    public static string Build(BranchRow branch, BranchSlaSummary summary, DateOnly localDate, DateTimeOffset now)
+    public static MessageText Build(BranchRow branch, BranchSlaSummary summary, DateOnly localDate, DateTimeOffset now) => new(
+        Build(branch, summary, localDate, now, english: false), Build(branch, summary, localDate, now, english: true));
+
+    private static string Build(BranchRow branch, BranchSlaSummary summary, DateOnly localDate, DateTimeOffset now, bool english)
     {
+        string Say(string chinese, string inEnglish) => english ? inEnglish : chinese;
         var date = localDate.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
         var open = summary.OnTrack + summary.AtRisk + summary.Breached + summary.Paused;
         var text = new StringBuilder()
-            .Append(CultureInfo.InvariantCulture, $"【SLA 日报 {date}】{branch.Name} ({branch.BranchId}) / SLA digest {date}")
+            .Append(CultureInfo.InvariantCulture, $"{Say("【SLA 日报", "SLA digest")} {date}{Say("】", ":")} {branch.Name} ({branch.BranchId})")
             .AppendLine()
-            .Append(CultureInfo.InvariantCulture,
-                $"未结投诉 Open: {open} — 正常 OnTrack {summary.OnTrack}, 临近 AtRisk {summary.AtRisk}, 超时 Breached {summary.Breached}, 暂停 Paused {summary.Paused}")
+            .Append(english
+                ? Invariant($"Open: {open} — on track {summary.OnTrack}, at risk {summary.AtRisk}, breached {summary.Breached}, paused {summary.Paused}")
+                : Invariant($"未结投诉 {open} 件：正常 {summary.OnTrack}，临近 {summary.AtRisk}，超时 {summary.Breached}，暂停 {summary.Paused}"))
             .AppendLine()
-            .Append(CultureInfo.InvariantCulture,
-                $"过去24小时 Last 24 h: 超时 breaches {summary.BreachedSince}, 升级 escalations {summary.EscalatedSince}");
+            .Append(english
+                ? Invariant($"Last 24 h: breaches {summary.BreachedSince}, escalations {summary.EscalatedSince}")
+                : Invariant($"过去24小时：超时 {summary.BreachedSince}，升级 {summary.EscalatedSince}"));
 
         var overdue = summary.MostOverdue.Where(row => row.BreachedAt is not null).Take(MostOverdueCount).ToList();
         if (overdue.Count == 0)
         {
-            return text.AppendLine().Append("无超时投诉 / Nothing overdue.").ToString();
+            return text.AppendLine().Append(Say("无超时投诉。", "Nothing overdue.")).ToString();
         }
 
-        text.AppendLine().Append("最超时 Most overdue:");
+        text.AppendLine().Append(Say("最超时：", "Most overdue:"));
         foreach (var row in overdue)
         {
-            text.AppendLine().Append(CultureInfo.InvariantCulture,
-                $"- {row.ComplaintId} 客户 client {row.ClientId}, 负责人 assignee {row.Assignee ?? "-"}, 超时 overdue {Overdue(now - row.BreachedAt!.Value)}");
+            var late = Overdue(now - row.BreachedAt!.Value);
+            text.AppendLine().Append(english
+                ? Invariant($"- {row.ComplaintId} client {row.ClientId}, assignee {row.Assignee ?? "-"}, overdue {late}")
+                : Invariant($"- {row.ComplaintId} 客户 {row.ClientId}，负责人 {row.Assignee ?? "-"}，超时 {late}"));
         }
 
         return text.ToString();

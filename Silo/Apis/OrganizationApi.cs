@@ -8,7 +8,8 @@ namespace WealthActors.Silo.Apis;
 public sealed record UpsertBranchRequest(string? Name, string? HeadEmployeeId, string? ParentBranchId, string? CalendarId);
 
 public sealed record UpsertEmployeeRequest(
-    string? Name, EmployeeRole? Role, string? BranchId, string? ManagerId, string? WeComUserId, string? TeamsUserId, bool? Deactivated = null);
+    string? Name, EmployeeRole? Role, string? BranchId, string? ManagerId, string? WeComUserId, string? TeamsUserId, bool? Deactivated = null,
+    string? Language = null);
 
 /// <summary>Branches, employees and employees' inboxes: the org chart escalations walk.</summary>
 public static class OrganizationApi
@@ -75,7 +76,9 @@ public static class OrganizationApi
             .Id(body.ManagerId, "managerId", required: false)
             .Check(body.ManagerId != employeeId, "managerId", "an employee cannot manage themselves.")
             .Optional(body.WeComUserId, "wecomUserId", 64)
-            .Optional(body.TeamsUserId, "teamsUserId", 200);
+            .Optional(body.TeamsUserId, "teamsUserId", 200)
+            .Check(body.Language is null or EmployeeProfile.Chinese or EmployeeProfile.English, "language",
+                $"must be '{EmployeeProfile.Chinese}' (Chinese, the default) or '{EmployeeProfile.English}' (English).");
         if (v.IsValid)
         {
             await v.EmployeeReferences(grains, employeeId, body.BranchId!, body.ManagerId);
@@ -98,7 +101,8 @@ public static class OrganizationApi
 
         var profile = await employee.Upsert(
             new EmployeeProfile(
-                body.Name!.Trim(), body.Role!.Value, body.BranchId!, body.ManagerId, body.WeComUserId, body.TeamsUserId, body.Deactivated ?? false),
+                body.Name!.Trim(), body.Role!.Value, body.BranchId!, body.ManagerId, body.WeComUserId, body.TeamsUserId, body.Deactivated ?? false,
+                body.Language),
             ApiActor.Caller(http));
         return TypedResults.Ok(profile);
     }

@@ -1,4 +1,5 @@
 using WealthActors.Care;
+using WealthActors.Employees;
 using WealthActors.Grains.Care;
 
 namespace WealthActors.Silo.Care;
@@ -22,11 +23,15 @@ public sealed class BirthdayCareRunner(ICareScanQueries queries, ICareContext co
         }
 
         var key = $"{Name}:{c.ClientId}:{CareTexts.Date(day)}";
-        var lastInteraction = c.LastInteractionAt is { } at ? CareTexts.Date(at, run.Zone) : "never";
-        var text =
-            $"Birthday on {CareTexts.Date(day)} (in {day.DayNumber - run.Today.DayNumber} days): {c.Name} ({c.ClientId}) turns {CareWindows.AgeTurning(birthday, day)}. "
-            + $"Tier {c.Tier}{(c.Vip ? ", VIP" : "")}, AUM {CareTexts.Amount(c.Aum)}, {c.Holdings} holding(s), last interaction {lastInteraction}, "
-            + $"{c.OpenComplaints} open complaint(s).";
+        var last = c.LastInteractionAt is { } at ? CareTexts.Date(at, run.Zone) : null;
+        var inDays = day.DayNumber - run.Today.DayNumber;
+        var age = CareWindows.AgeTurning(birthday, day);
+        var text = new MessageText(
+            $"【生日关怀】{c.Name}（{c.ClientId}）{CareTexts.Date(day)}（{inDays} 天后）{age} 岁生日。{CareTexts.TierInChinese(c.Tier, c.Vip)}，"
+            + $"资产 {CareTexts.Amount(c.Aum)}，持有 {c.Holdings} 个产品，最近联系 {last ?? "无"}，在途投诉 {c.OpenComplaints} 件。",
+            $"Birthday on {CareTexts.Date(day)} (in {inDays} days): {c.Name} ({c.ClientId}) turns {age}. "
+            + $"{CareTexts.TierInEnglish(c.Tier, c.Vip)}, AUM {CareTexts.Amount(c.Aum)}, {c.Holdings} holding(s), last interaction {last ?? "never"}, "
+            + $"{c.OpenComplaints} open complaint(s).");
         return new CarePlan(new CareOccurrence(key, Name, c.ClientId, day, null, null, null, run.Now), text);
     }
 }

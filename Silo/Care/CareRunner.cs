@@ -46,7 +46,9 @@ public abstract partial class CareRunner(ICareScanQueries queries, ICareContext 
                     return;
                 }
 
-                var message = new InboxMessage(plan.Occurrence.Key, InboxKind.Task, plan.Occurrence.Key, null, candidate.ClientId, plan.Text, now, InboxOnly);
+                var message = new InboxMessage(
+                    plan.Occurrence.Key, InboxKind.Task, plan.Occurrence.Key, null, candidate.ClientId, plan.Text.Chinese, now, InboxOnly,
+                    EnglishText: plan.Text.English);
                 foreach (var employeeId in await Recipients(candidate, run))
                 {
                     if (await context.Deliver(employeeId, message))
@@ -84,4 +86,4 @@ public abstract partial class CareRunner(ICareScanQueries queries, ICareContext 
 /// <summary>One run's settings and clock: <see cref="Today"/> is the local date in the rule's zone.</summary>
 public sealed record CareRun(CareRules Rules, DateTimeOffset Now, DateOnly Today, TimeZoneInfo Zone);
 
-public sealed record CarePlan(CareOccurrence Occurrence, string Text);
+public sealed record CarePlan(CareOccurrence Occurrence, MessageText Text);

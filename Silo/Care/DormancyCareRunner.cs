@@ -1,5 +1,6 @@
 using System.Collections.Concurrent;
 using WealthActors.Care;
+using WealthActors.Employees;
 
 namespace WealthActors.Silo.Care;
 
@@ -32,9 +33,11 @@ public sealed class DormancyCareRunner(ICareScanQueries queries, ICareContext co
         var contactDay = CareTexts.Date(contact, run.Zone);
         var key = $"{Name}:{c.ClientId}:{contactDay}";
         var days = (int)(run.Now - contact).TotalDays;
-        var text =
-            $"Churn risk: no contact with {c.Name} ({c.ClientId}, tier {c.Tier}{(c.Vip ? ", VIP" : "")}, AUM {CareTexts.Amount(c.Aum)}) "
-            + $"for {days} days, since {contactDay}. Please reach out.";
+        var text = new MessageText(
+            $"【流失预警】{c.Name}（{c.ClientId}，{CareTexts.TierInChinese(c.Tier, c.Vip)}，资产 {CareTexts.Amount(c.Aum)}）已 {days} 天未联系"
+            + $"（最近一次 {contactDay}），请尽快联系。",
+            $"Churn risk: no contact with {c.Name} ({c.ClientId}, {CareTexts.TierInEnglish(c.Tier, c.Vip)}, AUM {CareTexts.Amount(c.Aum)}) "
+            + $"for {days} days, since {contactDay}. Please reach out.");
         return new CarePlan(new CareOccurrence(key, Name, c.ClientId, null, null, null, contact, run.Now), text);
     }
 

@@ -1,4 +1,5 @@
 using WealthActors.Care;
+using WealthActors.Employees;
 using WealthActors.Grains.Care;
 
 namespace WealthActors.Silo.Care;
@@ -26,9 +27,12 @@ public sealed class MaturityCareRunner(ICareScanQueries queries, ICareContext co
         }
 
         var key = $"{Name}:{c.ClientId}:{holding.ProductCode}:{CareTexts.Date(maturity)}:{stage}";
-        var text =
-            $"Maturity on {CareTexts.Date(maturity)} (in {maturity.DayNumber - run.Today.DayNumber} days, {stage}-day reminder): {c.Name} ({c.ClientId}) "
-            + $"holds {holding.ProductName} ({holding.ProductCode}), {CareTexts.Amount(holding.Amount)}. Discuss reinvestment.";
+        var inDays = maturity.DayNumber - run.Today.DayNumber;
+        var text = new MessageText(
+            $"【到期提醒】{c.Name}（{c.ClientId}）持有的 {holding.ProductName}（{holding.ProductCode}，{CareTexts.Amount(holding.Amount)}）"
+            + $"将于 {CareTexts.Date(maturity)} 到期（{inDays} 天后，提前 {stage} 天提醒），请与客户沟通续投安排。",
+            $"Maturity on {CareTexts.Date(maturity)} (in {inDays} days, {stage}-day reminder): {c.Name} ({c.ClientId}) "
+            + $"holds {holding.ProductName} ({holding.ProductCode}), {CareTexts.Amount(holding.Amount)}. Discuss reinvestment.");
         return new CarePlan(new CareOccurrence(key, Name, c.ClientId, maturity, holding.ProductCode, stage, null, run.Now), text);
     }
 }

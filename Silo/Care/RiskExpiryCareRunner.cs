@@ -1,4 +1,5 @@
 using WealthActors.Care;
+using WealthActors.Employees;
 
 namespace WealthActors.Silo.Care;
 
@@ -21,9 +22,11 @@ public sealed class RiskExpiryCareRunner(ICareScanQueries queries, ICareContext 
         }
 
         var key = $"{Name}:{c.ClientId}:{CareTexts.Date(expires)}";
-        var text =
-            $"Risk profile of {c.Name} ({c.ClientId}) expires on {CareTexts.Date(expires)} (in {expires.DayNumber - run.Today.DayNumber} days): "
-            + "arrange a re-assessment before recommending products.";
+        var inDays = expires.DayNumber - run.Today.DayNumber;
+        var text = new MessageText(
+            $"【风险测评到期】{c.Name}（{c.ClientId}）的风险测评将于 {CareTexts.Date(expires)} 到期（{inDays} 天后），推荐产品前请安排重新测评。",
+            $"Risk profile of {c.Name} ({c.ClientId}) expires on {CareTexts.Date(expires)} (in {inDays} days): "
+            + "arrange a re-assessment before recommending products.");
         return new CarePlan(new CareOccurrence(key, Name, c.ClientId, expires, null, null, null, run.Now), text);
     }
 }

@@ -81,7 +81,8 @@ public sealed partial class SlaDigestRunner(
 
         var summary = await queries.BranchSlaSummary(branch.BranchId, now - SlaDigest.Window, SlaDigest.MostOverdueCount, cancellationToken);
         var key = SlaDigest.Key(branch.BranchId, localDate);
-        var message = new InboxMessage(key, InboxKind.Digest, key, null, null, SlaDigest.Build(branch, summary, localDate, now), now, InboxOnly);
+        var text = SlaDigest.Build(branch, summary, localDate, now);
+        var message = new InboxMessage(key, InboxKind.Digest, key, null, null, text.Chinese, now, InboxOnly, EnglishText: text.English);
         var delivered = await grains.GetGrain<IEmployeeGrain>(branch.HeadEmployeeId).Deliver(message);
         await branchGrain.RecordDigest(localDate);
         return delivered;

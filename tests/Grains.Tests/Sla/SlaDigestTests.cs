@@ -22,12 +22,22 @@ public sealed class SlaDigestTests
 
         var text = SlaDigest.Build(Branch, summary, new DateOnly(2026, 3, 10), Now);
 
-        Assert.Contains("SLA digest 2026-03-10", text, StringComparison.Ordinal);
-        Assert.Contains("Pudong (SH-PD)", text, StringComparison.Ordinal);
-        Assert.Contains("Open: 5", text, StringComparison.Ordinal);
-        Assert.Contains("OnTrack 3, 临近 AtRisk 1, 超时 Breached 1, 暂停 Paused 0", text, StringComparison.Ordinal);
-        Assert.Contains("breaches 1, 升级 escalations 2", text, StringComparison.Ordinal);
-        Assert.Contains("- K-OLD 客户 client C000001, 负责人 assignee E1, 超时 overdue 2d 3h", text, StringComparison.Ordinal);
+        Assert.Equal(
+            """
+            【SLA 日报 2026-03-10】 Pudong (SH-PD)
+            未结投诉 5 件：正常 3，临近 1，超时 1，暂停 0
+            过去24小时：超时 1，升级 2
+            最超时：
+            - K-OLD 客户 C000001，负责人 E1，超时 2d 3h
+            """.ReplaceLineEndings("\n"), text.Chinese.ReplaceLineEndings("\n"));
+        Assert.Equal(
+            """
+            SLA digest 2026-03-10: Pudong (SH-PD)
+            Open: 5 — on track 3, at risk 1, breached 1, paused 0
+            Last 24 h: breaches 1, escalations 2
+            Most overdue:
+            - K-OLD client C000001, assignee E1, overdue 2d 3h
+            """.ReplaceLineEndings("\n"), text.English.ReplaceLineEndings("\n"));
     }
 
     [Fact]
@@ -38,9 +48,9 @@ public sealed class SlaDigestTests
 
         var text = SlaDigest.Build(Branch, summary, new DateOnly(2026, 3, 10), Now);
 
-        var listed = text.Split('\n').Where(line => line.StartsWith("- ", StringComparison.Ordinal)).ToArray();
+        var listed = text.English.Split('\n').Where(line => line.StartsWith("- ", StringComparison.Ordinal)).ToArray();
         Assert.Equal(["K1", "K2", "K3", "K4", "K5"], listed.Select(line => line.Split(' ')[1]));
-        Assert.Contains("assignee -, 超时 overdue 9h 0m", listed[0], StringComparison.Ordinal);
+        Assert.Contains("assignee -, overdue 9h 0m", listed[0], StringComparison.Ordinal);
     }
 
     [Fact]
@@ -48,8 +58,9 @@ public sealed class SlaDigestTests
     {
         var text = SlaDigest.Build(Branch, new BranchSlaSummary(Branch.BranchId, 2, 0, 0, 1, 0, 0, []), new DateOnly(2026, 3, 10), Now);
 
-        Assert.Contains("Nothing overdue", text, StringComparison.Ordinal);
-        Assert.Contains("Open: 3", text, StringComparison.Ordinal);
+        Assert.Contains("Nothing overdue", text.English, StringComparison.Ordinal);
+        Assert.Contains("Open: 3", text.English, StringComparison.Ordinal);
+        Assert.EndsWith("无超时投诉。", text.Chinese, StringComparison.Ordinal);
     }
 
     [Fact]

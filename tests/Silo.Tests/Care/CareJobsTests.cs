@@ -1,3 +1,4 @@
+using System.Net;
 using Microsoft.Extensions.Time.Testing;
 using WealthActors.Silo.Tests.Infrastructure;
 
@@ -13,6 +14,26 @@ public sealed class CareJobsTests
 {
     /// <summary>09:00 in Shanghai.</summary>
     private static DateTimeOffset At(int year, int month, int day) => new(year, month, day, 1, 0, 0, TimeSpan.Zero);
+
+    [Fact]
+    public async Task BirthdayTask_ForAnAdvisorWhoReadsEnglish_IsInEnglish()
+    {
+        var clock = new FakeTimeProvider(At(2026, 12, 27));
+        await using var api = ApiFactory.WithClock(clock);
+        var seed = await CareSeed.Create(api, prefix: "EN");
+        await (await api.As("Admin").PutJson($"/api/employees/{seed.Advisor}", new
+        {
+            name = "Chen", role = "Advisor", branchId = seed.Branch, managerId = seed.TeamLead, language = "en",
+        })).Json(HttpStatusCode.OK);
+        await seed.Client("EN1", birthday: "1970-01-02");
+        await seed.Holding("EN1", "WM-1", 7_000_000m);
+
+        await seed.Run("care-birthday");
+
+        var task = Assert.Single(await seed.Inbox(seed.Advisor));
+        Assert.Equal("Birthday on 2027-01-02 (in 6 days): Client EN1 (EN1) turns 57. tier HighNetWorth, VIP, AUM 7000000, 1 holding(s), "
+            + "last interaction never, 0 open complaint(s).", task.Str("text"));
+    }
 
     [Fact]
     public async Task BirthdayJob_WindowAcrossNewYear_OneTaskPerBirthdayAndNoneAgainUntilNextYear()
@@ -38,14 +59,9 @@ public sealed class CareJobsTests
         var task = (await seed.Inbox(seed.Advisor)).Single(m => m.Str("key") == "care-birthday:BD1:2027-01-02");
         Assert.Equal("Task", task.Str("kind"));
         Assert.Equal("BD1", task.Str("clientId"));
-        var text = task.Str("text");
-        Assert.Contains("Client BD1", text, StringComparison.Ordinal);
-        Assert.Contains("turns 57", text, StringComparison.Ordinal);
-        Assert.Contains("Tier HighNetWorth", text, StringComparison.Ordinal);
-        Assert.Contains("AUM 7500000", text, StringComparison.Ordinal);
-        Assert.Contains("2 holding(s)", text, StringComparison.Ordinal);
-        Assert.Contains("last interaction never", text, StringComparison.Ordinal);
-        Assert.Contains("0 open complaint(s)", text, StringComparison.Ordinal);
+        // Chinese, the advisor's record asking for no other language.
+        Assert.Equal("【生日关怀】Client BD1（BD1）2027-01-02（6 天后）57 岁生日。高净值客户·VIP，资产 7500000，持有 2 个产品，最近联系 无，在途投诉 0 件。",
+            task.Str("text"));
         Assert.Empty(await seed.Keys(seed.TeamLead));
 
         var again = await seed.Run("care-birthday");
@@ -144,7 +160,7 @@ public sealed class CareJobsTests
 
         Assert.Equal(1, first["created"]!.GetValue<int>());
         Assert.Equal(["care-risk-expiry:RX1:2026-06-20"], await seed.Keys(seed.Advisor));
-        Assert.Contains("expires on 2026-06-20", (await seed.Inbox(seed.Advisor))[0].Str("text"), StringComparison.Ordinal);
+        Assert.Contains("风险测评将于 2026-06-20 到期", (await seed.Inbox(seed.Advisor))[0].Str("text"), StringComparison.Ordinal);
         Assert.Equal(0, (await seed.Run("care-risk-expiry"))["created"]!.GetValue<int>());
         clock.Advance(TimeSpan.FromDays(1));
         Assert.Equal(0, (await seed.Run("care-risk-expiry"))["created"]!.GetValue<int>());

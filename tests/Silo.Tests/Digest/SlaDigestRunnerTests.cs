@@ -47,12 +47,12 @@ public sealed class SlaDigestRunnerTests(ApiFactory api)
         Assert.True(result.Scanned >= 1);
         var digest = Assert.Single(Digests(await Inbox(head), "2030-03-10"));
         Assert.Equal($"sla-digest:{branch}:2030-03-10", digest.Key);
-        Assert.Contains("OnTrack 2, 临近 AtRisk 1, 超时 Breached 2, 暂停 Paused 0", digest.Text, StringComparison.Ordinal);
-        Assert.Contains("breaches 1", digest.Text, StringComparison.Ordinal);
+        Assert.Contains("正常 2，临近 1，超时 2，暂停 0", digest.Text, StringComparison.Ordinal);
+        Assert.Contains("过去24小时：超时 1", digest.Text, StringComparison.Ordinal);
         var late = digest.Text.IndexOf("- K-LATE ", StringComparison.Ordinal);
         var later = digest.Text.IndexOf("- K-LATER ", StringComparison.Ordinal);
         Assert.InRange(late, 0, later - 1);
-        Assert.Contains($"- K-LATE 客户 client {branch}-C, 负责人 assignee {branch}-A, 超时 overdue 2d 3h", digest.Text, StringComparison.Ordinal);
+        Assert.Contains($"- K-LATE 客户 {branch}-C，负责人 {branch}-A，超时 2d 3h", digest.Text, StringComparison.Ordinal);
     }
 
     [Fact]
