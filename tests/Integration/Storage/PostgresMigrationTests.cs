@@ -78,7 +78,7 @@ public sealed class PostgresMigrationTests(PostgresServer server)
         await database.MigrateAsync();
 
         Assert.Equal(520, await Sql.ScalarAsync<int>(connectionString, "SELECT birthday_mmdd FROM rm_clients WHERE client_id = 'C1'"));
-        var readModel = new PostgresReadModel(database, new PostgresStatementBatcher(database), TestKeyRing.Sealer());
+        var readModel = SqlReadModel.OnPostgres(database, new PostgresStatementBatcher(database), TestKeyRing.Sealer());
         Assert.Equal(new DateOnly(1971, 5, 20), Assert.Single(await readModel.SearchClients("C1", 10, null)).Birthday);
 
         // Two silos starting at once seal each birthday once between them.

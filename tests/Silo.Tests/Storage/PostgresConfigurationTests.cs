@@ -27,7 +27,7 @@ public sealed class PostgresConfigurationTests
 
         var writer = services.GetRequiredService<IReadModelWriter>();
 
-        Assert.IsType<PostgresReadModel>(writer);
+        Assert.IsType<SqlReadModel>(writer);
         Assert.Same(writer, services.GetRequiredService<IReadModelQueries>());
     }
 

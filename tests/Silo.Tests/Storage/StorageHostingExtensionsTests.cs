@@ -22,7 +22,7 @@ public sealed class StorageHostingExtensionsTests : IDisposable
 
         var writer = services.GetRequiredService<IReadModelWriter>();
 
-        Assert.IsType<SqliteReadModel>(writer);
+        Assert.IsType<SqlReadModel>(writer);
         Assert.Same(writer, services.GetRequiredService<IReadModelQueries>());
     }
 
