@@ -7,6 +7,7 @@ using WealthActors.Grains.ReadModel;
 using WealthActors.ReadModel;
 using WealthActors.Silo.Hosting;
 using WealthActors.Silo.Storage;
+using WealthActors.Silo.Storage.Postgres;
 using WealthActors.Silo.Storage.ReadModel;
 using WealthActors.Testing;
 
@@ -29,6 +30,8 @@ public sealed class PostgresConfigurationTests
 
         Assert.IsType<SqlReadModel>(writer);
         Assert.Same(writer, services.GetRequiredService<IReadModelQueries>());
+        // The read model is in the grain-state database, so its rows commit with their state writes.
+        Assert.NotNull(services.GetService<PostgresStateWriteProjection>());
     }
 
     [Fact]
