@@ -41,13 +41,14 @@ internal sealed partial class SqlReadModel : ICareScanQueries
         {
             await using var connection = await _dialect.OpenWriteAsync(cancellationToken);
             await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
-            await using var command = connection.CreateCommand();
-            command.Transaction = transaction;
-            command.CommandText = CareScanSql.RecordOccurrence;
-            var parameters = Parameters(command.Parameters);
             foreach (var occurrence in chunk)
             {
-                command.Parameters.Clear();
+                // A command per row: Npgsql prepares a command it has run a few times and then keeps the parameters it
+                // was prepared with, so one command with its parameters cleared and added again would repeat a row.
+                await using var command = connection.CreateCommand();
+                command.Transaction = transaction;
+                command.CommandText = CareScanSql.RecordOccurrence;
+                var parameters = Parameters(command.Parameters);
                 parameters.Text("occurrence_key", occurrence.Key);
                 parameters.Text("rule", occurrence.Rule);
                 parameters.Text("client_id", occurrence.ClientId);

@@ -42,13 +42,13 @@ internal sealed partial class SqlReadModel : IClearBirthdaySealing
         var sealedCount = 0;
         await using var connection = await _dialect.OpenWriteAsync(cancellationToken);
         await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
-        await using var command = connection.CreateCommand();
-        command.Transaction = transaction;
-        command.CommandText = SealBirthdaySql;
-        var parameters = Parameters(command.Parameters);
         foreach (var (clientId, birthday) in clear)
         {
-            command.Parameters.Clear();
+            // A command per row, as in RecordOccurrences: a prepared command would keep its first parameters.
+            await using var command = connection.CreateCommand();
+            command.Transaction = transaction;
+            command.CommandText = SealBirthdaySql;
+            var parameters = Parameters(command.Parameters);
             parameters.Bytes("birthday_sealed", SealedBirthdays.Seal(_sealer, clientId, birthday));
             parameters.Text("client_id", clientId);
             parameters.Date("birthday", birthday);
