@@ -102,8 +102,8 @@ public static class StorageHostingExtensions
             services.GetRequiredService<PostgresStatementBatcher>(),
             services.GetRequiredService<IOptionsMonitor<AdoNetGrainStorageOptions>>().Get(AdoNetStorageName).GrainStorageSerializer,
             services.GetRequiredService<IOptions<ClusterOptions>>().Value.ServiceId,
-            // Projections join their state's write only when the read model is the one in this database.
-            services.GetService<IReadModelWriter>() as PostgresReadModel);
+            // Projections join their state's write only where that option is registered (AddWealthActorsReadModel).
+            services.GetService<PostgresStateWriteProjection>());
 
     // The AdoNet reminder table stays the one that reads; its registrations and removals share the batches.
     private static void BatchReminderWrites(IServiceCollection services)
@@ -139,25 +139,28 @@ public static class StorageHostingExtensions
         if (options.Provider == StorageProvider.PostgreSql)
         {
             AddPostgresDatabase(services);
-            services.TryAddSingleton<PostgresReadModel>();
-            services.TryAddSingleton<IClearBirthdaySealing>(sp => sp.GetRequiredService<PostgresReadModel>());
-            services.TryAddSingleton<IReadModelWriter>(sp => sp.GetRequiredService<PostgresReadModel>());
-            services.TryAddSingleton<IReadModelQueries>(sp => sp.GetRequiredService<PostgresReadModel>());
-            services.TryAddSingleton<IComplaintCalendarIndex>(sp => sp.GetRequiredService<PostgresReadModel>());
-            services.TryAddSingleton<ISlaDigestQueries>(sp => sp.GetRequiredService<PostgresReadModel>());
-            services.TryAddSingleton<ICareScanQueries>(sp => sp.GetRequiredService<PostgresReadModel>());
+            AddSqlReadModel(services, sp => SqlReadModel.OnPostgres(
+                sp.GetRequiredService<PostgresDatabase>(), sp.GetRequiredService<PostgresStatementBatcher>(), sp.GetRequiredService<PayloadSealer>()));
+            // The read model is in the grain-state database: a grain's row commits with its state write.
+            services.TryAddSingleton(sp => new PostgresStateWriteProjection(sp.GetRequiredService<SqlReadModel>()));
             return services;
         }
 
         AddSqliteDatabase(services, configuration, environment);
-        services.TryAddSingleton<SqliteReadModel>();
-        services.TryAddSingleton<IClearBirthdaySealing>(sp => sp.GetRequiredService<SqliteReadModel>());
-        services.TryAddSingleton<IReadModelWriter>(sp => sp.GetRequiredService<SqliteReadModel>());
-        services.TryAddSingleton<IReadModelQueries>(sp => sp.GetRequiredService<SqliteReadModel>());
-        services.TryAddSingleton<IComplaintCalendarIndex>(sp => sp.GetRequiredService<SqliteReadModel>());
-        services.TryAddSingleton<ISlaDigestQueries>(sp => sp.GetRequiredService<SqliteReadModel>());
-        services.TryAddSingleton<ICareScanQueries>(sp => sp.GetRequiredService<SqliteReadModel>());
+        AddSqlReadModel(services, sp => SqlReadModel.OnSqlite(sp.GetRequiredService<SqliteDatabase>(), sp.GetRequiredService<PayloadSealer>()));
         return services;
+    }
+
+    // One read model on the database's dialect, serving every read-model interface.
+    private static void AddSqlReadModel(IServiceCollection services, Func<IServiceProvider, SqlReadModel> create)
+    {
+        services.TryAddSingleton(create);
+        services.TryAddSingleton<IClearBirthdaySealing>(sp => sp.GetRequiredService<SqlReadModel>());
+        services.TryAddSingleton<IReadModelWriter>(sp => sp.GetRequiredService<SqlReadModel>());
+        services.TryAddSingleton<IReadModelQueries>(sp => sp.GetRequiredService<SqlReadModel>());
+        services.TryAddSingleton<IComplaintCalendarIndex>(sp => sp.GetRequiredService<SqlReadModel>());
+        services.TryAddSingleton<ISlaDigestQueries>(sp => sp.GetRequiredService<SqlReadModel>());
+        services.TryAddSingleton<ICareScanQueries>(sp => sp.GetRequiredService<SqlReadModel>());
     }
 
     // Providers are chosen while the host is being configured, so the section is read here as well as bound

@@ -37,7 +37,7 @@ internal static class CareScanInside
         Seed(db.ConnectionString, clients, sealer);
         Console.WriteLine($"  seeded {clients} clients and holdings in {seeding.Elapsed.TotalSeconds:F1} s");
 
-        var readModel = new SqliteReadModel(db, sealer);
+        var readModel = SqlReadModel.OnSqlite(db, sealer);
         var context = new CountingCareContext();
         IReadOnlyList<CareRunner> runners =
         [

@@ -3,7 +3,6 @@ using Npgsql;
 using NpgsqlTypes;
 using Orleans.Storage;
 using WealthActors.Grains.ReadModel;
-using WealthActors.Silo.Storage.ReadModel;
 
 namespace WealthActors.Silo.Storage.Postgres;
 
@@ -14,14 +13,15 @@ namespace WealthActors.Silo.Storage.Postgres;
 /// The row, the payload and the ETag rules are the provider's: a stale ETag still fails with
 /// <see cref="InconsistentStateException"/> and leaves the stored state alone, and a read answers as the provider's does.
 /// A state that carries its read-model row (<see cref="IProjectedState"/>) is written with the row in one unit, when the
-/// read model is in this database (<paramref name="readModel"/>), by the same write made to fail on a stale version.
+/// option to do so is given (<paramref name="projection"/>: the read model is in this database), by the same write made
+/// to fail on a stale version.
 /// </summary>
 internal sealed class PostgresBatchedGrainStorage(
     ExactKeyGrainStorage exactKey,
     PostgresStatementBatcher batcher,
     IGrainStorageSerializer serializer,
     string serviceId,
-    PostgresReadModel? readModel) : IGrainStorage
+    PostgresStateWriteProjection? projection) : IGrainStorage
 {
     private const string WriteQueryKey = "WriteToStorageKey";
     private const string ReadQueryKey = "ReadFromStorageKey";
@@ -69,8 +69,8 @@ internal sealed class PostgresBatchedGrainStorage(
 
         var payload = serializer.Serialize(grainState.State).ToArray();
         int? expected = string.IsNullOrWhiteSpace(grainState.ETag) ? null : int.Parse(grainState.ETag, CultureInfo.InvariantCulture);
-        var projected = readModel is not null && grainState.State is IProjectedState { PendingProjection: { } projection }
-            ? readModel.Statements(projection)
+        var projected = projection is not null && grainState.State is IProjectedState { PendingProjection: { } pending }
+            ? projection.Statements(pending)
             : null;
         var write = new PostgresStatement(await batcher.OrleansQueryText(projected is null ? WriteQueryKey : WriteOrFailQueryKey), parameters =>
         {

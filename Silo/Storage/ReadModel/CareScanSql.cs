@@ -4,18 +4,13 @@ using WealthActors.Grains.Care;
 namespace WealthActors.Silo.Storage.ReadModel;
 
 /// <summary>
-/// The care scans' SQL, shared by SQLite and PostgreSQL: only the birthday column differs (SQLite keeps "MM-DD"
-/// text, PostgreSQL an MMDD number; the birthday itself is sealed, its month and day alone are kept in clear). Parameter values are strings, integers, dates or instants; each read model binds
-/// them in its own representation. Each scan anti-joins the ledger, so recorded occurrences never leave the database.
+/// The care scans' SQL, shared by SQLite and PostgreSQL: only the birthday column differs (<see cref="ReadModelDialect.BirthdayColumn"/>:
+/// SQLite keeps "MM-DD" text, PostgreSQL an MMDD number; the birthday itself is sealed, its month and day alone are kept
+/// in clear). Parameter values are strings, integers, dates or instants; the dialect binds them in its own representation.
+/// Each scan anti-joins the ledger, so recorded occurrences never leave the database.
 /// </summary>
 internal static class CareScanSql
 {
-    public sealed record Dialect(string BirthdayColumn, Func<int, int, object> BirthdayValue);
-
-    public static readonly Dialect Sqlite = new("birthday_md", (month, day) => $"{month:00}-{day:00}");
-
-    public static readonly Dialect Postgres = new("birthday_mmdd", (month, day) => month * 100 + day);
-
     public const string LastContact = "coalesce(c.last_interaction_at, c.client_since)";
 
     // The birthday is read sealed; the clear column is what a release before sealing wrote (SealedBirthdays.Open). Only
@@ -36,7 +31,7 @@ internal static class CareScanSql
 
     private const string Recorded = "SELECT 1 FROM care_occurrences o WHERE o.rule = @rule AND o.client_id = c.client_id";
 
-    public static (string Sql, IReadOnlyList<(string Name, object Value)> Parameters) Birthday(Dialect dialect, DateOnly today, int leadDays, ClientTier minTier)
+    public static (string Sql, IReadOnlyList<(string Name, object Value)> Parameters) Birthday(ReadModelDialect dialect, DateOnly today, int leadDays, ClientTier minTier)
     {
         var parameters = new List<(string, object)> { ("rule", CareRuleNames.Birthday), ("min_tier", (int)minTier), ("today", today) };
         var days = CareWindows.BirthdayMonthDays(today, leadDays);

@@ -7,7 +7,7 @@ namespace WealthActors.Silo.Storage.ReadModel;
 
 /// <summary>
 /// The read model for <c>Storage:Provider=Memory</c> (tests): the same upsert, search and ordering rules as
-/// <see cref="SqliteReadModel"/>, including its normalisation of instants to UTC.
+/// <see cref="SqlReadModel"/>, including its normalisation of instants to UTC.
 /// </summary>
 internal sealed partial class InMemoryReadModel : IReadModelWriter, IReadModelQueries, IComplaintCalendarIndex, ISlaDigestQueries
 {

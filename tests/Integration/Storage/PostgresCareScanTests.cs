@@ -14,7 +14,7 @@ namespace WealthActors.Integration.Storage;
 public sealed class PostgresCareScanTests(PostgresServer server) : CareScanContractTests, IAsyncLifetime
 {
     private PostgresDatabase _database = null!;
-    private PostgresReadModel _readModel = null!;
+    private SqlReadModel _readModel = null!;
 
     protected override IReadModelWriter Writer => _readModel;
 
@@ -25,7 +25,7 @@ public sealed class PostgresCareScanTests(PostgresServer server) : CareScanContr
         _database = new PostgresDatabase(await server.DatabaseAsync("care_scan"), NullLoggerFactory.Instance);
         await _database.EnsureSchemaAsync();
         await Sql.ExecuteAsync(_database.ConnectionString, "TRUNCATE rm_clients, rm_holdings, care_occurrences");
-        _readModel = new PostgresReadModel(_database, new PostgresStatementBatcher(_database), TestKeyRing.Sealer());
+        _readModel = SqlReadModel.OnPostgres(_database, new PostgresStatementBatcher(_database), TestKeyRing.Sealer());
     }
 
     public async Task DisposeAsync() => await _database.DisposeAsync();

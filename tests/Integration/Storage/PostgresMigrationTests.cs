@@ -72,21 +72,26 @@ public sealed class PostgresMigrationTests(PostgresServer server)
         await Sql.ExecuteAsync(connectionString, """
             INSERT INTO rm_clients (client_id, name, name_key, branch_id, advisor_id, tier, vip, aum, birthday, lifecycle, open_complaints, updated_at)
             VALUES ('C1', 'Before', 'BEFORE', 'B1', 'E1', 2, true, 8000000, '1971-05-20', 0, 0, 0);
+            -- More rows than a driver runs before it prepares a statement: each is sealed with its own birthday.
+            INSERT INTO rm_clients (client_id, name, name_key, branch_id, advisor_id, tier, vip, aum, birthday, lifecycle, open_complaints, updated_at)
+            SELECT 'D' || i, 'Before', 'BEFORE', 'B1', 'E1', 2, true, 8000000, DATE '1980-01-01' + i, 0, 0, 0 FROM generate_series(1, 11) AS i;
             """);
         await using var database = Database(connectionString);
 
         await database.MigrateAsync();
 
         Assert.Equal(520, await Sql.ScalarAsync<int>(connectionString, "SELECT birthday_mmdd FROM rm_clients WHERE client_id = 'C1'"));
-        var readModel = new PostgresReadModel(database, new PostgresStatementBatcher(database), TestKeyRing.Sealer());
+        var readModel = SqlReadModel.OnPostgres(database, new PostgresStatementBatcher(database), TestKeyRing.Sealer());
         Assert.Equal(new DateOnly(1971, 5, 20), Assert.Single(await readModel.SearchClients("C1", 10, null)).Birthday);
 
         // Two silos starting at once seal each birthday once between them.
         var sealedCounts = await Task.WhenAll(readModel.SealClearBirthdays(CancellationToken.None), readModel.SealClearBirthdays(CancellationToken.None));
 
-        Assert.Equal(1, sealedCounts.Sum());
+        Assert.Equal(12, sealedCounts.Sum());
         Assert.Equal(0L, await Sql.ScalarAsync<long>(connectionString, "SELECT count(*) FROM rm_clients WHERE birthday IS NOT NULL"));
         Assert.Equal(new DateOnly(1971, 5, 20), Assert.Single(await readModel.SearchClients("C1", 10, null)).Birthday);
+        Assert.Equal(new DateOnly(1980, 1, 8), Assert.Single(await readModel.SearchClients("D7", 10, null)).Birthday);
+        Assert.Equal(new DateOnly(1980, 1, 12), Assert.Single(await readModel.SearchClients("D11", 10, null)).Birthday);
         var plan = await Sql.RowsAsync(connectionString, "SET enable_seqscan = off; EXPLAIN SELECT client_id FROM rm_clients WHERE birthday_mmdd IN (519, 520)");
         Assert.Contains(plan, line => line.Contains("ix_rm_clients_birthday", StringComparison.Ordinal));
     }

@@ -18,7 +18,7 @@ namespace WealthActors.Integration.Storage;
 public sealed class PostgresReadModelTests(PostgresServer server) : ReadModelContractTests, IAsyncLifetime
 {
     private PostgresDatabase _database = null!;
-    private PostgresReadModel _readModel = null!;
+    private SqlReadModel _readModel = null!;
 
     protected override IReadModelWriter Writer => _readModel;
 
@@ -29,7 +29,7 @@ public sealed class PostgresReadModelTests(PostgresServer server) : ReadModelCon
         _database = new PostgresDatabase(await server.DatabaseAsync("read_model"), NullLoggerFactory.Instance);
         await _database.EnsureSchemaAsync();
         await Sql.ExecuteAsync(_database.ConnectionString, "TRUNCATE rm_clients, rm_complaints, rm_inbox, rm_branches");
-        _readModel = new PostgresReadModel(_database, new PostgresStatementBatcher(_database), TestKeyRing.Sealer());
+        _readModel = SqlReadModel.OnPostgres(_database, new PostgresStatementBatcher(_database), TestKeyRing.Sealer());
     }
 
     public async Task DisposeAsync() => await _database.DisposeAsync();

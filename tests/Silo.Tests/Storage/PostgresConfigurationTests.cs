@@ -7,6 +7,7 @@ using WealthActors.Grains.ReadModel;
 using WealthActors.ReadModel;
 using WealthActors.Silo.Hosting;
 using WealthActors.Silo.Storage;
+using WealthActors.Silo.Storage.Postgres;
 using WealthActors.Silo.Storage.ReadModel;
 using WealthActors.Testing;
 
@@ -27,8 +28,10 @@ public sealed class PostgresConfigurationTests
 
         var writer = services.GetRequiredService<IReadModelWriter>();
 
-        Assert.IsType<PostgresReadModel>(writer);
+        Assert.IsType<SqlReadModel>(writer);
         Assert.Same(writer, services.GetRequiredService<IReadModelQueries>());
+        // The read model is in the grain-state database, so its rows commit with their state writes.
+        Assert.NotNull(services.GetService<PostgresStateWriteProjection>());
     }
 
     [Fact]

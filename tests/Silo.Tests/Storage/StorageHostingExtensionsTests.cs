@@ -5,6 +5,7 @@ using Microsoft.Extensions.Options;
 using WealthActors.Grains.ReadModel;
 using WealthActors.ReadModel;
 using WealthActors.Silo.Hosting;
+using WealthActors.Silo.Storage.Postgres;
 using WealthActors.Silo.Storage.ReadModel;
 
 namespace WealthActors.Silo.Tests.Storage;
@@ -22,8 +23,9 @@ public sealed class StorageHostingExtensionsTests : IDisposable
 
         var writer = services.GetRequiredService<IReadModelWriter>();
 
-        Assert.IsType<SqliteReadModel>(writer);
+        Assert.IsType<SqlReadModel>(writer);
         Assert.Same(writer, services.GetRequiredService<IReadModelQueries>());
+        Assert.Null(services.GetService<PostgresStateWriteProjection>());
     }
 
     [Fact]

@@ -182,6 +182,23 @@ public abstract class CareScanContractTests
         Assert.Equal(["C71"], (await Care.RiskExpiryCandidates(today, 30)).Select(c => c.ClientId));
     }
 
+    [Fact]
+    public async Task RecordOccurrences_ManyInOneCall_RecordsEveryOne()
+    {
+        // More rows than a driver runs before it prepares a statement: each must be recorded with its own values.
+        var today = new DateOnly(2026, 6, 1);
+        var clients = Enumerable.Range(1, 12).Select(i => $"C8{i:00}").ToArray();
+        foreach (var client in clients)
+        {
+            await Writer.UpsertClient(Client(client) with { RiskExpiresOn = today.AddDays(10) });
+        }
+
+        await Care.RecordOccurrences(
+            [.. clients.Select(client => new CareOccurrence($"r:{client}", CareRuleNames.RiskExpiry, client, today.AddDays(10), null, null, null, Now))]);
+
+        Assert.Empty(await Care.RiskExpiryCandidates(today, 30));
+    }
+
     protected static HoldingRow Holding(string code, DateOnly? maturity) => new(code, $"Product {code}", maturity, 3_500_000m);
 
     protected static ClientRow Client(string id, params HoldingRow[] holdings) => new(

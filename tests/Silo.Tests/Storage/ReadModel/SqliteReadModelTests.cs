@@ -14,12 +14,12 @@ public sealed class SqliteReadModelTests : ReadModelContractTests, IDisposable
 {
     private readonly TempFolder _folder = new();
     private readonly SqliteDatabase _database;
-    private readonly SqliteReadModel _readModel;
+    private readonly SqlReadModel _readModel;
 
     public SqliteReadModelTests()
     {
         _database = TestDatabases.Create(_folder);
-        _readModel = new SqliteReadModel(_database, TestKeyRing.Sealer());
+        _readModel = SqlReadModel.OnSqlite(_database, TestKeyRing.Sealer());
     }
 
     protected override IReadModelWriter Writer => _readModel;
