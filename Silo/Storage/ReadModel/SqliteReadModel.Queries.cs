@@ -29,8 +29,6 @@ internal sealed partial class SqliteReadModel
         """;
 
     // Urgency order, as ReadModelSemantics.InUrgencyOrder.
-    private const string ComplaintOrder = "ORDER BY next_deadline IS NULL, next_deadline, opened_at, complaint_id";
-
     private const string InboxHistorySql = """
         SELECT message_id, kind, message_key, complaint_id, client_id, text, created_at, delivered_via, delivered_at
         FROM rm_inbox
@@ -58,14 +56,38 @@ internal sealed partial class SqliteReadModel
     public Task<IReadOnlyList<ComplaintRow>> ListComplaints(ComplaintFilter filter, CancellationToken cancellationToken = default)
     {
         var (where, parameters) = ComplaintFilterSql.Build(filter);
-        var sql = $"SELECT {ComplaintColumns} FROM rm_complaints WHERE {where} {ComplaintOrder} LIMIT @limit;";
+        var sql = $"SELECT {ComplaintColumns} FROM rm_complaints WHERE {where} {ComplaintFilterSql.OrderBy(filter.Order)} LIMIT @limit OFFSET @offset;";
         return ReadAsync(sql, filter.Limit, bound =>
         {
             foreach (var (name, value) in parameters)
             {
                 bound.AddWithValue("@" + name, value);
             }
+
+            bound.AddWithValue("@offset", Math.Max(filter.Offset, 0));
         }, ReadComplaint, cancellationToken);
+    }
+
+    public async Task<IReadOnlyDictionary<SlaState, int>> CountComplaintsBySlaState(ComplaintFilter filter, CancellationToken cancellationToken = default)
+    {
+        var (where, parameters) = ComplaintFilterSql.Build(filter);
+        await database.EnsureSchemaAsync(cancellationToken);
+        await using var connection = database.OpenRead();
+        await using var command = connection.CreateCommand();
+        command.CommandText = ComplaintFilterSql.CountBySlaState(where);
+        foreach (var (name, value) in parameters)
+        {
+            command.Parameters.AddWithValue("@" + name, value);
+        }
+
+        var counts = new Dictionary<SlaState, int>();
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        while (await reader.ReadAsync(cancellationToken))
+        {
+            counts[(SlaState)reader.GetInt32(0)] = reader.GetInt32(1);
+        }
+
+        return counts;
     }
 
     public Task<IReadOnlyList<InboxMessage>> InboxHistory(string employeeId, int limit, CancellationToken cancellationToken = default) =>

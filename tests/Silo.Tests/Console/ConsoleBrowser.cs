@@ -1,0 +1,56 @@
+using Microsoft.Playwright;
+using WealthActors.Silo.Tests.Infrastructure;
+using Xunit.Abstractions;
+
+namespace WealthActors.Silo.Tests.WebConsole;
+
+/// <summary>
+/// A person at the console in headless Chromium: signs in through the real provider (the authorization code flow,
+/// end to end), opens pages at the size the console is made for, and saves what they saw.
+/// </summary>
+public sealed class ConsoleBrowser(HeadlessChromium chromium, ApiFactory silo, ITestOutputHelper output) : IAsyncDisposable
+{
+    /// <summary>The laptop screen of a branch office.</summary>
+    public static readonly ViewportSize Laptop = new() { Width = 1366, Height = 768 };
+
+    public IPage Page { get; private set; } = null!;
+
+    public static async Task<ConsoleBrowser> Open(ApiFactory silo, ITestOutputHelper output)
+    {
+        var browser = new ConsoleBrowser(await HeadlessChromium.Start(), silo, output);
+        browser.Page = await browser.Chromium.Browser.NewPageAsync();
+        await browser.Page.SetViewportSizeAsync(Laptop.Width, Laptop.Height);
+        browser.Page.Console += (_, message) => output.WriteLine($"console {message.Type}: {message.Text}");
+        return browser;
+    }
+
+    private HeadlessChromium Chromium => chromium;
+
+    public string Url(string path) => new Uri(silo.BaseAddress, path).ToString();
+
+    /// <summary>Opens <paramref name="path"/> as <paramref name="employeeId"/>: the console sends the browser to sign in and back.</summary>
+    public async Task SignInAndOpen(string employeeId, string path)
+    {
+        ApiFactory.IdentityProvider.SignedInEmployee = employeeId;
+        await Page.GotoAsync(Url(path));
+        await Page.WaitForURLAsync(Url(path));
+        await Assertions.Expect(Page.Locator("[data-test=person]")).ToBeVisibleAsync(new() { Timeout = 30_000 });
+    }
+
+    public async Task SignOut()
+    {
+        await Page.Locator("[data-test=sign-out]").ClickAsync();
+        await Page.WaitForURLAsync(Url("/"));
+    }
+
+    /// <summary>Saves the page as the test's artifact under the test output's screenshots folder.</summary>
+    public async Task Screenshot(string name)
+    {
+        var file = Path.Combine(AppContext.BaseDirectory, "screenshots", $"{name}.png");
+        Directory.CreateDirectory(Path.GetDirectoryName(file)!);
+        await Page.ScreenshotAsync(new() { Path = file });
+        output.WriteLine($"screenshot: {file}");
+    }
+
+    public async ValueTask DisposeAsync() => await chromium.DisposeAsync();
+}
