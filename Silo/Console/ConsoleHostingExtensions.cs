@@ -26,6 +26,7 @@ public static class ConsoleHostingExtensions
         builder.Services.AddCascadingAuthenticationState();
         builder.Services.AddMudServices();
         builder.Services.AddScoped<ConsolePeople>();
+        builder.Services.AddScoped<ComplaintActions>();
         builder.Services.AddSingleton<IAuthorizationMiddlewareResultHandler, ConsoleSignInRedirect>();
         return builder;
     }

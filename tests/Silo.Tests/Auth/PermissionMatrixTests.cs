@@ -75,6 +75,8 @@ public sealed class PermissionMatrixTests(ApiFactory api)
         ["POST /console"] = "person",
         ["GET /console/board"] = "person",
         ["POST /console/board"] = "person",
+        ["GET /console/complaints/{ComplaintId}"] = "person",
+        ["POST /console/complaints/{ComplaintId}"] = "person",
         ["GET /_framework/opaque-redirect"] = "person",
         ["ANY /_blazor"] = "person",
         ["ANY /_blazor/negotiate"] = "person",
