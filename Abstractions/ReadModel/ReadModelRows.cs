@@ -71,7 +71,8 @@ public sealed record ComplaintFilter(
     [property: Id(7)] string? Category = null,
     [property: Id(8)] Severity? Severity = null,
     [property: Id(9)] int Offset = 0,
-    [property: Id(10)] ComplaintOrder Order = ComplaintOrder.Urgency);
+    [property: Id(10)] ComplaintOrder Order = ComplaintOrder.Urgency,
+    [property: Id(11)] string? ClientId = null);
 
 /// <summary>The orders a complaint list can be read in; every one ends on the complaint id, so pages never overlap.</summary>
 public enum ComplaintOrder

@@ -27,6 +27,7 @@ public static class ConsoleHostingExtensions
         builder.Services.AddMudServices();
         builder.Services.AddScoped<ConsolePeople>();
         builder.Services.AddScoped<ComplaintActions>();
+        builder.Services.AddScoped<ClientActions>();
         builder.Services.AddSingleton<IAuthorizationMiddlewareResultHandler, ConsoleSignInRedirect>();
         return builder;
     }

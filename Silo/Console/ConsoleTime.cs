@@ -9,4 +9,6 @@ public static class ConsoleTime
 
     public static string Local(DateTimeOffset? instant) =>
         instant is { } at ? at.ToOffset(ChinaStandardTime).ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture) : "—";
+
+    public static string Date(DateOnly? date) => date?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) ?? "—";
 }

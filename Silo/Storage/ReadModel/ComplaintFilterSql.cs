@@ -22,6 +22,7 @@ internal static class ComplaintFilterSql
         if (filter.Status is { } status) Add("status = @status", "status", (int)status);
         if (filter.SlaState is { } slaState) Add("sla_state = @sla_state", "sla_state", (int)slaState);
         if (filter.Assignee is not null) Add("assignee = @assignee", "assignee", filter.Assignee);
+        if (filter.ClientId is not null) Add("client_id = @client_id", "client_id", filter.ClientId);
         if (filter.Category is not null) Add("category = @category", "category", filter.Category);
         if (filter.Severity is { } severity) Add("severity = @severity", "severity", (int)severity);
         if (filter.OpenOnly) Add("status <> @resolved", "resolved", (int)ComplaintStatus.Resolved);

@@ -42,6 +42,7 @@ internal static class ReadModelSemantics
         && (filter.Status is null || row.Status == filter.Status)
         && (filter.SlaState is null || row.SlaState == filter.SlaState)
         && (filter.Assignee is null || row.Assignee == filter.Assignee)
+        && (filter.ClientId is null || row.ClientId == filter.ClientId)
         && (filter.Category is null || row.Category == filter.Category)
         && (filter.Severity is null || row.Severity == filter.Severity)
         && (!filter.OpenOnly || row.Status != ComplaintStatus.Resolved);

@@ -28,6 +28,18 @@ public abstract partial class ReadModelContractTests
     }
 
     [Fact]
+    public async Task ListComplaints_ClientId_ListsThatClientsCasesOnly()
+    {
+        await Writer.UpsertComplaint(Complaint("BK1", "BB3", "BA1", ComplaintStatus.Resolved, SlaState.Met) with { ClientId = "BCL1" });
+        await Writer.UpsertComplaint(Complaint("BK2", "BB3", "BA1", ComplaintStatus.Open, SlaState.OnTrack) with { ClientId = "BCL1" });
+        await Writer.UpsertComplaint(Complaint("BK3", "BB3", "BA1", ComplaintStatus.Open, SlaState.OnTrack) with { ClientId = "BCL2" });
+
+        var history = await Queries.ListComplaints(new ComplaintFilter(ClientId: "BCL1", Order: ComplaintOrder.Newest));
+
+        Assert.Equal(["BK1", "BK2"], Ids(history).Order());
+    }
+
+    [Fact]
     public async Task ListComplaints_OffsetAndOrder_PageThroughWithoutOverlap()
     {
         for (var i = 0; i < 7; i++)
