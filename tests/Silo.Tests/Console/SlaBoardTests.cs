@@ -93,6 +93,12 @@ public sealed class SlaBoardTests(BotSiloFixture silo, ITestOutputHelper output)
         await Assertions.Expect(browser.Page.Locator("[data-test=nav-board]")).ToHaveTextAsync("SLA board", new() { Timeout = 30_000 });
         await Assertions.Expect(row).ToBeVisibleAsync(new() { Timeout = 30_000 });
         await browser.Screenshot("console-board-en");
+
+        // On a phone the page keeps its width; only the table scrolls sideways.
+        await browser.Page.SetViewportSizeAsync(ConsoleBrowser.Phone.Width, ConsoleBrowser.Phone.Height);
+        await Assertions.Expect(browser.Page.Locator("[data-test=sign-out]")).ToBeInViewportAsync();
+        Assert.True(await browser.Page.EvaluateAsync<bool>("document.documentElement.scrollWidth <= window.innerWidth"), "the page is wider than the phone");
+        await browser.Screenshot("console-board-phone");
     }
 
     private async Task<string> Open(string clientId, string category) =>
