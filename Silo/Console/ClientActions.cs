@@ -29,7 +29,7 @@ public sealed class ClientActions(IGrainFactory grains, IAuditTrail audit)
             {
                 // A read of unmasked phone and ID numbers is audited, and committed before they are shown.
                 await audit.AppendAsync(new AuditRecord(
-                    ConsoleSignIn.Door, "client.read-unmasked", "200", EmployeeId: person.EmployeeId, Door: ConsoleSignIn.Door,
+                    AuditChannels.Console, "client.read-unmasked", "200", EmployeeId: person.EmployeeId, Door: ConsoleSignIn.Door,
                     TargetType: "client", TargetId: clientId, Digest: AuditDigests.Of(clientId)));
             }
 

@@ -26,7 +26,7 @@ public sealed partial class ComplaintActions(IGrainFactory grains, IAuditTrail a
             ?? throw new ArgumentOutOfRangeException(nameof(command), command, "Not a complaint command.");
         var outcome = v.IsValid ? await Attempt(person, complaintId, run) : Invalid(v);
         var record = new AuditRecord(
-            ConsoleSignIn.Door, $"complaint.{command}", outcome.Status.ToString(System.Globalization.CultureInfo.InvariantCulture),
+            AuditChannels.Console, $"complaint.{command}", outcome.Status.ToString(System.Globalization.CultureInfo.InvariantCulture),
             EmployeeId: person.EmployeeId, Door: ConsoleSignIn.Door, TargetType: "complaint", TargetId: complaintId,
             Digest: AuditDigests.Of(System.Text.Json.JsonSerializer.Serialize(body)));
         try

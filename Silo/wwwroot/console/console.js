@@ -12,8 +12,12 @@
       window.location.replace(url.toString());
     },
     async signOut() {
-      await fetch('/signout', { method: 'POST', headers: header, credentials: 'same-origin', redirect: 'manual' });
-      window.location.replace('/');
+      try {
+        await fetch('/signout', { method: 'POST', headers: header, credentials: 'same-origin', redirect: 'manual' });
+      } finally {
+        // Leave the console either way: a sign-out that did not reach the Silo still shows the person out.
+        window.location.replace('/');
+      }
     },
   };
 

@@ -37,6 +37,13 @@ public sealed class ConsoleBrowser(HeadlessChromium chromium, ApiFactory silo, I
                 browser._violations.Enqueue(message.Text);
             }
         };
+        browser.Page.Response += (_, response) =>
+        {
+            if (response.Status >= 400)
+            {
+                output.WriteLine($"answer {response.Status}: {response.Request.Method} {response.Url}");
+            }
+        };
         browser.Page.Request += (_, request) =>
         {
             if (!request.Url.StartsWith(origin, StringComparison.Ordinal) && !request.Url.StartsWith("data:", StringComparison.Ordinal)
@@ -64,7 +71,10 @@ public sealed class ConsoleBrowser(HeadlessChromium chromium, ApiFactory silo, I
     public async Task SignOut()
     {
         await Page.Locator("[data-test=sign-out]").ClickAsync();
-        await Page.WaitForURLAsync(Url("/"));
+        // Generous: on a busy test machine the click travels through the circuit before the browser leaves.
+        await Page.WaitForURLAsync(Url("/"), new() { Timeout = 60_000 });
+        var session = await Page.Context.CookiesAsync([Url("/")]);
+        Assert.DoesNotContain(session, c => c.Name == "wa.session");
     }
 
     /// <summary>Saves the page as the test's artifact under the test output's screenshots folder.</summary>
