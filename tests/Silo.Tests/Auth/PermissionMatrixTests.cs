@@ -70,7 +70,7 @@ public sealed class PermissionMatrixTests(ApiFactory api)
         ["ANY /metrics"] = Anyone,
         // The console: every active employee may open it, each seeing their own scope (an Admin sees no client or case).
         // Its pages answer GET, and POST for Blazor's form handling (the console has no forms); the circuit hub and
-        // Blazor's redirect helper are the console's too.
+        // Blazor's redirect endpoint are the console's too.
         ["GET /console"] = "person",
         ["POST /console"] = "person",
         ["GET /console/board"] = "person",
