@@ -4,7 +4,7 @@
 set -uo pipefail
 cd "$(dirname "$0")"
 
-bash scripts/install-test-deps.sh postgresql chromium || echo "warning: could not install every system package the tests use"
+bash scripts/install-test-deps.sh postgresql chromium fonts-noto-cjk || echo "warning: could not install every system package the tests use"
 
 log=$(mktemp)
 trap 'rm -f "$log"' EXIT

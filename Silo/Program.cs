@@ -6,6 +6,7 @@ using WealthActors.Silo.DataProtection;
 using WealthActors.Silo.Demo;
 using WealthActors.Silo.Hosting;
 using WealthActors.Silo.Jobs;
+using WealthActors.Silo.WebConsole;
 
 var commandLine = SiloCommandLine.Parse(args);
 switch (commandLine.Verb)
@@ -42,6 +43,7 @@ builder.AddWealthActorsBot();
 builder.AddWealthActorsJobs();
 builder.AddWealthActorsCare();
 builder.AddWealthActorsOperations();
+builder.AddWealthActorsConsole();
 
 var app = builder.Build();
 if (commandLine.Verb == SchemaCommand.Verb)
@@ -62,6 +64,7 @@ if (commandLine.Verb == ResealCommand.Verb)
 app.MapWealthActorsApi();
 app.MapWealthActorsBot();
 app.MapWealthActorsOperations();
+app.MapWealthActorsConsole();
 await app.RunAsync();
 return 0;
 

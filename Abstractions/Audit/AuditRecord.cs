@@ -34,6 +34,7 @@ public static class AuditChannels
     public const string Teams = "teams";
     public const string WebChat = "webchat";
     public const string Job = "job";
+    public const string Console = "console";
 }
 
 /// <summary>Outcomes of doors that have no status code; the HTTP door records the status code itself.</summary>

@@ -17,6 +17,12 @@ public interface IReadModelQueries
     Task<IReadOnlyList<ComplaintRow>> ListComplaints(ComplaintFilter filter, CancellationToken cancellationToken = default);
 
     /// <summary>
+    /// How many complaints match <paramref name="filter"/> in each SLA state (states without any are left out);
+    /// its limit, offset and order play no part. A board's counts, one query however many rows there are.
+    /// </summary>
+    Task<IReadOnlyDictionary<SlaState, int>> CountComplaintsBySlaState(ComplaintFilter filter, CancellationToken cancellationToken = default);
+
+    /// <summary>
     /// A complaint's archived timeline events numbered below <paramref name="before"/>, newest first (the grain keeps the
     /// recent ones).
     /// </summary>

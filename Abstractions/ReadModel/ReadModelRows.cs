@@ -67,4 +67,25 @@ public sealed record ComplaintFilter(
     [property: Id(3)] string? Assignee = null,
     [property: Id(4)] bool OpenOnly = false,
     [property: Id(5)] int Limit = 100,
-    [property: Id(6)] Permissions.AccessScope? Scope = null);
+    [property: Id(6)] Permissions.AccessScope? Scope = null,
+    [property: Id(7)] string? Category = null,
+    [property: Id(8)] Severity? Severity = null,
+    [property: Id(9)] int Offset = 0,
+    [property: Id(10)] ComplaintOrder Order = ComplaintOrder.Urgency,
+    [property: Id(11)] string? ClientId = null);
+
+/// <summary>The orders a complaint list can be read in; every one ends on the complaint id, so pages never overlap.</summary>
+public enum ComplaintOrder
+{
+    /// <summary>The nearest next deadline first, complaints without one last, then the oldest.</summary>
+    Urgency,
+
+    /// <summary>The most recently opened first.</summary>
+    Newest,
+
+    /// <summary>The most severe first, then by urgency.</summary>
+    Severity,
+
+    /// <summary>The highest escalation level first, then by urgency.</summary>
+    Escalation,
+}

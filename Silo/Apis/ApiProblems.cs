@@ -12,22 +12,7 @@ public sealed class ApiProblems(IProblemDetailsService problemDetails) : IExcept
 {
     public async ValueTask<bool> TryHandleAsync(HttpContext context, Exception exception, CancellationToken cancellationToken)
     {
-        var (status, title, field) = exception switch
-        {
-            DomainValidationException e => (StatusCodes.Status400BadRequest, e.Message, e.Field),
-            EntityNotFoundException e => (StatusCodes.Status404NotFound, e.Message, null),
-            InvalidTransitionException e => (StatusCodes.Status409Conflict, e.Message, null),
-            EntityExistsException e => (StatusCodes.Status409Conflict, e.Message, null),
-            PermissionDeniedException e => (StatusCodes.Status403Forbidden, e.Message, null),
-            BadHttpRequestException { InnerException: JsonException json } => (StatusCodes.Status400BadRequest, Describe(json), FieldOf(json)),
-            BadHttpRequestException e => (e.StatusCode, e.Message, null),
-            // A silo died and the cluster has not yet moved its grains (seconds): the caller should retry.
-            OrleansMessageRejectionException or TimeoutException => (StatusCodes.Status503ServiceUnavailable,
-                "The cluster is moving work between silos; retry the request shortly.", null),
-            WealthActors.Audit.AuditUnavailableException => (StatusCodes.Status503ServiceUnavailable,
-                "The audit trail cannot record this request now; retry it shortly.", null),
-            _ => (0, "", null),
-        };
+        var (status, title, field) = Map(exception);
         if (status == 0)
         {
             return false;
@@ -58,4 +43,25 @@ public sealed class ApiProblems(IProblemDetailsService problemDetails) : IExcept
 
     private static string Describe(JsonException json) =>
         json.Path is null or "$" ? "The request body is not valid JSON." : $"The value of '{FieldOf(json)}' is not valid.";
+
+    /// <summary>
+    /// The status, title and field (where one is at fault) of <paramref name="exception"/>, as every door answers it;
+    /// status 0 for an exception that is not the caller's to know.
+    /// </summary>
+    internal static (int Status, string Title, string? Field) Map(Exception exception) => exception switch
+    {
+        DomainValidationException e => (StatusCodes.Status400BadRequest, e.Message, e.Field),
+        EntityNotFoundException e => (StatusCodes.Status404NotFound, e.Message, null),
+        InvalidTransitionException e => (StatusCodes.Status409Conflict, e.Message, null),
+        EntityExistsException e => (StatusCodes.Status409Conflict, e.Message, null),
+        PermissionDeniedException e => (StatusCodes.Status403Forbidden, e.Message, null),
+        BadHttpRequestException { InnerException: JsonException json } => (StatusCodes.Status400BadRequest, Describe(json), FieldOf(json)),
+        BadHttpRequestException e => (e.StatusCode, e.Message, null),
+        // A silo died and the cluster has not yet moved its grains (seconds): the caller should retry.
+        OrleansMessageRejectionException or TimeoutException => (StatusCodes.Status503ServiceUnavailable,
+            "The cluster is moving work between silos; retry the request shortly.", null),
+        WealthActors.Audit.AuditUnavailableException => (StatusCodes.Status503ServiceUnavailable,
+            "The audit trail cannot record this request now; retry it shortly.", null),
+        _ => (0, "", null),
+    };
 }

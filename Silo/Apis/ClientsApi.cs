@@ -200,7 +200,7 @@ public static class ClientsApi
         return TypedResults.Ok(ClientResponse.From(view, await CallerMask.Of(http, grains, masking)));
     }
 
-    private static string NotFound(string clientId) => $"Client '{clientId}' does not exist.";
+    internal static string NotFound(string clientId) => $"Client '{clientId}' does not exist.";
 
     /// <summary>The caller may change the existing client (a person: one they reach); 404 when it does not exist.</summary>
     internal static async Task RequireWritable(HttpContext http, IGrainFactory grains, string clientId)

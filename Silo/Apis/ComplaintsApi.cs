@@ -72,25 +72,10 @@ public static class ComplaintsApi
 
         var view = await grains.GetGrain<IComplaintGrain>(complaintId).GetView();
         await CallerAccess.Require(http, grains, Access.Read, NotFound(complaintId), view.BranchId, view.Assignee);
-        var wanted = limit ?? 100;
-        var upTo = before ?? long.MaxValue;
-        var page = view.Timeline
-            .Select((entry, i) => new NumberedTimelineEntry(view.TimelineStart + i, entry))
-            .Where(e => e.Seq < upTo)
-            .Reverse()
-            .Take(wanted)
-            .ToList();
-        var olderThan = Math.Min(upTo, view.TimelineStart);
-        if (page.Count < wanted && olderThan > 0)
-        {
-            page.AddRange(await readModel.TimelineHistory(complaintId, olderThan, wanted - page.Count));
-        }
-
-        var next = page.Count == wanted && page[^1].Seq > 0 ? page[^1].Seq : (long?)null;
-        return TypedResults.Ok(new TimelinePage([.. page.Select(TimelineItem.From)], next));
+        return TypedResults.Ok(await ComplaintTimeline.Page(view, before, limit ?? 100, readModel));
     }
 
-    private static string NotFound(string complaintId) => $"Complaint '{complaintId}' does not exist.";
+    internal static string NotFound(string complaintId) => $"Complaint '{complaintId}' does not exist.";
 
     private static async Task<IResult> List(
         HttpContext http, IGrainFactory grains, IReadModelQueries readModel,
@@ -112,25 +97,9 @@ public static class ComplaintsApi
     private static async Task<IResult> Command(
         string complaintId, string command, ComplaintCommandRequest body, HttpContext http, IGrainFactory grains)
     {
-        var v = new RequestValidation().Id(complaintId, "complaintId")
-            .Optional(body.Text, "text", 4000)
-            .Optional(body.Reason, "reason", 1000);
+        var v = new RequestValidation().Id(complaintId, "complaintId");
         var actor = await ApiActor.Resolve(http, grains, body.By, "by", v);
-        Func<IComplaintGrain, Task<ComplaintView>>? run = command switch
-        {
-            "acknowledge" => g => g.Acknowledge(actor, body.Text),
-            "notes" => Needs(v, body.Text, "text", (g, text) => g.AddNote(actor, text)),
-            "pause" => Needs(v, body.Reason ?? body.Text, "reason", (g, reason) => g.Pause(actor, reason)),
-            "resume" => g => g.Resume(actor, body.Text),
-            "assign" => Needs(v.Id(body.To, "to"), body.To, "to", (g, to) => g.Assign(actor, to, body.Text)),
-            "resolve" => Needs(v, body.Text, "text", (g, text) => g.Resolve(actor, text)),
-            "reopen" => Needs(v, body.Reason ?? body.Text, "reason", (g, reason) => g.Reopen(actor, reason)),
-            "severity" => body.Severity is { } severity
-                ? g => g.ChangeSeverity(actor, severity, body.Reason)
-                : Missing(v, "severity"),
-            "extend" => Needs(v, body.Reason, "reason", (g, reason) => g.ExtendRegulatoryDeadline(actor, reason)),
-            _ => null,
-        };
+        var run = ComplaintCommands.For(command, body, actor, v);
         if (run is null)
         {
             return TypedResults.NotFound();
@@ -149,18 +118,5 @@ public static class ComplaintsApi
         }
 
         return TypedResults.Ok(ComplaintResponse.From(await run(complaint)));
-    }
-
-    private static Func<IComplaintGrain, Task<ComplaintView>> Needs(
-        RequestValidation v, string? value, string field, Func<IComplaintGrain, string, Task<ComplaintView>> run)
-    {
-        v.Require(value, field, 4000);
-        return g => run(g, value!);
-    }
-
-    private static Func<IComplaintGrain, Task<ComplaintView>> Missing(RequestValidation v, string field)
-    {
-        v.Add(field, "is required.");
-        return _ => throw new InvalidOperationException("Unreachable: the request is invalid.");
     }
 }

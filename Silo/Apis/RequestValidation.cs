@@ -11,6 +11,9 @@ public sealed partial class RequestValidation
 
     public bool IsValid => _errors.Count == 0;
 
+    /// <summary>The messages by field, for a door that shows them itself (the console).</summary>
+    public IReadOnlyDictionary<string, IReadOnlyList<string>> Errors => _errors.ToDictionary(e => e.Key, e => (IReadOnlyList<string>)e.Value);
+
     /// <summary>
     /// The request is well formed but the caller may not make it (a person naming someone else as the actor): the
     /// answer is 403, still naming the field.

@@ -1,3 +1,4 @@
+using System.Security.Claims;
 using WealthActors.Permissions;
 
 namespace WealthActors.Silo.Auth;
@@ -16,26 +17,34 @@ internal static class CallerAccess
     public static bool IsPerson(HttpContext http) => WealthActorsClaims.EmployeeIdOf(http.User) is not null;
 
     /// <summary>The person calling, or null for a system.</summary>
-    public static async Task<AccessPrincipal?> Person(HttpContext http, IGrainFactory grains)
+    public static Task<AccessPrincipal?> Person(HttpContext http, IGrainFactory grains) => Person(http.User, Lookup(http, grains));
+
+    /// <summary>
+    /// The person <paramref name="user"/> is, or null for a system: for callers without an HTTP request of their own
+    /// (a console page's circuit), which bring their own <paramref name="lookup"/>.
+    /// </summary>
+    public static async Task<AccessPrincipal?> Person(ClaimsPrincipal user, OrgLookup lookup)
     {
-        if (WealthActorsClaims.EmployeeIdOf(http.User) is not { } self)
+        if (WealthActorsClaims.EmployeeIdOf(user) is not { } self)
         {
             return null;
         }
 
         // Authentication admitted the person only with an active employee record, so it is there.
-        var profile = await Lookup(http, grains).Employee(self) ?? throw new PermissionDeniedException("Unknown employee.");
+        var profile = await lookup.Employee(self) ?? throw new PermissionDeniedException("Unknown employee.");
         return new AccessPrincipal(self, profile.Role, profile.BranchId);
     }
 
     /// <summary>What the caller's lists may hold; null (everything) for a system.</summary>
-    public static async Task<AccessScope?> Scope(HttpContext http, IGrainFactory grains)
-    {
-        if (await Person(http, grains) is not { } person)
-        {
-            return null;
-        }
+    public static async Task<AccessScope?> Scope(HttpContext http, IGrainFactory grains) =>
+        await Person(http, grains) is { } person ? await ScopeOf(person, grains) : null;
 
+    /// <summary>What <paramref name="user"/>'s lists may hold; null (everything) for a system.</summary>
+    public static async Task<AccessScope?> Scope(ClaimsPrincipal user, IGrainFactory grains) =>
+        await Person(user, new OrgLookup(grains)) is { } person ? await ScopeOf(person, grains) : null;
+
+    private static async Task<AccessScope> ScopeOf(AccessPrincipal person, IGrainFactory grains)
+    {
         var reports = person.Role == EmployeeRole.TeamLead
             ? await grains.GetGrain<Employees.IEmployeeGrain>(person.EmployeeId).GetReports()
             : [];
@@ -54,15 +63,20 @@ internal static class CallerAccess
     }
 
     /// <summary>Throws the 404 or 403 a person outside the record's reach gets; returns for everyone else.</summary>
+    public static Task Require(
+        HttpContext http, IGrainFactory grains, Access access, string notFound, string branchId, params string?[] owners) =>
+        Require(http.User, Lookup(http, grains), access, notFound, branchId, owners);
+
+    /// <summary>As above, for a caller without an HTTP request of its own, with its own <paramref name="lookup"/>.</summary>
     public static async Task Require(
-        HttpContext http, IGrainFactory grains, Access access, string notFound, string branchId, params string?[] owners)
+        ClaimsPrincipal user, OrgLookup lookup, Access access, string notFound, string branchId, params string?[] owners)
     {
-        if (await Person(http, grains) is not { } person)
+        if (await Person(user, lookup) is not { } person)
         {
             return;
         }
 
-        var subject = await Lookup(http, grains).Subject(person, branchId, owners);
+        var subject = await lookup.Subject(person, branchId, owners);
         if (!AccessRules.Allows(person, subject, Access.Read))
         {
             throw new EntityNotFoundException(notFound);

@@ -22,6 +22,13 @@ public static partial class ContentSecurityPolicies
     public const string Dashboard = $"{Common}; script-src 'self'; style-src 'self' 'unsafe-inline'";
 
     /// <summary>
+    /// The console (Blazor, interactive server rendering, with MudBlazor): its scripts are the Silo's files; its circuit
+    /// runs over a WebSocket to this Silo, which connect-src 'self' already admits; MudBlazor's components position and
+    /// colour themselves with inline styles, which cannot run code. So only styles are loosened, and on /console only.
+    /// </summary>
+    public const string Console = $"{Common}; script-src 'self'; style-src 'self' 'unsafe-inline'";
+
+    /// <summary>
     /// The API reference (Scalar): its bundle is served by the Silo; its page starts it with an inline module script,
     /// which is allowed by its hash alone, and it themes itself with inline styles.
     /// </summary>

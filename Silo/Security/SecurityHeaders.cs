@@ -11,6 +11,7 @@ public sealed class SecurityHeaders(RequestDelegate next)
 {
     public const string DocsPath = "/docs";
     public const string DashboardPath = "/dashboard";
+    public const string ConsolePath = "/console";
 
     public async Task InvokeAsync(HttpContext context)
     {
@@ -24,7 +25,9 @@ public sealed class SecurityHeaders(RequestDelegate next)
             if (!headers.ContainsKey(HeaderNames.ContentSecurityPolicy))
             {
                 headers[HeaderNames.ContentSecurityPolicy] =
-                    path.StartsWithSegments(DashboardPath) ? ContentSecurityPolicies.Dashboard : ContentSecurityPolicies.Strict;
+                    path.StartsWithSegments(DashboardPath) ? ContentSecurityPolicies.Dashboard
+                    : path.StartsWithSegments(ConsolePath) ? ContentSecurityPolicies.Console
+                    : ContentSecurityPolicies.Strict;
             }
 
             return Task.CompletedTask;

@@ -22,8 +22,25 @@ internal static class ComplaintFilterSql
         if (filter.Status is { } status) Add("status = @status", "status", (int)status);
         if (filter.SlaState is { } slaState) Add("sla_state = @sla_state", "sla_state", (int)slaState);
         if (filter.Assignee is not null) Add("assignee = @assignee", "assignee", filter.Assignee);
+        if (filter.ClientId is not null) Add("client_id = @client_id", "client_id", filter.ClientId);
+        if (filter.Category is not null) Add("category = @category", "category", filter.Category);
+        if (filter.Severity is { } severity) Add("severity = @severity", "severity", (int)severity);
         if (filter.OpenOnly) Add("status <> @resolved", "resolved", (int)ComplaintStatus.Resolved);
         if (filter.Scope is { Everything: false } scope) conditions.Add(ScopeSql.Condition(scope, "assignee", "branch_id", parameters));
         return (conditions.Count == 0 ? "1 = 1" : string.Join(" AND ", conditions), parameters);
     }
+
+    /// <summary>The ORDER BY of <paramref name="order"/>, as <see cref="ReadModelSemantics.InOrder"/> orders in memory.</summary>
+    public static string OrderBy(ComplaintOrder order) => order switch
+    {
+        ComplaintOrder.Newest => "ORDER BY opened_at DESC, complaint_id",
+        ComplaintOrder.Severity => $"ORDER BY severity DESC, {Urgency}",
+        ComplaintOrder.Escalation => $"ORDER BY escalation_level DESC, {Urgency}",
+        _ => $"ORDER BY {Urgency}",
+    };
+
+    private const string Urgency = "next_deadline IS NULL, next_deadline, opened_at, complaint_id";
+
+    /// <summary>The counts of <see cref="WealthActors.ReadModel.IReadModelQueries.CountComplaintsBySlaState"/>.</summary>
+    public static string CountBySlaState(string where) => $"SELECT sla_state, COUNT(*) FROM rm_complaints WHERE {where} GROUP BY sla_state;";
 }

@@ -118,10 +118,23 @@ internal sealed partial class InMemoryReadModel : IReadModelWriter, IReadModelQu
         lock (_lock)
         {
             IReadOnlyList<ComplaintRow> rows = ReadModelSemantics
-                .InUrgencyOrder(_complaints.Values.Where(row => ReadModelSemantics.Matches(filter, row, ParentOf)))
+                .InOrder(_complaints.Values.Where(row => ReadModelSemantics.Matches(filter, row, ParentOf)), filter.Order)
+                .Skip(Math.Max(filter.Offset, 0))
                 .Take(ReadModelSemantics.ClampLimit(filter.Limit))
                 .ToList();
             return Task.FromResult(rows);
+        }
+    }
+
+    public Task<IReadOnlyDictionary<SlaState, int>> CountComplaintsBySlaState(ComplaintFilter filter, CancellationToken cancellationToken = default)
+    {
+        lock (_lock)
+        {
+            IReadOnlyDictionary<SlaState, int> counts = _complaints.Values
+                .Where(row => ReadModelSemantics.Matches(filter, row, ParentOf))
+                .GroupBy(row => row.SlaState)
+                .ToDictionary(g => g.Key, g => g.Count());
+            return Task.FromResult(counts);
         }
     }
 

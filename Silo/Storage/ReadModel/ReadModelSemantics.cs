@@ -42,7 +42,26 @@ internal static class ReadModelSemantics
         && (filter.Status is null || row.Status == filter.Status)
         && (filter.SlaState is null || row.SlaState == filter.SlaState)
         && (filter.Assignee is null || row.Assignee == filter.Assignee)
+        && (filter.ClientId is null || row.ClientId == filter.ClientId)
+        && (filter.Category is null || row.Category == filter.Category)
+        && (filter.Severity is null || row.Severity == filter.Severity)
         && (!filter.OpenOnly || row.Status != ComplaintStatus.Resolved);
+
+    /// <summary>The rows in <paramref name="order"/>, as <see cref="ComplaintFilterSql.OrderBy"/> orders in SQL.</summary>
+    public static IEnumerable<ComplaintRow> InOrder(IEnumerable<ComplaintRow> rows, ComplaintOrder order) => order switch
+    {
+        ComplaintOrder.Newest => rows.OrderByDescending(row => row.OpenedAt).ThenBy(row => row.ComplaintId, StringComparer.Ordinal),
+        ComplaintOrder.Severity => InUrgencyOrder(rows.OrderByDescending(row => row.Severity)),
+        ComplaintOrder.Escalation => InUrgencyOrder(rows.OrderByDescending(row => row.EscalationLevel)),
+        _ => InUrgencyOrder(rows),
+    };
+
+    // Urgency as the tie-break of an order already begun.
+    private static IOrderedEnumerable<ComplaintRow> InUrgencyOrder(IOrderedEnumerable<ComplaintRow> rows) =>
+        rows.ThenBy(row => row.NextDeadline is null)
+            .ThenBy(row => row.NextDeadline)
+            .ThenBy(row => row.OpenedAt)
+            .ThenBy(row => row.ComplaintId, StringComparer.Ordinal);
 
     /// <summary>Most urgent first: the nearest next deadline, complaints without one last, then the oldest.</summary>
     public static IOrderedEnumerable<ComplaintRow> InUrgencyOrder(IEnumerable<ComplaintRow> rows) =>

@@ -1,4 +1,5 @@
 using System.Data.Common;
+using System.Globalization;
 using WealthActors.Employees;
 using WealthActors.Permissions;
 using WealthActors.ReadModel;
@@ -16,9 +17,6 @@ internal sealed partial class SqlReadModel
         complaint_id, client_id, branch_id, assignee, status, sla_state, severity, category, escalation_level,
         opened_at, next_deadline, resolution_due, updated_at, calendar_id, breached_at, last_escalated_at, awaited_calendar_id
         """;
-
-    // Urgency order, as ReadModelSemantics.InUrgencyOrder.
-    private const string ComplaintOrder = "ORDER BY next_deadline IS NULL, next_deadline, opened_at, complaint_id";
 
     private const string InboxHistorySql = """
         SELECT message_id, kind, message_key, complaint_id, client_id, text, created_at, delivered_via, delivered_at
@@ -55,8 +53,20 @@ internal sealed partial class SqlReadModel
     public Task<IReadOnlyList<ComplaintRow>> ListComplaints(ComplaintFilter filter, CancellationToken cancellationToken = default)
     {
         var (where, values) = ComplaintFilterSql.Build(filter);
-        var sql = $"SELECT {ComplaintColumns} FROM rm_complaints WHERE {where} {ComplaintOrder} LIMIT @limit;";
-        return ReadAsync(sql, filter.Limit, parameters => parameters.Values(values), ReadComplaint, cancellationToken);
+        var sql = $"SELECT {ComplaintColumns} FROM rm_complaints WHERE {where} {ComplaintFilterSql.OrderBy(filter.Order)} LIMIT @limit OFFSET @offset;";
+        return ReadAsync(sql, filter.Limit, parameters =>
+        {
+            parameters.Values(values);
+            parameters.Integer("offset", Math.Max(filter.Offset, 0));
+        }, ReadComplaint, cancellationToken);
+    }
+
+    public async Task<IReadOnlyDictionary<SlaState, int>> CountComplaintsBySlaState(ComplaintFilter filter, CancellationToken cancellationToken = default)
+    {
+        var (where, values) = ComplaintFilterSql.Build(filter);
+        var rows = await QueryAsync(ComplaintFilterSql.CountBySlaState(where), parameters => parameters.Values(values),
+            reader => ((SlaState)reader.GetInt32(0), Convert.ToInt32(reader.GetValue(1), CultureInfo.InvariantCulture)), cancellationToken);
+        return rows.ToDictionary(r => r.Item1, r => r.Item2);
     }
 
     public Task<IReadOnlyList<InboxMessage>> InboxHistory(string employeeId, int limit, CancellationToken cancellationToken = default) =>

@@ -62,6 +62,9 @@ public sealed class TestReadModel : IReadModelWriter, IReadModelQueries
         return Task.FromResult(rows);
     }
 
+    public Task<IReadOnlyDictionary<SlaState, int>> CountComplaintsBySlaState(ComplaintFilter filter, CancellationToken cancellationToken = default) =>
+        throw new NotSupportedException("The chat never counts complaints by SLA state.");
+
     public Task<IReadOnlyList<InboxMessage>> InboxHistory(string employeeId, int limit, CancellationToken cancellationToken = default)
     {
         IReadOnlyList<InboxMessage> rows = _inbox.Where(e => e.Key.Item1 == employeeId).Select(e => e.Value)

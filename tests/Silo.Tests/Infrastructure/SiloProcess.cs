@@ -124,6 +124,8 @@ public sealed class SiloProcess : IAsyncDisposable
         {
             if (_process.HasExited)
             {
+                // Exited is seen before the last lines of its output are read; waiting for exit waits for them too.
+                await _process.WaitForExitAsync();
                 throw new InvalidOperationException($"The Silo exited with {_process.ExitCode}:\n{Output}");
             }
 
