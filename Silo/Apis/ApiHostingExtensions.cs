@@ -75,12 +75,13 @@ public static class ApiHostingExtensions
     /// </summary>
     private static async Task RejectOversizedBodies(HttpContext context, RequestDelegate next)
     {
-        var maxBytes = context.GetEndpoint()?.Metadata.GetMetadata<BodySizeLimit>()?.Bytes ?? MaxRequestBodyBytes;
+        var own = context.GetEndpoint()?.Metadata.GetMetadata<BodySizeLimit>();
+        var maxBytes = own?.Bytes ?? MaxRequestBodyBytes;
         if (context.Request.ContentLength > maxBytes)
         {
             context.Response.StatusCode = StatusCodes.Status413PayloadTooLarge;
             await Results.Problem(statusCode: 413, title: $"The request body exceeds {maxBytes} bytes.",
-                extensions: new Dictionary<string, object?> { ["errors"] = new Dictionary<string, string[]> { ["body"] = ["is too large."] } })
+                extensions: new Dictionary<string, object?> { ["errors"] = new Dictionary<string, string[]> { [own?.Field ?? "body"] = ["is too large."] } })
                 .ExecuteAsync(context);
             return;
         }

@@ -27,7 +27,7 @@ public static class ImportsApi
         {
             group.MapPost($"/{kind.Name}", (HttpContext http, ImportUploads uploads, ImportRunner runner) => Upload(kind, http, uploads, runner))
                 .RequireAuthorization(kind.Policy)
-                .WithMetadata(new BodySizeLimit(maxFile + MultipartOverheadBytes))
+                .WithMetadata(new BodySizeLimit(maxFile + MultipartOverheadBytes, "file"))
                 .DisableAntiforgery();
         }
 
