@@ -14,7 +14,7 @@ namespace WealthActors.Silo.Tests.Processes;
 /// </summary>
 public sealed class ImportRestartTests(ITestOutputHelper output) : IDisposable
 {
-    private const int Rows = 20_000;
+    private const int Rows = 10_000;
 
     private const string ComplianceKey = "process-test-compliance-key-0123456789";
 
@@ -119,7 +119,7 @@ public sealed class ImportRestartTests(ITestOutputHelper output) : IDisposable
         ["Storage__Sqlite__Path"] = DatabasePath,
         ["Orleans__SiloPort"] = FreePort.Next().ToString(),
         ["Orleans__GatewayPort"] = FreePort.Next().ToString(),
-        ["Imports__ChunkRows"] = "200",
+        ["Imports__ChunkRows"] = "100",
         ["Auth__ApiKeys__1__Name"] = "compliance",
         ["Auth__ApiKeys__1__Key"] = ComplianceKey,
         ["Auth__ApiKeys__1__Roles__0"] = "Compliance",
