@@ -45,7 +45,7 @@ internal sealed class ImportFolder
         }
     }
 
-    /// <summary>Imports left unfinished by a stop, oldest first; interrupted uploads are removed.</summary>
+    /// <summary>Imports left unfinished by a stop, oldest first; uploads interrupted an hour or more ago are removed.</summary>
     public IReadOnlyList<string> Unfinished()
     {
         if (!Directory.Exists(Path))
@@ -53,7 +53,8 @@ internal sealed class ImportFolder
             return [];
         }
 
-        foreach (var staged in Directory.EnumerateFiles(Path, "*.upload"))
+        // An upload being received right now (another silo sharing the folder, or a request just after start) is younger.
+        foreach (var staged in Directory.EnumerateFiles(Path, "*.upload").Where(f => File.GetLastWriteTimeUtc(f) < DateTime.UtcNow.AddHours(-1)))
         {
             Delete(staged);
         }
