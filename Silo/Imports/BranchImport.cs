@@ -23,7 +23,7 @@ internal sealed class BranchImport : ImportKind
 
     public override string? KeyOf(ImportRow row) => row["branchId"];
 
-    protected override async Task<RequestValidation> Upsert(ImportRow row, HttpContext http, IGrainFactory grains, DateOnly today)
+    protected override async Task<RequestValidation> Upsert(ImportRow row, HttpContext http, IGrainFactory grains, DateOnly today, KnownReferences known)
     {
         var request = new UpsertBranchRequest(row["name"], row["headEmployeeId"], row["parentBranchId"], row["calendarId"]);
         return (await BranchUpsert.Apply(row["branchId"]!, request, http, grains, skipUnchanged: true)).Validation;

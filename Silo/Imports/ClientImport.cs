@@ -1,4 +1,3 @@
-using WealthActors.Clients;
 using WealthActors.Silo.Apis;
 using WealthActors.Silo.Apis.Upserts;
 
@@ -26,7 +25,7 @@ internal sealed class ClientImport : ImportKind
 
     public override string? KeyOf(ImportRow row) => row["clientId"];
 
-    protected override async Task<RequestValidation> Upsert(ImportRow row, HttpContext http, IGrainFactory grains, DateOnly today)
+    protected override async Task<RequestValidation> Upsert(ImportRow row, HttpContext http, IGrainFactory grains, DateOnly today, KnownReferences known)
     {
         var v = new RequestValidation();
         var birthday = v.Date(row["birthday"], "birthday");
@@ -38,12 +37,8 @@ internal sealed class ClientImport : ImportKind
         }
 
         // The sheet carries no tags or assessment date: a client already on the books keeps theirs.
-        var clientId = row["clientId"];
-        var client = clientId is not null && v.Id(clientId, "clientId").IsValid ? grains.GetGrain<IClientGrain>(clientId) : null;
-        var stored = client is not null && await client.Exists() ? (await client.GetView()).Profile : null;
         var request = new UpsertClientRequest(
-            row["name"], birthday, row["phone"], row["idNumber"], row["branchId"], row["advisorId"], vip, riskLevel,
-            stored?.RiskAssessedOn, stored?.Tags);
-        return (await ClientUpsert.Apply(clientId!, request, http, grains, today, skipUnchanged: true)).Validation;
+            row["name"], birthday, row["phone"], row["idNumber"], row["branchId"], row["advisorId"], vip, riskLevel, null, null);
+        return (await ClientUpsert.Apply(row["clientId"]!, request, http, grains, today, skipUnchanged: true, keepUnlisted: true, known)).Validation;
     }
 }

@@ -26,7 +26,7 @@ internal sealed class EmployeeImport : ImportKind
 
     public override string? KeyOf(ImportRow row) => row["employeeId"];
 
-    protected override async Task<RequestValidation> Upsert(ImportRow row, HttpContext http, IGrainFactory grains, DateOnly today)
+    protected override async Task<RequestValidation> Upsert(ImportRow row, HttpContext http, IGrainFactory grains, DateOnly today, KnownReferences known)
     {
         var v = new RequestValidation();
         var role = v.Enum<EmployeeRole>(row["role"], "role");

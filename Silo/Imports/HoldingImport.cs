@@ -24,7 +24,7 @@ internal sealed class HoldingImport : ImportKind
     public override string? KeyOf(ImportRow row) =>
         row["clientId"] is { } client && row["productCode"] is { } product ? $"{client}/{product}" : null;
 
-    protected override async Task<RequestValidation> Upsert(ImportRow row, HttpContext http, IGrainFactory grains, DateOnly today)
+    protected override async Task<RequestValidation> Upsert(ImportRow row, HttpContext http, IGrainFactory grains, DateOnly today, KnownReferences known)
     {
         var v = new RequestValidation();
         var risk = v.Enum<ProductRisk>(row["productRisk"], "productRisk");

@@ -1,4 +1,5 @@
 using WealthActors.Silo.Apis;
+using WealthActors.Silo.Apis.Upserts;
 using WealthActors.Silo.Auth;
 
 namespace WealthActors.Silo.Imports;
@@ -31,11 +32,11 @@ internal abstract class ImportKind
     public static ImportKind? Find(string name) => All.FirstOrDefault(k => string.Equals(k.Name, name, StringComparison.OrdinalIgnoreCase));
 
     /// <summary>Applies one row as <paramref name="http"/>'s caller; null when the row holds (written or already so), else why not.</summary>
-    public async Task<string?> Apply(ImportRow row, HttpContext http, IGrainFactory grains, DateOnly today)
+    public async Task<string?> Apply(ImportRow row, HttpContext http, IGrainFactory grains, DateOnly today, KnownReferences known)
     {
         try
         {
-            var v = await Upsert(row, http, grains, today);
+            var v = await Upsert(row, http, grains, today, known);
             return v.IsValid ? null : v.Summary();
         }
         catch (DomainException ex)
@@ -46,7 +47,7 @@ internal abstract class ImportKind
     }
 
     /// <summary>Reads the row into the route's request and upserts it; the validation says what was wrong, if anything.</summary>
-    protected abstract Task<RequestValidation> Upsert(ImportRow row, HttpContext http, IGrainFactory grains, DateOnly today);
+    protected abstract Task<RequestValidation> Upsert(ImportRow row, HttpContext http, IGrainFactory grains, DateOnly today, KnownReferences known);
 
     internal static string PolicyName(bool administer) =>
         administer ? AuthHostingExtensions.Policies.Administer : AuthHostingExtensions.Policies.Integrate;

@@ -2,6 +2,7 @@ using System.Security.Claims;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.Extensions.Options;
 using WealthActors.Imports;
+using WealthActors.Silo.Apis.Upserts;
 
 namespace WealthActors.Silo.Imports;
 
@@ -43,6 +44,7 @@ internal sealed partial class ImportProcessor(
 
         LogResuming(logger, importId, kind.Name, status.LastRow);
         var firstRowOf = FirstRows(sheet, kind);
+        var known = new KnownReferences();
         var chunk = new List<ImportRow>(options.Value.ChunkRows);
         foreach (var row in sheet.Rows())
         {
@@ -54,7 +56,7 @@ internal sealed partial class ImportProcessor(
             chunk.Add(row);
             if (chunk.Count == options.Value.ChunkRows)
             {
-                status = await RunChunk(grain, kind, chunk, principal, firstRowOf, cancellationToken);
+                status = await RunChunk(grain, kind, chunk, principal, firstRowOf, known, cancellationToken);
                 progress?.Report(status);
                 chunk.Clear();
             }
@@ -62,7 +64,7 @@ internal sealed partial class ImportProcessor(
 
         if (chunk.Count > 0)
         {
-            status = await RunChunk(grain, kind, chunk, principal, firstRowOf, cancellationToken);
+            status = await RunChunk(grain, kind, chunk, principal, firstRowOf, known, cancellationToken);
             progress?.Report(status);
         }
 
@@ -95,7 +97,7 @@ internal sealed partial class ImportProcessor(
 
     private async Task<ImportStatus> RunChunk(
         IImportGrain grain, ImportKind kind, List<ImportRow> rows, ClaimsPrincipal principal, Dictionary<string, int> firstRowOf,
-        CancellationToken cancellationToken)
+        KnownReferences known, CancellationToken cancellationToken)
     {
         var today = DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
         var reasons = new string?[rows.Count];
@@ -106,7 +108,7 @@ internal sealed partial class ImportProcessor(
             var row = rows[i];
             reasons[i] = kind.KeyOf(row) is { } key && firstRowOf[key] != row.Number
                 ? $"{kind.Columns[0].Field}: '{key}' is already on row {firstRowOf[key]} of this file; only that row is imported."
-                : await kind.Apply(row, new DefaultHttpContext { User = principal }, grains, today);
+                : await kind.Apply(row, new DefaultHttpContext { User = principal }, grains, today, known);
         }
 
         var parallelism = kind.InOrder ? 1 : options.Value.Concurrency;

@@ -11,8 +11,14 @@ namespace WealthActors.Silo.Apis.Upserts;
 internal static class ClientUpsert
 {
     /// <param name="skipUnchanged">Leave a client whose stored profile already equals the request untouched (no write, no new version).</param>
+    /// <param name="keepUnlisted">
+    /// A request without tags or an assessment date keeps the stored client's (an import sheet has no such columns),
+    /// where the route's request replaces them. Needs <paramref name="skipUnchanged"/>, which reads the stored client.
+    /// </param>
+    /// <param name="known">Branches and advisors already seen to exist in this run, not asked again.</param>
     public static async Task<UpsertOutcome<ClientView>> Apply(
-        string clientId, UpsertClientRequest body, HttpContext http, IGrainFactory grains, DateOnly today, bool skipUnchanged = false)
+        string clientId, UpsertClientRequest body, HttpContext http, IGrainFactory grains, DateOnly today,
+        bool skipUnchanged = false, bool keepUnlisted = false, KnownReferences? known = null)
     {
         var v = new RequestValidation()
             .Id(clientId, "clientId")
@@ -27,8 +33,20 @@ internal static class ClientUpsert
             .Check(body.Tags is null || (body.Tags.Count <= 50 && body.Tags.All(t => !string.IsNullOrWhiteSpace(t) && t.Length <= 32)), "tags", "at most 50 non-empty tags of up to 32 characters.");
         if (v.IsValid)
         {
-            await v.BranchExists(grains, body.BranchId!, "branchId");
-            await v.EmployeeExists(grains, body.AdvisorId!, "advisorId");
+            if (known?.HasBranch(body.BranchId!) != true)
+            {
+                await v.BranchExists(grains, body.BranchId!, "branchId");
+            }
+
+            if (known?.HasEmployee(body.AdvisorId!) != true)
+            {
+                await v.EmployeeExists(grains, body.AdvisorId!, "advisorId");
+            }
+
+            if (v.IsValid)
+            {
+                known?.Remember(body.BranchId!, body.AdvisorId!);
+            }
         }
 
         if (!v.IsValid)
@@ -45,9 +63,10 @@ internal static class ClientUpsert
         }
 
         await CallerAccess.Require(http, grains, Access.Write, NotFound(clientId), body.BranchId!, body.AdvisorId);
+        var kept = keepUnlisted ? stored?.Profile : null;
         var profile = new ClientProfile(
             body.Name!.Trim(), body.Birthday, body.Phone, body.IdNumber, body.BranchId!, body.AdvisorId!, body.Vip ?? false,
-            body.RiskLevel, body.RiskAssessedOn, body.Tags ?? []);
+            body.RiskLevel, body.RiskAssessedOn ?? kept?.RiskAssessedOn, body.Tags ?? kept?.Tags ?? []);
         if (skipUnchanged && stored is not null && Same(stored.Profile, profile))
         {
             return new UpsertOutcome<ClientView>(v, stored, Changed: false);
