@@ -5,19 +5,20 @@ using WealthActors.Silo.Care;
 using WealthActors.Silo.DataProtection;
 using WealthActors.Silo.Demo;
 using WealthActors.Silo.Hosting;
+using WealthActors.Silo.Imports;
 using WealthActors.Silo.Jobs;
 using WealthActors.Silo.WebConsole;
 
 var commandLine = SiloCommandLine.Parse(args);
 switch (commandLine.Verb)
 {
-    case null or SchemaCommand.Verb or AuditCommand.Verb or ResealCommand.Verb:
+    case null or SchemaCommand.Verb or AuditCommand.Verb or ResealCommand.Verb or ImportCommand.Verb:
         break;
     case ApiKeyCommand.Verb:
         return ApiKeyCommand.Run();
     default:
         await Console.Error.WriteLineAsync(
-            $"Unknown command '{commandLine.Verb}'. Commands: {SchemaCommand.Verb}, {AuditCommand.Verb}, {ResealCommand.Verb}, {ApiKeyCommand.Verb}; flags: {SiloCommandLine.DemoFlag}.");
+            $"Unknown command '{commandLine.Verb}'. Commands: {SchemaCommand.Verb}, {AuditCommand.Verb}, {ResealCommand.Verb}, {ImportCommand.Verb}, {ApiKeyCommand.Verb}; flags: {SiloCommandLine.DemoFlag}.");
         return 2;
 }
 
@@ -35,6 +36,11 @@ if (commandLine.Demo)
 if (commandLine.Verb == AuditCommand.Verb)
 {
     AuditCommand.Configure(builder);
+}
+
+if (commandLine.Verb == ImportCommand.Verb)
+{
+    ImportCommand.Configure(builder);
 }
 
 builder.AddWealthActorsSilo();
@@ -59,6 +65,11 @@ if (commandLine.Verb == AuditCommand.Verb)
 if (commandLine.Verb == ResealCommand.Verb)
 {
     return await ResealCommand.Run(app);
+}
+
+if (commandLine.Verb == ImportCommand.Verb)
+{
+    return await ImportCommand.Run(app, commandLine.VerbArguments);
 }
 
 app.MapWealthActorsApi();

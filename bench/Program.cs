@@ -14,6 +14,7 @@ public static class Program
         ["grain-memory"] = GrainMemory.Run,
         ["startup"] = Startup.Run,
         ["care-scan"] = CareScan.Run,
+        ["excel-import"] = ExcelImport.Run,
         ["sla-eval"] = Micro.Run,
         ["wecom-crypto"] = Micro.Run,
         ["state-sealing"] = Micro.Run,

@@ -35,6 +35,9 @@ public static class AuditChannels
     public const string WebChat = "webchat";
     public const string Job = "job";
     public const string Console = "console";
+
+    /// <summary>A command-line verb of the silo's binary, run by an operator at a terminal (an import).</summary>
+    public const string CommandLine = "cli";
 }
 
 /// <summary>Outcomes of doors that have no status code; the HTTP door records the status code itself.</summary>

@@ -4,6 +4,8 @@ using Microsoft.AspNetCore.Http.Json;
 using Scalar.AspNetCore;
 using WealthActors.Silo.Audit;
 using WealthActors.Silo.Auth;
+using WealthActors.Silo.Exports;
+using WealthActors.Silo.Imports;
 using WealthActors.Silo.Privacy;
 using WealthActors.Silo.Security;
 
@@ -35,6 +37,7 @@ public static class ApiHostingExtensions
         services.AddWealthActorsTrustedProxies(builder.Configuration);
         // Every door records into it: this API, the chat engine, the job scheduler.
         builder.AddWealthActorsAudit();
+        builder.AddWealthActorsImports();
         services.AddOpenApi(o => o.AddWealthActorsSecuritySchemes());
         services.AddHealthChecks();
         return builder;
@@ -67,24 +70,31 @@ public static class ApiHostingExtensions
         app.MapCareRulesApi();
         app.MapJobsApi();
         app.MapAuditApi();
+        app.MapImportsApi();
+        app.MapExportsApi();
         return app;
     }
 
-    /// <summary>A declared length over the limit is refused at once; undeclared (chunked) bodies are capped by the server.</summary>
+    /// <summary>
+    /// A declared length over the limit is refused at once; undeclared (chunked) bodies are capped by the server. The
+    /// limit is <see cref="MaxRequestBodyBytes"/> unless the endpoint names its own (<see cref="BodySizeLimit"/>: an upload).
+    /// </summary>
     private static async Task RejectOversizedBodies(HttpContext context, RequestDelegate next)
     {
-        if (context.Request.ContentLength > MaxRequestBodyBytes)
+        var own = context.GetEndpoint()?.Metadata.GetMetadata<BodySizeLimit>();
+        var maxBytes = own?.Bytes ?? MaxRequestBodyBytes;
+        if (context.Request.ContentLength > maxBytes)
         {
             context.Response.StatusCode = StatusCodes.Status413PayloadTooLarge;
-            await Results.Problem(statusCode: 413, title: $"The request body exceeds {MaxRequestBodyBytes} bytes.",
-                extensions: new Dictionary<string, object?> { ["errors"] = new Dictionary<string, string[]> { ["body"] = ["is too large."] } })
+            await Results.Problem(statusCode: 413, title: $"The request body exceeds {maxBytes} bytes.",
+                extensions: new Dictionary<string, object?> { ["errors"] = new Dictionary<string, string[]> { [own?.Field ?? "body"] = ["is too large."] } })
                 .ExecuteAsync(context);
             return;
         }
 
         if (context.Features.Get<IHttpMaxRequestBodySizeFeature>() is { IsReadOnly: false } limit)
         {
-            limit.MaxRequestBodySize = MaxRequestBodyBytes;
+            limit.MaxRequestBodySize = maxBytes;
         }
 
         await next(context);

@@ -3,6 +3,7 @@ using WealthActors.Clients;
 using WealthActors.Permissions;
 using WealthActors.Privacy;
 using WealthActors.ReadModel;
+using WealthActors.Silo.Apis.Upserts;
 using WealthActors.Silo.Audit;
 using WealthActors.Silo.Auth;
 using WealthActors.Silo.Privacy;
@@ -26,42 +27,10 @@ public static class ClientsApi
     private static async Task<IResult> Upsert(
         string clientId, UpsertClientRequest body, HttpContext http, IGrainFactory grains, TimeProvider clock, MaskingRules masking)
     {
-        var today = DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
-        var v = new RequestValidation()
-            .Id(clientId, "clientId")
-            .Name(body.Name, "name", 100)
-            .Id(body.BranchId, "branchId")
-            .Id(body.AdvisorId, "advisorId")
-            .Optional(body.Phone, "phone", 32)
-            .Optional(body.IdNumber, "idNumber", 32)
-            .PastDate(body.Birthday, "birthday", today)
-            .PastDate(body.RiskAssessedOn, "riskAssessedOn", today)
-            .Check(body.Tags is null || (body.Tags.Count <= 50 && body.Tags.All(t => !string.IsNullOrWhiteSpace(t) && t.Length <= 32)), "tags", "at most 50 non-empty tags of up to 32 characters.");
-        if (v.IsValid)
-        {
-            await v.BranchExists(grains, body.BranchId!, "branchId");
-            await v.EmployeeExists(grains, body.AdvisorId!, "advisorId");
-        }
-
-        if (!v.IsValid)
-        {
-            return v.Problem();
-        }
-
-        // A person may change a client they reach, and may not hand it to a branch or advisor outside their reach.
-        var client = grains.GetGrain<IClientGrain>(clientId);
-        if (CallerAccess.IsPerson(http) && await client.Exists())
-        {
-            var stored = (await client.GetView()).Profile;
-            await CallerAccess.Require(http, grains, Access.Write, NotFound(clientId), stored.BranchId, stored.AdvisorId);
-        }
-
-        await CallerAccess.Require(http, grains, Access.Write, NotFound(clientId), body.BranchId!, body.AdvisorId);
-        var profile = new ClientProfile(
-            body.Name!.Trim(), body.Birthday, body.Phone, body.IdNumber, body.BranchId!, body.AdvisorId!, body.Vip ?? false,
-            body.RiskLevel, body.RiskAssessedOn, body.Tags ?? []);
-        var view = await client.Upsert(profile, ApiActor.Caller(http));
-        return TypedResults.Ok(ClientResponse.From(view, await CallerMask.Of(http, grains, masking)));
+        var outcome = await ClientUpsert.Apply(clientId, body, http, grains, DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime));
+        return outcome.Validation.IsValid
+            ? TypedResults.Ok(ClientResponse.From(outcome.Value!, await CallerMask.Of(http, grains, masking)))
+            : outcome.Validation.Problem();
     }
 
     private static async Task<IResult> Get(string clientId, HttpContext http, IGrainFactory grains, IAuditTrail audit, MaskingRules masking)
@@ -107,25 +76,10 @@ public static class ClientsApi
     private static async Task<IResult> AddHolding(
         string clientId, AddHoldingRequest body, HttpContext http, IGrainFactory grains, TimeProvider clock, MaskingRules masking)
     {
-        var today = DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
-        var v = new RequestValidation()
-            .Id(clientId, "clientId")
-            .Id(body.ProductCode, "productCode")
-            .Name(body.ProductName, "productName", 100)
-            .Date(body.MaturityDate, "maturityDate", today)
-            .Check(body.ProductRisk is not null, "productRisk", "is required: one of R1…R5.")
-            .Check(body.Amount is not null, "amount", "is required.")
-            .Check(body.Amount is null or >= 0, "amount", "must not be negative.")
-            .Check(body.Amount is null or < 1_000_000_000_000m, "amount", "is implausibly large.");
-        if (!v.IsValid)
-        {
-            return v.Problem();
-        }
-
-        var holding = new Holding(body.ProductCode!, body.ProductName!.Trim(), body.ProductRisk!.Value, body.Amount!.Value, body.MaturityDate);
-        await RequireWritable(http, grains, clientId);
-        var view = await grains.GetGrain<IClientGrain>(clientId).AddHolding(holding, ApiActor.Caller(http));
-        return TypedResults.Ok(ClientResponse.From(view, await CallerMask.Of(http, grains, masking)));
+        var outcome = await HoldingUpsert.Apply(clientId, body, http, grains, DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime));
+        return outcome.Validation.IsValid
+            ? TypedResults.Ok(ClientResponse.From(outcome.Value!, await CallerMask.Of(http, grains, masking)))
+            : outcome.Validation.Problem();
     }
 
     private static async Task<IResult> LogInteraction(string clientId, LogInteractionRequest body, HttpContext http, IGrainFactory grains, TimeProvider clock)
@@ -200,7 +154,7 @@ public static class ClientsApi
         return TypedResults.Ok(ClientResponse.From(view, await CallerMask.Of(http, grains, masking)));
     }
 
-    internal static string NotFound(string clientId) => $"Client '{clientId}' does not exist.";
+    internal static string NotFound(string clientId) => ClientUpsert.NotFound(clientId);
 
     /// <summary>The caller may change the existing client (a person: one they reach); 404 when it does not exist.</summary>
     internal static async Task RequireWritable(HttpContext http, IGrainFactory grains, string clientId)

@@ -1,6 +1,7 @@
 using WealthActors.Branches;
 using WealthActors.Employees;
 using WealthActors.ReadModel;
+using WealthActors.Silo.Apis.Upserts;
 using WealthActors.Silo.Auth;
 
 namespace WealthActors.Silo.Apis;
@@ -31,26 +32,8 @@ public static class OrganizationApi
 
     private static async Task<IResult> UpsertBranch(string branchId, UpsertBranchRequest body, HttpContext http, IGrainFactory grains)
     {
-        var v = new RequestValidation()
-            .Id(branchId, "branchId")
-            .Name(body.Name, "name", 100)
-            .Id(body.HeadEmployeeId, "headEmployeeId")
-            .Id(body.ParentBranchId, "parentBranchId", required: false)
-            .Id(body.CalendarId, "calendarId", required: false);
-        if (v.IsValid)
-        {
-            await v.BranchReferences(grains, branchId, body.HeadEmployeeId!, body.ParentBranchId);
-        }
-
-        if (!v.IsValid)
-        {
-            return v.Problem();
-        }
-
-        var profile = await grains.GetGrain<IBranchGrain>(branchId).Upsert(
-            new BranchProfile(body.Name!.Trim(), body.HeadEmployeeId!, body.ParentBranchId, body.CalendarId),
-            ApiActor.Caller(http));
-        return TypedResults.Ok(profile);
+        var outcome = await BranchUpsert.Apply(branchId, body, http, grains);
+        return outcome.Validation.IsValid ? TypedResults.Ok(outcome.Value) : outcome.Validation.Problem();
     }
 
     private static async Task<IResult> GetBranch(string branchId, IGrainFactory grains)
@@ -68,43 +51,8 @@ public static class OrganizationApi
 
     private static async Task<IResult> UpsertEmployee(string employeeId, UpsertEmployeeRequest body, HttpContext http, IGrainFactory grains)
     {
-        var v = new RequestValidation()
-            .Id(employeeId, "employeeId")
-            .Name(body.Name, "name", 100)
-            .Check(body.Role is not null, "role", "is required: one of Advisor, TeamLead, BranchHead, RegionalHead, Compliance, Admin.")
-            .Id(body.BranchId, "branchId")
-            .Id(body.ManagerId, "managerId", required: false)
-            .Check(body.ManagerId != employeeId, "managerId", "an employee cannot manage themselves.")
-            .Optional(body.WeComUserId, "wecomUserId", 64)
-            .Optional(body.TeamsUserId, "teamsUserId", 200)
-            .Check(body.Language is null or EmployeeProfile.Chinese or EmployeeProfile.English, "language",
-                $"must be '{EmployeeProfile.Chinese}' (Chinese, the default) or '{EmployeeProfile.English}' (English).");
-        if (v.IsValid)
-        {
-            await v.EmployeeReferences(grains, employeeId, body.BranchId!, body.ManagerId);
-        }
-
-        if (!v.IsValid)
-        {
-            return v.Problem();
-        }
-
-        var employee = grains.GetGrain<IEmployeeGrain>(employeeId);
-        var stored = await employee.GetProfile();
-        // A chat identity says who a WeCom or Teams user is, so remapping one is an administrator's act, not a system's.
-        var remapsChat = body.WeComUserId != stored?.WeComUserId || body.TeamsUserId != stored?.TeamsUserId;
-        if (remapsChat && !http.User.IsInRole(ApiRoles.Admin))
-        {
-            v.Forbid(body.WeComUserId != stored?.WeComUserId ? "wecomUserId" : "teamsUserId", "Changing a chat identity needs the Admin role.");
-            return v.Problem();
-        }
-
-        var profile = await employee.Upsert(
-            new EmployeeProfile(
-                body.Name!.Trim(), body.Role!.Value, body.BranchId!, body.ManagerId, body.WeComUserId, body.TeamsUserId, body.Deactivated ?? false,
-                body.Language),
-            ApiActor.Caller(http));
-        return TypedResults.Ok(profile);
+        var outcome = await EmployeeUpsert.Apply(employeeId, body, http, grains);
+        return outcome.Validation.IsValid ? TypedResults.Ok(outcome.Value) : outcome.Validation.Problem();
     }
 
     private static async Task<IResult> GetEmployee(string employeeId, IGrainFactory grains)

@@ -21,6 +21,7 @@ public static class ReportCommand
         ("grain-memory", []),
         ("startup", []),
         ("care-scan", []),
+        ("excel-import", []),
         ("sla-eval", []),
         ("wecom-crypto", []),
         ("state-sealing", []),
