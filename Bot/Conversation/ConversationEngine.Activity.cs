@@ -23,18 +23,12 @@ public sealed partial class ConversationEngine
 
     private async Task<BotReply> LogContact(ConversationTurn turn, BotCommand command, CancellationToken cancellationToken)
     {
-        var matches = await FindClients(turn, command.Subject!, Access.Write, cancellationToken);
-        if (matches.Count == 0)
+        var (client, answer) = await OneClient(turn, command, Access.Write, cancellationToken);
+        if (client is null)
         {
-            return NoClient(turn, command.Subject!);
+            return answer!;
         }
 
-        if (matches.Count > 1)
-        {
-            return PickClient(turn, matches, match => command with { Subject = match.ClientId });
-        }
-
-        var client = matches[0];
         turn.Audit?.Target("client", client.ClientId);
         var contact = new Interaction(InteractionKind.Message, clock.GetUtcNow(), turn.Principal.EmployeeId, command.Text!);
         await grains.GetGrain<IClientGrain>(client.ClientId).LogInteraction(contact, turn.Actor);

@@ -14,19 +14,14 @@ public sealed partial class ConversationEngine
 
     private async Task<BotReply> ShowClient(ConversationTurn turn, BotCommand command, CancellationToken cancellationToken)
     {
-        var matches = await FindClients(turn, command.Subject!, Access.Read, cancellationToken);
-        if (matches.Count == 0)
+        var (match, answer) = await OneClient(turn, command, Access.Read, cancellationToken);
+        if (match is null)
         {
-            return NoClient(turn, command.Subject!);
+            return answer!;
         }
 
-        if (matches.Count > 1)
-        {
-            return PickClient(turn, matches, match => command with { Subject = match.ClientId });
-        }
-
-        turn.Audit?.Target("client", matches[0].ClientId);
-        var view = await grains.GetGrain<IClientGrain>(matches[0].ClientId).GetView();
+        turn.Audit?.Target("client", match.ClientId);
+        var view = await grains.GetGrain<IClientGrain>(match.ClientId).GetView();
         return new BotReply(
             turn.Say($"客户 {view.Profile.Name}（{view.ClientId}）", $"Client {view.Profile.Name} ({view.ClientId})"),
             BotOutcome.Info,
@@ -35,18 +30,12 @@ public sealed partial class ConversationEngine
 
     private async Task<BotReply> OpenComplaint(ConversationTurn turn, BotCommand command, CancellationToken cancellationToken)
     {
-        var matches = await FindClients(turn, command.Subject!, Access.Write, cancellationToken);
-        if (matches.Count == 0)
+        var (client, answer) = await OneClient(turn, command, Access.Write, cancellationToken);
+        if (client is null)
         {
-            return NoClient(turn, command.Subject!);
+            return answer!;
         }
 
-        if (matches.Count > 1)
-        {
-            return PickClient(turn, matches, match => command with { Subject = match.ClientId });
-        }
-
-        var client = matches[0];
         var view = await ComplaintIds.OpenUnderNewId(grains, clock.GetUtcNow(),
             new OpenComplaint(client.ClientId, "Service", command.Severity!.Value, turn.Channel, command.Text!, null), turn.Actor);
         var complaintId = view.ComplaintId;
@@ -55,6 +44,22 @@ public sealed partial class ConversationEngine
             $"已登记投诉 {complaintId}（{client.Name}，{BotTexts.Severity(view.Severity, turn.Language)}）。首次响应时限 {ReplyFormat.LocalTime(view.FirstResponseDue)}。",
             $"Complaint {complaintId} opened for {client.Name} ({BotTexts.Severity(view.Severity, turn.Language)}). First response due {ReplyFormat.LocalTime(view.FirstResponseDue)}.");
         return new BotReply(text, BotOutcome.Done, ComplaintCard(turn, view, client.Name)) { Badge = turn.Say("已登记", "Opened") };
+    }
+
+    /// <summary>
+    /// The one client a command names: found, or the answer to give instead (nobody found, or a pick-list whose buttons
+    /// repeat the command for each match).
+    /// </summary>
+    private async Task<(ClientMatch? Client, BotReply? Answer)> OneClient(
+        ConversationTurn turn, BotCommand command, Access access, CancellationToken cancellationToken)
+    {
+        var matches = await FindClients(turn, command.Subject!, access, cancellationToken);
+        return matches.Count switch
+        {
+            0 => (null, NoClient(turn, command.Subject!)),
+            1 => (matches[0], null),
+            _ => (null, PickClient(turn, matches, match => command with { Subject = match.ClientId })),
+        };
     }
 
     /// <summary>
