@@ -28,9 +28,7 @@ public static class ClientsApi
         string clientId, UpsertClientRequest body, HttpContext http, IGrainFactory grains, TimeProvider clock, MaskingRules masking)
     {
         var outcome = await ClientUpsert.Apply(clientId, body, http, grains, DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime));
-        return outcome.Validation.IsValid
-            ? TypedResults.Ok(ClientResponse.From(outcome.Value!, await CallerMask.Of(http, grains, masking)))
-            : outcome.Validation.Problem();
+        return outcome.Validation.IsValid ? await Answer(outcome.Value!, http, grains, masking) : outcome.Validation.Problem();
     }
 
     private static async Task<IResult> Get(string clientId, HttpContext http, IGrainFactory grains, IAuditTrail audit, MaskingRules masking)
@@ -77,9 +75,7 @@ public static class ClientsApi
         string clientId, AddHoldingRequest body, HttpContext http, IGrainFactory grains, TimeProvider clock, MaskingRules masking)
     {
         var outcome = await HoldingUpsert.Apply(clientId, body, http, grains, DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime));
-        return outcome.Validation.IsValid
-            ? TypedResults.Ok(ClientResponse.From(outcome.Value!, await CallerMask.Of(http, grains, masking)))
-            : outcome.Validation.Problem();
+        return outcome.Validation.IsValid ? await Answer(outcome.Value!, http, grains, masking) : outcome.Validation.Problem();
     }
 
     private static async Task<IResult> LogInteraction(string clientId, LogInteractionRequest body, HttpContext http, IGrainFactory grains, TimeProvider clock)
@@ -133,14 +129,8 @@ public static class ClientsApi
         for (var i = 0; i < members.Count; i++)
         {
             // A related client must exist and, for a person, be one they may see: otherwise the answer would reveal it.
-            var member = grains.GetGrain<IClientGrain>(members[i]!.ClientId!);
-            var seen = false;
-            if (await member.Exists())
-            {
-                var related = (await member.GetView()).Profile;
-                seen = await CallerAccess.Reaches(http, grains, related.BranchId, related.AdvisorId);
-            }
-
+            var related = await ProfileOrNull(grains, members[i]!.ClientId!);
+            var seen = related is not null && await CallerAccess.Reaches(http, grains, related.BranchId, related.AdvisorId);
             v.Check(seen, $"members[{i}].clientId", $"'{members[i]!.ClientId}' is not a client.");
         }
 
@@ -151,8 +141,24 @@ public static class ClientsApi
 
         var household = members.Select(m => new HouseholdMember(m!.ClientId!, m.Relation!.Trim())).ToList();
         var view = await grains.GetGrain<IClientGrain>(clientId).SetHousehold(household, ApiActor.Caller(http));
-        return TypedResults.Ok(ClientResponse.From(view, await CallerMask.Of(http, grains, masking)));
+        return await Answer(view, http, grains, masking);
     }
+
+    private static async Task<ClientProfile?> ProfileOrNull(IGrainFactory grains, string clientId)
+    {
+        try
+        {
+            return (await grains.GetGrain<IClientGrain>(clientId).GetView()).Profile;
+        }
+        catch (EntityNotFoundException)
+        {
+            return null;
+        }
+    }
+
+    /// <summary>A command's answer: the client as it now stands, masked for the caller.</summary>
+    private static async Task<IResult> Answer(ClientView view, HttpContext http, IGrainFactory grains, MaskingRules masking) =>
+        TypedResults.Ok(ClientResponse.From(view, await CallerMask.Of(http, grains, masking)));
 
     internal static string NotFound(string clientId) => ClientUpsert.NotFound(clientId);
 

@@ -1,4 +1,5 @@
 using System.Security.Cryptography;
+using WealthActors.Silo.Streams;
 
 namespace WealthActors.Silo.Audit;
 
@@ -6,20 +7,9 @@ namespace WealthActors.Silo.Audit;
 /// The request body as the endpoint reads it, hashed on the way through, so the audit entry's digest is of exactly the
 /// bytes received without holding them. What the endpoint leaves unread is read (and hashed) before the entry is made.
 /// </summary>
-internal sealed class HashingRequestStream(Stream inner) : Stream
+internal sealed class HashingRequestStream(Stream inner) : ReadOnlyStream
 {
     private readonly IncrementalHash _hash = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
-
-    public override bool CanRead => true;
-    public override bool CanSeek => false;
-    public override bool CanWrite => false;
-    public override long Length => throw new NotSupportedException();
-
-    public override long Position
-    {
-        get => throw new NotSupportedException();
-        set => throw new NotSupportedException();
-    }
 
     public override int Read(byte[] buffer, int offset, int count)
     {
@@ -61,16 +51,6 @@ internal sealed class HashingRequestStream(Stream inner) : Stream
 
         return Convert.ToHexStringLower(_hash.GetHashAndReset());
     }
-
-    public override void Flush()
-    {
-    }
-
-    public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
-
-    public override void SetLength(long value) => throw new NotSupportedException();
-
-    public override void Write(byte[] buffer, int offset, int count) => throw new NotSupportedException();
 
     protected override void Dispose(bool disposing)
     {

@@ -1,5 +1,6 @@
 using System.IO.Compression;
 using System.Xml;
+using WealthActors.Silo.Streams;
 
 namespace WealthActors.Silo.Imports;
 
@@ -144,14 +145,9 @@ internal static class WorkbookChecks
 
     private sealed class UnpackBudgetExceededException : Exception;
 
-    private sealed class CountingStream(Stream inner, UnpackBudget budget) : Stream
+    private sealed class CountingStream(Stream inner, UnpackBudget budget) : ReadOnlyStream
     {
         public long Count { get; private set; }
-
-        public override bool CanRead => true;
-        public override bool CanSeek => false;
-        public override bool CanWrite => false;
-        public override long Length => throw new NotSupportedException();
 
         public override long Position
         {
@@ -166,16 +162,6 @@ internal static class WorkbookChecks
             budget.Use(read);
             return read;
         }
-
-        public override void Flush()
-        {
-        }
-
-        public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
-
-        public override void SetLength(long value) => throw new NotSupportedException();
-
-        public override void Write(byte[] buffer, int offset, int count) => throw new NotSupportedException();
 
         protected override void Dispose(bool disposing)
         {
