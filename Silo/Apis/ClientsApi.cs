@@ -177,5 +177,5 @@ public static class ClientsApi
     /// <summary>A read that shows personal data in full is audited, and committed before the data leaves.</summary>
     private static Task AuditUnmaskedRead(HttpContext http, IAuditTrail audit, string targetType, string targetId) =>
         audit.AppendAsync(HttpAuditRecords.For(
-            http, new AuditTarget("client.read-unmasked", targetType, targetId), "200", AuditDigests.Of(http.Request.QueryString.Value ?? "")));
+            http, new AuditTarget(CallerMask.UnmaskedReadAction, targetType, targetId), "200", AuditDigests.Of(http.Request.QueryString.Value ?? "")));
 }

@@ -32,7 +32,7 @@ public sealed class ClientActions(IGrainFactory grains, IAuditTrail audit, Maski
             {
                 // A read that shows personal data in full is audited, and committed before it is shown.
                 await audit.AppendAsync(new AuditRecord(
-                    AuditChannels.Console, "client.read-unmasked", "200", EmployeeId: person.EmployeeId, Door: ConsoleSignIn.Door,
+                    AuditChannels.Console, CallerMask.UnmaskedReadAction, "200", EmployeeId: person.EmployeeId, Door: ConsoleSignIn.Door,
                     TargetType: "client", TargetId: clientId, Digest: AuditDigests.Of(clientId)));
             }
 

@@ -8,6 +8,9 @@ namespace WealthActors.Silo.Privacy;
 /// <summary>How much of a client's personal data a caller sees, by the masking rules: the API and the console alike.</summary>
 internal static class CallerMask
 {
+    /// <summary>The audit action of a view that shows personal data in full, whichever door showed it.</summary>
+    public const string UnmaskedReadAction = "client.read-unmasked";
+
     public static async Task<ClientMask> Of(HttpContext http, IGrainFactory grains, MaskingRules rules) =>
         await CallerAccess.Person(http, grains) is { } person ? rules.For(person.Role) : OfKey(http.User, rules);
 
