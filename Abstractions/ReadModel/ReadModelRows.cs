@@ -38,6 +38,9 @@ public sealed record HoldingRow(
 /// A complaint as projected into the read model, for lists by branch, status and SLA state. <see cref="CalendarId"/> is
 /// the business calendar its clock counts in; <see cref="AwaitedCalendarId"/> the one its policy names when the catalog
 /// does not have that yet (the clock counts in the default meanwhile), so creating it re-arms the case at once.
+/// <see cref="FirstResponseMinutes"/> is SLA clock time (working time on a business clock) to the first response;
+/// <see cref="FirstResponseMet"/> and <see cref="ResolutionMet"/> are null until the case gets that far. They feed the
+/// complaint register and the console's reports.
 /// </summary>
 [GenerateSerializer, Immutable, Alias("WealthActors.ComplaintRow")]
 public sealed record ComplaintRow(
@@ -57,7 +60,13 @@ public sealed record ComplaintRow(
     [property: Id(13)] string? CalendarId = null,
     [property: Id(14)] DateTimeOffset? BreachedAt = null,
     [property: Id(15)] DateTimeOffset? LastEscalatedAt = null,
-    [property: Id(16)] string? AwaitedCalendarId = null) : IReadModelRow;
+    [property: Id(16)] string? AwaitedCalendarId = null,
+    [property: Id(17)] string? Channel = null,
+    [property: Id(18)] DateTimeOffset? RespondedAt = null,
+    [property: Id(19)] DateTimeOffset? ResolvedAt = null,
+    [property: Id(20)] int? FirstResponseMinutes = null,
+    [property: Id(21)] bool? FirstResponseMet = null,
+    [property: Id(22)] bool? ResolutionMet = null) : IReadModelRow;
 
 [GenerateSerializer, Immutable, Alias("WealthActors.ComplaintFilter")]
 public sealed record ComplaintFilter(
@@ -72,7 +81,25 @@ public sealed record ComplaintFilter(
     [property: Id(8)] Severity? Severity = null,
     [property: Id(9)] int Offset = 0,
     [property: Id(10)] ComplaintOrder Order = ComplaintOrder.Urgency,
-    [property: Id(11)] string? ClientId = null);
+    [property: Id(11)] string? ClientId = null,
+    [property: Id(12)] TimeRange? Opened = null,
+    [property: Id(13)] TimeRange? Breached = null,
+    [property: Id(14)] TimeRange? Escalated = null,
+    [property: Id(15)] MinuteRange? FirstResponse = null);
+
+/// <summary>The instants from <see cref="From"/> up to, not including, <see cref="To"/>.</summary>
+[GenerateSerializer, Immutable, Alias("WealthActors.TimeRange")]
+public sealed record TimeRange([property: Id(0)] DateTimeOffset From, [property: Id(1)] DateTimeOffset To)
+{
+    public bool Contains(DateTimeOffset? instant) => instant >= From && instant < To;
+}
+
+/// <summary>SLA clock minutes from <see cref="From"/> up to, not including, <see cref="To"/> (null: no upper bound).</summary>
+[GenerateSerializer, Immutable, Alias("WealthActors.MinuteRange")]
+public sealed record MinuteRange([property: Id(0)] int From, [property: Id(1)] int? To)
+{
+    public bool Contains(int? minutes) => minutes >= From && (To is null || minutes < To);
+}
 
 /// <summary>The orders a complaint list can be read in; every one ends on the complaint id, so pages never overlap.</summary>
 public enum ComplaintOrder

@@ -32,7 +32,14 @@ public sealed partial class ComplaintGrain
         CalendarId: CalendarId,
         BreachedAt: S.BreachedAt,
         LastEscalatedAt: S.LevelFiredAt.Count > 0 ? S.LevelFiredAt.Values.Max() : null,
-        AwaitedCalendarId: AwaitedCalendarId);
+        AwaitedCalendarId: AwaitedCalendarId,
+        Channel: S.Channel,
+        RespondedAt: S.Clock.RespondedAt,
+        ResolvedAt: S.Clock.ResolvedAt,
+        FirstResponseMinutes: S.Clock.ElapsedAtResponse(Calendar) is { } toResponse ? (int)Math.Round(toResponse.TotalMinutes) : null,
+        FirstResponseMet: SlaEvaluator.FirstResponseMet(S.Policy, S.Clock, Calendar),
+        // A resolved case's state is Met or Breached: every target counted to the resolution, the regulatory one too.
+        ResolutionMet: S.Clock.IsResolved ? evaluation.State == SlaState.Met : null);
 
     /// <summary>Publishes the row that storage did not commit with the state (see <see cref="IProjectedState"/>).</summary>
     private async Task Project(ComplaintRow row)

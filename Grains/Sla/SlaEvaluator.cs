@@ -87,6 +87,17 @@ public static class SlaEvaluator
     /// <summary>When the warning for <paramref name="target"/> is due, as clock time.</summary>
     public static TimeSpan WarningPoint(TimeSpan target, double warnAt) => target * warnAt;
 
+    /// <summary>
+    /// Whether the first response came in time; null until there is one. The boundary is the breach event's: meeting
+    /// the target needs strictly less clock time than it.
+    /// </summary>
+    public static bool? FirstResponseMet(SlaPolicy policy, SlaClock clock, IBusinessCalendar calendar)
+    {
+        ArgumentNullException.ThrowIfNull(policy);
+        ArgumentNullException.ThrowIfNull(clock);
+        return clock.ElapsedAtResponse(calendar) is { } elapsed ? elapsed < policy.FirstResponse : null;
+    }
+
     private static SlaState StateOf(
         SlaPolicy policy,
         SlaClock clock,
@@ -112,7 +123,7 @@ public static class SlaEvaluator
         }
 
         var firstResponseMissed = clock.HasResponded
-            ? clock.ElapsedAtResponse(calendar) >= policy.FirstResponse
+            ? FirstResponseMet(policy, clock, calendar) == false
             : firstResponseDue <= now;
         if (firstResponseMissed || resolutionDue <= now || regulatoryDue <= now)
         {

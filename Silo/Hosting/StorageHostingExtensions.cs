@@ -131,6 +131,7 @@ public static class StorageHostingExtensions
             services.TryAddSingleton<IComplaintCalendarIndex>(sp => sp.GetRequiredService<InMemoryReadModel>());
             services.TryAddSingleton<ISlaDigestQueries>(sp => sp.GetRequiredService<InMemoryReadModel>());
             services.TryAddSingleton<ICareScanQueries>(sp => sp.GetRequiredService<InMemoryReadModel>());
+            services.TryAddSingleton<IReportQueries>(sp => sp.GetRequiredService<InMemoryReadModel>());
             return services;
         }
 
@@ -161,6 +162,7 @@ public static class StorageHostingExtensions
         services.TryAddSingleton<IComplaintCalendarIndex>(sp => sp.GetRequiredService<SqlReadModel>());
         services.TryAddSingleton<ISlaDigestQueries>(sp => sp.GetRequiredService<SqlReadModel>());
         services.TryAddSingleton<ICareScanQueries>(sp => sp.GetRequiredService<SqlReadModel>());
+        services.TryAddSingleton<IReportQueries>(sp => sp.GetRequiredService<SqlReadModel>());
     }
 
     // Providers are chosen while the host is being configured, so the section is read here as well as bound

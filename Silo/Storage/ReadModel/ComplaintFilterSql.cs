@@ -4,7 +4,7 @@ namespace WealthActors.Silo.Storage.ReadModel;
 
 /// <summary>
 /// The WHERE clause of a complaint list, shared by the SQL read models: only the filters given become conditions,
-/// so the database can pick the matching index. Parameter values are text or integers, which every dialect binds.
+/// so the database can pick the matching index. Parameter values are text, integers or instants, which every dialect binds.
 /// </summary>
 internal static class ComplaintFilterSql
 {
@@ -26,8 +26,24 @@ internal static class ComplaintFilterSql
         if (filter.Category is not null) Add("category = @category", "category", filter.Category);
         if (filter.Severity is { } severity) Add("severity = @severity", "severity", (int)severity);
         if (filter.OpenOnly) Add("status <> @resolved", "resolved", (int)ComplaintStatus.Resolved);
+        Between(filter.Opened, "opened_at");
+        Between(filter.Breached, "breached_at");
+        Between(filter.Escalated, "last_escalated_at");
+        if (filter.FirstResponse is { } minutes)
+        {
+            Add("first_response_minutes >= @response_from", "response_from", minutes.From);
+            if (minutes.To is { } to) Add("first_response_minutes < @response_to", "response_to", to);
+        }
+
         if (filter.Scope is { Everything: false } scope) conditions.Add(ScopeSql.Condition(scope, "assignee", "branch_id", parameters));
         return (conditions.Count == 0 ? "1 = 1" : string.Join(" AND ", conditions), parameters);
+
+        void Between(TimeRange? range, string column)
+        {
+            if (range is null) return;
+            Add($"{column} >= @{column}_from", $"{column}_from", range.From);
+            Add($"{column} < @{column}_to", $"{column}_to", range.To);
+        }
     }
 
     /// <summary>The ORDER BY of <paramref name="order"/>, as <see cref="ReadModelSemantics.InOrder"/> orders in memory.</summary>

@@ -65,6 +65,9 @@ internal sealed class PostgresReadModelDialect(PostgresDatabase database, Postgr
     public override void BindBoolean(DbParameterCollection parameters, string name, bool value) =>
         Typed(parameters).Add(new NpgsqlParameter<bool>(name, NpgsqlDbType.Boolean) { TypedValue = value });
 
+    public override void BindBoolean(DbParameterCollection parameters, string name, bool? value) =>
+        Typed(parameters).Add(new NpgsqlParameter(name, NpgsqlDbType.Boolean) { Value = value is { } flag ? flag : DBNull.Value });
+
     public override void BindDecimal(DbParameterCollection parameters, string name, decimal value) =>
         Typed(parameters).Add(new NpgsqlParameter<decimal>(name, NpgsqlDbType.Numeric) { TypedValue = value });
 

@@ -51,6 +51,8 @@ internal abstract class ReadModelDialect
 
     public abstract void BindBoolean(DbParameterCollection parameters, string name, bool value);
 
+    public abstract void BindBoolean(DbParameterCollection parameters, string name, bool? value);
+
     public abstract void BindDecimal(DbParameterCollection parameters, string name, decimal value);
 
     public abstract void BindInstant(DbParameterCollection parameters, string name, DateTimeOffset value);

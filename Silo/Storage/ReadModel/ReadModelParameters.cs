@@ -15,6 +15,8 @@ internal readonly struct ReadModelParameters(ReadModelDialect dialect, DbParamet
 
     public void Boolean(string name, bool value) => dialect.BindBoolean(parameters, name, value);
 
+    public void Boolean(string name, bool? value) => dialect.BindBoolean(parameters, name, value);
+
     public void Decimal(string name, decimal value) => dialect.BindDecimal(parameters, name, value);
 
     public void Instant(string name, DateTimeOffset value) => dialect.BindInstant(parameters, name, value);

@@ -45,7 +45,18 @@ internal static class ReadModelSemantics
         && (filter.ClientId is null || row.ClientId == filter.ClientId)
         && (filter.Category is null || row.Category == filter.Category)
         && (filter.Severity is null || row.Severity == filter.Severity)
-        && (!filter.OpenOnly || row.Status != ComplaintStatus.Resolved);
+        && (!filter.OpenOnly || row.Status != ComplaintStatus.Resolved)
+        && (filter.Opened is null || filter.Opened.Contains(row.OpenedAt))
+        && (filter.Breached is null || filter.Breached.Contains(row.BreachedAt))
+        && (filter.Escalated is null || filter.Escalated.Contains(row.LastEscalatedAt))
+        && (filter.FirstResponse is null || filter.FirstResponse.Contains(row.FirstResponseMinutes));
+
+    /// <summary>Open at some time in [from, to): opened before its end and not resolved before its start.</summary>
+    public static bool ActiveBetween(ComplaintRow row, DateTimeOffset from, DateTimeOffset to) =>
+        row.OpenedAt < to && (row.ResolvedAt is null || row.ResolvedAt >= from);
+
+    /// <summary>When a client last had contact: the last interaction, or becoming a client when there was none.</summary>
+    public static DateTimeOffset? LastContact(ClientRow row) => row.LastInteractionAt ?? row.ClientSince;
 
     /// <summary>The rows in <paramref name="order"/>, as <see cref="ComplaintFilterSql.OrderBy"/> orders in SQL.</summary>
     public static IEnumerable<ComplaintRow> InOrder(IEnumerable<ComplaintRow> rows, ComplaintOrder order) => order switch

@@ -15,7 +15,8 @@ internal sealed partial class SqlReadModel
 
     private const string ComplaintColumns = """
         complaint_id, client_id, branch_id, assignee, status, sla_state, severity, category, escalation_level,
-        opened_at, next_deadline, resolution_due, updated_at, calendar_id, breached_at, last_escalated_at, awaited_calendar_id
+        opened_at, next_deadline, resolution_due, updated_at, calendar_id, breached_at, last_escalated_at, awaited_calendar_id,
+        channel, responded_at, resolved_at, first_response_minutes, first_response_met, resolution_met
         """;
 
     private const string InboxHistorySql = """
@@ -142,7 +143,13 @@ internal sealed partial class SqlReadModel
         CalendarId: ReadNullableString(reader, 13),
         BreachedAt: ReadNullableInstant(reader, 14),
         LastEscalatedAt: ReadNullableInstant(reader, 15),
-        AwaitedCalendarId: ReadNullableString(reader, 16));
+        AwaitedCalendarId: ReadNullableString(reader, 16),
+        Channel: ReadNullableString(reader, 17),
+        RespondedAt: ReadNullableInstant(reader, 18),
+        ResolvedAt: ReadNullableInstant(reader, 19),
+        FirstResponseMinutes: reader.IsDBNull(20) ? null : reader.GetInt32(20),
+        FirstResponseMet: reader.IsDBNull(21) ? null : reader.GetBoolean(21),
+        ResolutionMet: reader.IsDBNull(22) ? null : reader.GetBoolean(22));
 
     private InboxMessage ReadInbox(DbDataReader reader) => new(
         Id: reader.GetString(0),

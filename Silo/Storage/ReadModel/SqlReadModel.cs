@@ -55,17 +55,20 @@ internal sealed partial class SqlReadModel
     private const string UpsertComplaintSql = """
         INSERT INTO rm_complaints (complaint_id, client_id, branch_id, assignee, status, sla_state, severity, category,
             escalation_level, opened_at, next_deadline, resolution_due, updated_at, calendar_id, breached_at, last_escalated_at,
-            awaited_calendar_id)
+            awaited_calendar_id, channel, responded_at, resolved_at, first_response_minutes, first_response_met, resolution_met)
         VALUES (@complaint_id, @client_id, @branch_id, @assignee, @status, @sla_state, @severity, @category,
             @escalation_level, @opened_at, @next_deadline, @resolution_due, @updated_at, @calendar_id, @breached_at, @last_escalated_at,
-            @awaited_calendar_id)
+            @awaited_calendar_id, @channel, @responded_at, @resolved_at, @first_response_minutes, @first_response_met, @resolution_met)
         ON CONFLICT (complaint_id) DO UPDATE SET
             client_id = excluded.client_id, branch_id = excluded.branch_id, assignee = excluded.assignee,
             status = excluded.status, sla_state = excluded.sla_state, severity = excluded.severity,
             category = excluded.category, escalation_level = excluded.escalation_level, opened_at = excluded.opened_at,
             next_deadline = excluded.next_deadline, resolution_due = excluded.resolution_due, updated_at = excluded.updated_at,
             calendar_id = excluded.calendar_id, breached_at = excluded.breached_at, last_escalated_at = excluded.last_escalated_at,
-            awaited_calendar_id = excluded.awaited_calendar_id
+            awaited_calendar_id = excluded.awaited_calendar_id, channel = excluded.channel,
+            responded_at = excluded.responded_at, resolved_at = excluded.resolved_at,
+            first_response_minutes = excluded.first_response_minutes, first_response_met = excluded.first_response_met,
+            resolution_met = excluded.resolution_met
         WHERE excluded.updated_at >= rm_complaints.updated_at;
         """;
 
@@ -117,6 +120,12 @@ internal sealed partial class SqlReadModel
             parameters.Instant("breached_at", row.BreachedAt);
             parameters.Instant("last_escalated_at", row.LastEscalatedAt);
             parameters.Text("awaited_calendar_id", row.AwaitedCalendarId);
+            parameters.Text("channel", row.Channel);
+            parameters.Instant("responded_at", row.RespondedAt);
+            parameters.Instant("resolved_at", row.ResolvedAt);
+            parameters.Integer("first_response_minutes", row.FirstResponseMinutes);
+            parameters.Boolean("first_response_met", row.FirstResponseMet);
+            parameters.Boolean("resolution_met", row.ResolutionMet);
         });
 
     private void BindClient(ReadModelParameters parameters, ClientRow row)

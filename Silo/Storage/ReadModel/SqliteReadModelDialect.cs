@@ -78,6 +78,8 @@ internal sealed class SqliteReadModelDialect(SqliteDatabase database) : ReadMode
 
     public override void BindBoolean(DbParameterCollection parameters, string name, bool value) => Add(parameters, name, value);
 
+    public override void BindBoolean(DbParameterCollection parameters, string name, bool? value) => Add(parameters, name, value is { } flag ? flag : DBNull.Value);
+
     public override void BindDecimal(DbParameterCollection parameters, string name, decimal value) => Add(parameters, name, value.ToString(CultureInfo.InvariantCulture));
 
     public override void BindInstant(DbParameterCollection parameters, string name, DateTimeOffset value) => Add(parameters, name, Text(value));

@@ -63,6 +63,34 @@ public sealed class ComplaintLifecycleTests(ClusterFixture fixture)
     }
 
     [Fact]
+    public async Task Projection_CarriesChannelFirstResponseAndResolutionOutcomes()
+    {
+        var org = await TestOrg.Create(Grains);
+        var onTime = NewId();
+        var late = NewId();
+        await org.OpenVipComplaint(Grains, onTime);
+        await org.OpenVipComplaint(Grains, late);
+        var advisor = Actor.Employee(org.Advisor, "tests");
+        var opened = fixture.ReadModel.Complaints[onTime];
+        Assert.Equal(("phone", null, null, null, null, null),
+            (opened.Channel, opened.RespondedAt, opened.ResolvedAt, opened.FirstResponseMinutes, opened.FirstResponseMet, opened.ResolutionMet));
+
+        // The VIP policy answers within 2 hours: one case at 90 minutes, the other at 3 hours.
+        await fixture.Advance(TimeSpan.FromMinutes(90));
+        await Grains.GetGrain<IComplaintGrain>(onTime).Acknowledge(advisor, "called back");
+        var answeredAt = fixture.Clock.GetUtcNow();
+        await fixture.Advance(TimeSpan.FromMinutes(90));
+        await Grains.GetGrain<IComplaintGrain>(late).Acknowledge(advisor, "called back late");
+        await Grains.GetGrain<IComplaintGrain>(onTime).Resolve(advisor, "refunded");
+
+        var first = fixture.ReadModel.Complaints[onTime];
+        Assert.Equal((answeredAt, 90, true), (first.RespondedAt, first.FirstResponseMinutes, first.FirstResponseMet));
+        Assert.Equal((fixture.Clock.GetUtcNow(), true), (first.ResolvedAt, first.ResolutionMet));
+        var second = fixture.ReadModel.Complaints[late];
+        Assert.Equal((180, false, null), (second.FirstResponseMinutes, second.FirstResponseMet, second.ResolutionMet));
+    }
+
+    [Fact]
     public async Task Assign_ToAnotherAdvisor_RecordsItAndKeepsTheLadder()
     {
         var org = await TestOrg.Create(Grains);

@@ -28,7 +28,7 @@ public sealed class PostgresReadModelTests(PostgresServer server) : ReadModelCon
     {
         _database = new PostgresDatabase(await server.DatabaseAsync("read_model"), NullLoggerFactory.Instance);
         await _database.EnsureSchemaAsync();
-        await Sql.ExecuteAsync(_database.ConnectionString, "TRUNCATE rm_clients, rm_complaints, rm_inbox, rm_branches");
+        await Sql.ExecuteAsync(_database.ConnectionString, "TRUNCATE rm_clients, rm_complaints, rm_inbox, rm_branches, rm_holdings");
         _readModel = SqlReadModel.OnPostgres(_database, new PostgresStatementBatcher(_database), TestKeyRing.Sealer());
     }
 

@@ -27,7 +27,7 @@ public sealed class ExportTests(ApiFactory api)
         Assert.Equal("投诉编号 id", rows[0]["A"]);
         Assert.Contains("升级次数 escalations", rows[0].Values);
         var line = Assert.Single(rows.Skip(1));
-        Assert.Equal((mine, org.Client, Injection, "High", "Open"), (line["A"], line["B"], line["E"], line["F"], line["G"]));
+        Assert.Equal((mine, org.Client, "phone", Injection, "High", "Open"), (line["A"], line["B"], line["E"], line["F"], line["G"], line["H"]));
         Assert.DoesNotContain(rows, r => r["A"] == theirs);
         // The injected text stays text: no formula element anywhere in the sheet.
         Assert.DoesNotContain("<x:f>", Workbooks.SheetXml(xlsx));
@@ -35,6 +35,28 @@ public sealed class ExportTests(ApiFactory api)
 
         var all = Workbooks.Read(await (await (await api.AsPerson(org.Head)).GetAsync($"/api/complaints/export?branchId={org.Branch}")).EnsureSuccessStatusCode().Content.ReadAsByteArrayAsync());
         Assert.Equal(new[] { mine, theirs }.Order(StringComparer.Ordinal), all.Skip(1).Select(r => r["A"]!).Order(StringComparer.Ordinal));
+    }
+
+    [Fact]
+    public async Task ComplaintRegister_ResolvedCase_CarriesItsFirstResponseResolutionAndDaysTaken()
+    {
+        var org = await PeopleOrg.Create(api);
+        var id = await Open(org.Branch, org.Client, "Fees");
+        var advisor = await api.AsPerson(org.Advisor);
+        await (await advisor.PostJson($"/api/complaints/{id}/acknowledge", new { text = "Called back" })).Json(HttpStatusCode.OK);
+        await (await advisor.PostJson($"/api/complaints/{id}/resolve", new { text = "Fee refunded" })).Json(HttpStatusCode.OK);
+        await WealthActors.Testing.Eventually.Until(
+            async () => (await (await api.As("Admin").GetAsync($"/api/complaints?branchId={org.Branch}&status=Resolved")).Content.ReadAsStringAsync()).Contains(id, StringComparison.Ordinal),
+            found => found, $"complaint {id} resolved in the read model");
+
+        var rows = Workbooks.Read(await (await advisor.GetAsync($"/api/complaints/export?branchId={org.Branch}")).EnsureSuccessStatusCode().Content.ReadAsByteArrayAsync());
+        var header = rows[0].ToDictionary(cell => cell.Value!, cell => cell.Key);
+        var line = Assert.Single(rows.Skip(1), r => r["A"] == id);
+        Assert.False(string.IsNullOrEmpty(line[header["首次响应 firstResponseAt (UTC)"]]));
+        Assert.False(string.IsNullOrEmpty(line[header["办结时间 resolvedAt (UTC)"]]));
+        Assert.Equal("是 yes", line[header["首次响应及时 firstResponseMet"]]);
+        Assert.Equal("1", line[header["办理天数 daysTaken"]]);
+        Assert.Equal("是 yes", line[header["时限达成 deadlinesMet"]]);
     }
 
     [Fact]
