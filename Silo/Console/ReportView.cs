@@ -63,7 +63,8 @@ public sealed record ReportView(
             span,
             [.. window.Select(ReportWeeks.Label)],
             ComplaintReports.SlaAttainment(complaints, window),
-            [Series(texts.FirstResponseOnTime, weekly.Select(a => a.FirstResponsePercent ?? 0)), Series(texts.ResolutionOnTime, weekly.Select(a => a.ResolutionPercent ?? 0))],
+            // A week without an answered (resolved) case has no percentage: no bar, not a bar at 0 %.
+            [Gapped(texts.FirstResponseOnTime, weekly.Select(a => a.FirstResponsePercent)), Gapped(texts.ResolutionOnTime, weekly.Select(a => a.ResolutionPercent))],
             breaches,
             [Series(texts.Breaches, breaches.Select(w => (double)w.Breaches)), Series(texts.Escalations, breaches.Select(w => (double)w.Escalations))],
             responses,
@@ -87,5 +88,8 @@ public sealed record ReportView(
     }
 
     private static ChartSeries<double> Series(string name, IEnumerable<double> values) =>
+        new() { Name = name, Data = new ChartData<double>(values.ToArray()) };
+
+    private static ChartSeries<double> Gapped(string name, IEnumerable<double?> values) =>
         new() { Name = name, Data = new ChartData<double>(values.ToArray()) };
 }

@@ -78,11 +78,11 @@ public sealed class ConsoleBrowser(HeadlessChromium chromium, ApiFactory silo, I
     }
 
     /// <summary>Saves the page as the test's artifact under the test output's screenshots folder.</summary>
-    public async Task Screenshot(string name)
+    public async Task Screenshot(string name, bool fullPage = false)
     {
         var file = Path.Combine(AppContext.BaseDirectory, "screenshots", $"{name}.png");
         Directory.CreateDirectory(Path.GetDirectoryName(file)!);
-        await Page.ScreenshotAsync(new() { Path = file });
+        await Page.ScreenshotAsync(new() { Path = file, FullPage = fullPage });
         output.WriteLine($"screenshot: {file}");
         Assert.True(_violations.IsEmpty, "Content-Security-Policy violations:\n" + string.Join('\n', _violations));
         Assert.True(_elsewhere.IsEmpty, "Fetched from elsewhere:\n" + string.Join('\n', _elsewhere));
