@@ -44,6 +44,25 @@ public sealed class ComplaintPageTests(BotSiloFixture silo, ITestOutputHelper ou
     }
 
     [Fact]
+    public async Task WhatAColleagueDoes_ShowsWithoutAReload()
+    {
+        var org = await PeopleOrg.Create(silo.Api);
+        var id = await Open(org.Client);
+        await using var browser = await ConsoleBrowser.Open(silo.Api, output);
+        await browser.SignInAndOpen(org.Head, $"/console/complaints/{id}");
+        var page = browser.Page;
+        await Assertions.Expect(page.Locator("[data-test=status]")).ToHaveAttributeAsync("data-value", "Open");
+        await page.EvaluateAsync("() => window.__sameDocument = true");
+
+        using var advisor = await silo.Api.AsPerson(org.Advisor);
+        await (await advisor.PostJson($"/api/complaints/{id}/acknowledge", new { text = "已回电" })).Json(HttpStatusCode.OK);
+
+        await Assertions.Expect(page.Locator("[data-test=status]")).ToHaveAttributeAsync("data-value", "Acknowledged", new() { Timeout = 30_000 });
+        await Assertions.Expect(page.Locator("[data-test=event][data-kind=Acknowledged]")).ToHaveCountAsync(1);
+        Assert.True(await page.EvaluateAsync<bool>("() => window.__sameDocument === true"), "the page was reloaded");
+    }
+
+    [Fact]
     public async Task ResolveTwice_ShowsTheApisRefusalAndChangesNothing()
     {
         var org = await PeopleOrg.Create(silo.Api);
