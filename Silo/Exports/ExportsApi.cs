@@ -14,8 +14,8 @@ namespace WealthActors.Silo.Exports;
 /// </summary>
 public static class ExportsApi
 {
-    /// <summary>Rows of one export when no limit is asked: all the read model answers (it answers at most <see cref="ReadModelLimit"/>).</summary>
-    public const int ReadModelLimit = 1000;
+    /// <summary>The most rows one export holds: a worksheet's rows, less its header.</summary>
+    public const int MaxRows = 1_048_575;
 
     public static IEndpointRouteBuilder MapExportsApi(this IEndpointRouteBuilder routes)
     {
@@ -29,37 +29,49 @@ public static class ExportsApi
     }
 
     private static async Task<IResult> Complaints(
-        HttpContext http, IGrainFactory grains, IReadModelQueries readModel,
+        HttpContext http, IGrainFactory grains, IReadModelQueries readModel, TimeProvider clock,
         string? branchId, ComplaintStatus? status, SlaState? slaState, string? assignee, int? limit)
     {
         var v = new RequestValidation()
             .Id(branchId, "branchId", required: false)
             .Id(assignee, "assignee", required: false)
-            .Check(limit is null or (>= 1 and <= ReadModelLimit), "limit", $"must be between 1 and {ReadModelLimit}.");
+            .Check(limit is null or (>= 1 and <= MaxRows), "limit", $"must be between 1 and {MaxRows}.");
+        if (!v.IsValid)
+        {
+            return v.Problem();
+        }
+
+        // The cases received before the download began, newest first: a case opened meanwhile is not in this register,
+        // so it cannot shift the pages that follow.
+        var filter = new ComplaintFilter(branchId, status, slaState, assignee, Scope: await CallerAccess.Scope(http, grains),
+            Opened: new TimeRange(DateTimeOffset.MinValue, clock.GetUtcNow()), Order: ComplaintOrder.Newest);
+        var rows = ReadModelPages.All(
+            (offset, count, cancellation) => readModel.ListComplaints(filter with { Offset = offset, Limit = count }, cancellation),
+            limit ?? MaxRows, http.RequestAborted);
+        return XlsxDownload.Of("complaint-register.xlsx", rows.Select(ComplaintRegisterRow.From));
+    }
+
+    /// <summary>
+    /// As <c>GET /api/clients?q=</c> (a search answers at most a page, its best matches); without <c>q</c>, every client
+    /// the caller reaches, by name.
+    /// </summary>
+    private static async Task<IResult> Clients(
+        string? q, int? limit, HttpContext http, IGrainFactory grains, IReadModelQueries readModel, IReportQueries book, MaskingRules masking)
+    {
+        var v = new RequestValidation()
+            .Optional(q, "q", 100)
+            .Check(limit is null or (>= 1 and <= MaxRows), "limit", $"must be between 1 and {MaxRows}.");
         if (!v.IsValid)
         {
             return v.Problem();
         }
 
         var scope = await CallerAccess.Scope(http, grains);
-        var rows = await readModel.ListComplaints(
-            new ComplaintFilter(branchId, status, slaState, assignee, Limit: limit ?? ReadModelLimit, Scope: scope), http.RequestAborted);
-        return XlsxDownload.Of("complaint-register.xlsx", rows.Select(ComplaintRegisterRow.From));
-    }
-
-    /// <summary>As <c>GET /api/clients?q=</c>; without <c>q</c>, every client the caller reaches.</summary>
-    private static async Task<IResult> Clients(
-        string? q, int? limit, HttpContext http, IGrainFactory grains, IReadModelQueries readModel, MaskingRules masking)
-    {
-        var v = new RequestValidation()
-            .Optional(q, "q", 100)
-            .Check(limit is null or (>= 1 and <= ReadModelLimit), "limit", $"must be between 1 and {ReadModelLimit}.");
-        if (!v.IsValid)
-        {
-            return v.Problem();
-        }
-
-        var rows = await readModel.SearchClients((q ?? "").Trim(), limit ?? ReadModelLimit, await CallerAccess.Scope(http, grains), http.RequestAborted);
+        var rows = string.IsNullOrWhiteSpace(q)
+            ? ReadModelPages.All(
+                (offset, count, cancellation) => book.ListClients(new ClientFilter(Scope: scope, Limit: count, Offset: offset), cancellation),
+                limit ?? MaxRows, http.RequestAborted)
+            : await readModel.SearchClients(q.Trim(), Math.Min(limit ?? ReadModelPages.PageSize, ReadModelPages.PageSize), scope, http.RequestAborted);
         var mask = await CallerMask.Of(http, grains, masking);
         return XlsxDownload.Of("clients.xlsx", rows.Select(r => ClientListRow.From(r, mask)));
     }
