@@ -15,6 +15,7 @@ public static class Program
         ["startup"] = Startup.Run,
         ["care-scan"] = CareScan.Run,
         ["excel-import"] = ExcelImport.Run,
+        ["console-board"] = ConsoleBoard.Run,
         ["sla-eval"] = Micro.Run,
         ["wecom-crypto"] = Micro.Run,
         ["state-sealing"] = Micro.Run,

@@ -16,6 +16,8 @@ public static class BenchDiagnostics
         group.MapPost("/activate", Activate);
         group.MapPost("/cold", Cold);
         group.MapGet("/heap", () => TypedResults.Ok(Heap.Measure()));
+        group.MapPost("/seed-complaints", BoardBench.Seed);
+        group.MapGet("/board", BoardBench.Time);
         return app;
     }
 

@@ -22,6 +22,7 @@ public static class ReportCommand
         ("startup", []),
         ("care-scan", []),
         ("excel-import", []),
+        ("console-board", []),
         ("sla-eval", []),
         ("wecom-crypto", []),
         ("state-sealing", []),

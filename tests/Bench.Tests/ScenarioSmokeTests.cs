@@ -109,6 +109,17 @@ public sealed class ScenarioSmokeTests(ITestOutputHelper output)
         Assert.Equal(0, line.Number("rerun_tasks"));
     }
 
+    [Fact]
+    public async Task ConsoleBoard_TinyRun_CountsEveryOpenCaseAndTimesBothViews()
+    {
+        var line = await Run("console-board", "--open", "2000", "--runs", "5");
+        Assert.Equal(2000, line.Number("open"));
+        Assert.True(line.Number("compliance_p95_ms") > 0);
+        Assert.True(line.Number("branch_p95_ms") > 0);
+        Assert.Contains("compliance (every case): 2000 open counted, 25 rows on the first page", _lastOutput);
+        Assert.Contains("branch head of BB03: 200 open counted, 25 rows on the first page", _lastOutput);
+    }
+
     [Theory]
     [InlineData("care-scan", "--storage postgres")]
     public async Task ScenarioWithoutItsProductPart_SaysSoInItsSummary(string scenario, string arguments)

@@ -1,0 +1,62 @@
+using System.Diagnostics;
+using WealthActors.Grains.ReadModel;
+using WealthActors.Permissions;
+using WealthActors.ReadModel;
+using WealthActors.Silo.WebConsole;
+
+namespace WealthActors.Bench.Inside;
+
+/// <summary>
+/// The console's SLA board over a large book, inside the silo process: open complaints written straight into the read
+/// model (the board reads nothing else), then the board's own queries (<see cref="SlaBoardQuery"/>) timed as a branch
+/// head and as compliance would run them, one showing at a time.
+/// </summary>
+public static class BoardBench
+{
+    private static readonly SlaState[] States = [SlaState.OnTrack, SlaState.AtRisk, SlaState.Breached, SlaState.Paused];
+    private static readonly string[] Categories = ["Fees", "Service", "Transfer", "Product", "Statement"];
+
+    public static async Task<IResult> Seed(IReadModelWriter writer, TimeProvider clock, int count, int branches)
+    {
+        var started = Stopwatch.StartNew();
+        var now = clock.GetUtcNow();
+        foreach (var chunk in Enumerable.Range(0, count).Chunk(2_000))
+        {
+            await Task.WhenAll(chunk.Select(i => writer.UpsertComplaint(Row(i, branches, now))));
+        }
+
+        return TypedResults.Ok(new { count, seconds = started.Elapsed.TotalSeconds });
+    }
+
+    /// <summary>Each showing: the counts by state and the first page, ordered by urgency, as the board first opens.</summary>
+    public static async Task<IResult> Time(IReadModelQueries readModel, string? branch, int runs)
+    {
+        var scope = branch is null ? AccessScope.All : new AccessScope(false, [], [branch]);
+        var filter = new ComplaintFilter(Scope: scope);
+        var first = await SlaBoardQuery.Load(readModel, filter, null, ComplaintOrder.Urgency, 1);
+        var millis = new double[runs];
+        for (var i = 0; i < runs; i++)
+        {
+            var started = Stopwatch.GetTimestamp();
+            await SlaBoardQuery.Load(readModel, filter, null, ComplaintOrder.Urgency, 1);
+            millis[i] = Stopwatch.GetElapsedTime(started).TotalMilliseconds;
+        }
+
+        var last = Stopwatch.GetTimestamp();
+        var lastPage = await SlaBoardQuery.Load(readModel, filter, null, ComplaintOrder.Urgency, int.MaxValue);
+        return TypedResults.Ok(new
+        {
+            open = first.Counts.Values.Sum(), rows = first.Rows.Count, millis,
+            lastPageMs = Stopwatch.GetElapsedTime(last).TotalMilliseconds, lastPage = lastPage.Page,
+        });
+    }
+
+    private static ComplaintRow Row(int i, int branches, DateTimeOffset now)
+    {
+        var opened = now.AddMinutes(-(i % 20_000));
+        return new ComplaintRow(
+            $"BK{i:0000000}", $"BC{i % 50_000:0000000}", $"BB{i % branches:00}", $"BA{i % (branches * 20):0000}", ComplaintStatus.Open,
+            States[i % States.Length], (Severity)(i % 4), Categories[i % Categories.Length], i % 3, opened,
+            NextDeadline: opened.AddHours(24 + i % 48), ResolutionDue: opened.AddDays(15), UpdatedAt: now);
+    }
+}
