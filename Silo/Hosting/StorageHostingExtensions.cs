@@ -123,9 +123,10 @@ public static class StorageHostingExtensions
     public static IServiceCollection AddWealthActorsReadModel(this IServiceCollection services, IConfiguration configuration, IHostEnvironment environment)
     {
         var options = AddStorageOptions(services, configuration);
+        services.TryAddSingleton<ReadModelChanges>();
         if (options.Provider == StorageProvider.Memory)
         {
-            services.TryAddSingleton<InMemoryReadModel>();
+            services.TryAddSingleton(sp => new InMemoryReadModel(sp.GetRequiredService<ReadModelChanges>()));
             services.TryAddSingleton<IReadModelWriter>(sp => sp.GetRequiredService<InMemoryReadModel>());
             services.TryAddSingleton<IReadModelQueries>(sp => sp.GetRequiredService<InMemoryReadModel>());
             services.TryAddSingleton<IComplaintCalendarIndex>(sp => sp.GetRequiredService<InMemoryReadModel>());
@@ -141,14 +142,16 @@ public static class StorageHostingExtensions
         {
             AddPostgresDatabase(services);
             AddSqlReadModel(services, sp => SqlReadModel.OnPostgres(
-                sp.GetRequiredService<PostgresDatabase>(), sp.GetRequiredService<PostgresStatementBatcher>(), sp.GetRequiredService<PayloadSealer>()));
+                sp.GetRequiredService<PostgresDatabase>(), sp.GetRequiredService<PostgresStatementBatcher>(), sp.GetRequiredService<PayloadSealer>(),
+                sp.GetRequiredService<ReadModelChanges>()));
             // The read model is in the grain-state database: a grain's row commits with its state write.
             services.TryAddSingleton(sp => new PostgresStateWriteProjection(sp.GetRequiredService<SqlReadModel>()));
             return services;
         }
 
         AddSqliteDatabase(services, configuration, environment);
-        AddSqlReadModel(services, sp => SqlReadModel.OnSqlite(sp.GetRequiredService<SqliteDatabase>(), sp.GetRequiredService<PayloadSealer>()));
+        AddSqlReadModel(services, sp => SqlReadModel.OnSqlite(
+            sp.GetRequiredService<SqliteDatabase>(), sp.GetRequiredService<PayloadSealer>(), sp.GetRequiredService<ReadModelChanges>()));
         return services;
     }
 

@@ -96,7 +96,9 @@ internal sealed class PostgresBatchedGrainStorage(
 
         if (projected is not null)
         {
-            ((IProjectedState)grainState.State!).PendingProjection = null;
+            var projectedState = (IProjectedState)grainState.State!;
+            projection!.Committed(projectedState.PendingProjection!);
+            projectedState.PendingProjection = null;
         }
 
         grainState.ETag = Convert.ToInt32(stored, CultureInfo.InvariantCulture).ToString(CultureInfo.InvariantCulture);

@@ -19,4 +19,13 @@ internal sealed class PostgresStateWriteProjection(SqlReadModel readModel)
         ClientRow client => PostgresReadModelDialect.Statements(readModel.ClientWrites(client)),
         _ => throw new ArgumentException($"No read-model statements for {row.GetType().Name}.", nameof(row)),
     };
+
+    /// <summary>Called once the statements of <paramref name="row"/> committed with the state write.</summary>
+    public void Committed(IReadModelRow row)
+    {
+        if (row is ComplaintRow)
+        {
+            readModel.ComplaintCommitted();
+        }
+    }
 }

@@ -9,7 +9,8 @@ namespace WealthActors.Silo.Storage.ReadModel;
 /// The read model for <c>Storage:Provider=Memory</c> (tests): the same upsert, search and ordering rules as
 /// <see cref="SqlReadModel"/>, including its normalisation of instants to UTC.
 /// </summary>
-internal sealed partial class InMemoryReadModel : IReadModelWriter, IReadModelQueries, IComplaintCalendarIndex, ISlaDigestQueries
+internal sealed partial class InMemoryReadModel(ReadModelChanges? changes = null)
+    : IReadModelWriter, IReadModelQueries, IComplaintCalendarIndex, ISlaDigestQueries
 {
     private readonly Lock _lock = new();
     private readonly Dictionary<string, ClientRow> _clients = new(StringComparer.Ordinal);
@@ -52,6 +53,8 @@ internal sealed partial class InMemoryReadModel : IReadModelWriter, IReadModelQu
             UpdatedAt = row.UpdatedAt.ToUniversalTime(),
             BreachedAt = row.BreachedAt?.ToUniversalTime(),
             LastEscalatedAt = row.LastEscalatedAt?.ToUniversalTime(),
+            RespondedAt = row.RespondedAt?.ToUniversalTime(),
+            ResolvedAt = row.ResolvedAt?.ToUniversalTime(),
         };
         lock (_lock)
         {
@@ -61,6 +64,7 @@ internal sealed partial class InMemoryReadModel : IReadModelWriter, IReadModelQu
             }
         }
 
+        changes?.ComplaintCommitted();
         return Task.CompletedTask;
     }
 

@@ -21,18 +21,24 @@ internal sealed partial class SqlReadModel
     private readonly ReadModelDialect _dialect;
     private readonly PayloadSealer _sealer;
     private readonly string _upsertClientSql;
+    private readonly ReadModelChanges? _changes;
 
-    public SqlReadModel(ReadModelDialect dialect, PayloadSealer sealer)
+    public SqlReadModel(ReadModelDialect dialect, PayloadSealer sealer, ReadModelChanges? changes = null)
     {
         _dialect = dialect;
         _sealer = sealer;
+        _changes = changes;
         _upsertClientSql = UpsertClientSql(dialect.BirthdayColumn);
     }
 
-    public static SqlReadModel OnSqlite(SqliteDatabase database, PayloadSealer sealer) => new(new SqliteReadModelDialect(database), sealer);
+    public static SqlReadModel OnSqlite(SqliteDatabase database, PayloadSealer sealer, ReadModelChanges? changes = null) =>
+        new(new SqliteReadModelDialect(database), sealer, changes);
 
-    public static SqlReadModel OnPostgres(PostgresDatabase database, PostgresStatementBatcher writes, PayloadSealer sealer) =>
-        new(new PostgresReadModelDialect(database, writes), sealer);
+    public static SqlReadModel OnPostgres(PostgresDatabase database, PostgresStatementBatcher writes, PayloadSealer sealer, ReadModelChanges? changes = null) =>
+        new(new PostgresReadModelDialect(database, writes), sealer, changes);
+
+    /// <summary>Tells the live pages that a complaint row committed (by this read model, or with its grain's state write).</summary>
+    internal void ComplaintCommitted() => _changes?.ComplaintCommitted();
 
     // A projection older than the stored one is ignored, so a late republish cannot undo a newer state. The clear
     // birthday column is only ever emptied: it is what a release before sealing wrote.
@@ -95,8 +101,11 @@ internal sealed partial class SqlReadModel
     public Task UpsertClient(ClientRow row, CancellationToken cancellationToken = default) =>
         _dialect.Write(ClientWrites(row), cancellationToken);
 
-    public Task UpsertComplaint(ComplaintRow row, CancellationToken cancellationToken = default) =>
-        _dialect.Write(ComplaintWrite(row), cancellationToken);
+    public async Task UpsertComplaint(ComplaintRow row, CancellationToken cancellationToken = default)
+    {
+        await _dialect.Write(ComplaintWrite(row), cancellationToken);
+        ComplaintCommitted();
+    }
 
     /// <summary>The statement that publishes <paramref name="row"/>; a storage that commits it with the state takes it from here.</summary>
     internal ReadModelWrite ComplaintWrite(ComplaintRow row) =>
