@@ -12,13 +12,13 @@ using WealthActors.Silo.WebConsole;
 var commandLine = SiloCommandLine.Parse(args);
 switch (commandLine.Verb)
 {
-    case null or SchemaCommand.Verb or AuditCommand.Verb or ResealCommand.Verb or ImportCommand.Verb:
+    case null or SchemaCommand.Verb or AuditCommand.Verb or ResealCommand.Verb or ImportCommand.Verb or BackupCommand.Verb:
         break;
     case ApiKeyCommand.Verb:
         return ApiKeyCommand.Run();
     default:
         await Console.Error.WriteLineAsync(
-            $"Unknown command '{commandLine.Verb}'. Commands: {SchemaCommand.Verb}, {AuditCommand.Verb}, {ResealCommand.Verb}, {ImportCommand.Verb}, {ApiKeyCommand.Verb}; flags: {SiloCommandLine.DemoFlag}.");
+            $"Unknown command '{commandLine.Verb}'. Commands: {SchemaCommand.Verb}, {AuditCommand.Verb}, {ResealCommand.Verb}, {ImportCommand.Verb}, {BackupCommand.Verb}, {ApiKeyCommand.Verb}; flags: {SiloCommandLine.DemoFlag}.");
         return 2;
 }
 
@@ -70,6 +70,11 @@ if (commandLine.Verb == ResealCommand.Verb)
 if (commandLine.Verb == ImportCommand.Verb)
 {
     return await ImportCommand.Run(app, commandLine.VerbArguments);
+}
+
+if (commandLine.Verb == BackupCommand.Verb)
+{
+    return await BackupCommand.Run(app, commandLine.VerbArguments);
 }
 
 app.MapWealthActorsApi();
