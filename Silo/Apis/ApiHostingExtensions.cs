@@ -63,6 +63,7 @@ public static class ApiHostingExtensions
         app.MapSessionApi();
         app.MapOrganizationApi();
         app.MapClientsApi();
+        app.MapInteractionsApi();
         app.MapSlaPoliciesApi();
         app.MapCalendarsApi();
         app.MapComplaintsApi();

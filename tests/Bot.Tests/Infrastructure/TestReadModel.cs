@@ -77,4 +77,8 @@ public sealed class TestReadModel : IReadModelWriter, IReadModelQueries
 
     public Task<IReadOnlyList<NumberedTimelineEntry>> TimelineHistory(string complaintId, long before, int limit, CancellationToken cancellationToken = default) =>
         Task.FromResult<IReadOnlyList<NumberedTimelineEntry>>([]);
+
+    public Task<IReadOnlyList<InteractionRow>> InteractionHistory(
+        string clientId, InteractionCursor? before, int limit, CancellationToken cancellationToken = default) =>
+        Task.FromResult<IReadOnlyList<InteractionRow>>([]);
 }

@@ -32,6 +32,7 @@ public sealed class PermissionMatrixTests(ApiFactory api)
         ["GET /api/clients/"] = "read",
         ["POST /api/clients/{clientId}/holdings"] = "integrate",
         ["POST /api/clients/{clientId}/interactions"] = "work",
+        ["GET /api/clients/{clientId}/interactions"] = "read",
         ["PUT /api/clients/{clientId}/household"] = "integrate",
         ["POST /api/clients/{clientId}/transactions"] = "integrate",
         ["GET /api/sla-policies/"] = "read",
