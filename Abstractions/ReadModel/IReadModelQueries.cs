@@ -35,6 +35,13 @@ public interface IReadModelQueries
     Task<IReadOnlyList<InteractionRow>> InteractionHistory(
         string clientId, InteractionCursor? before, int limit, CancellationToken cancellationToken = default);
 
+    /// <summary>
+    /// The ids of the clients whose advisor is <paramref name="advisorId"/>, in ordinal order, after
+    /// <paramref name="afterClientId"/> (null: from the start), at most <paramref name="limit"/>.
+    /// </summary>
+    Task<IReadOnlyList<string>> ClientIdsOfAdvisor(
+        string advisorId, string? afterClientId, int limit, CancellationToken cancellationToken = default);
+
     /// <summary>An employee's full inbox history (the grain keeps only the recent part), newest first.</summary>
     Task<IReadOnlyList<InboxMessage>> InboxHistory(string employeeId, int limit, CancellationToken cancellationToken = default);
 }

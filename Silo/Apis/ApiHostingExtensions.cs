@@ -38,6 +38,7 @@ public static class ApiHostingExtensions
         // Every door records into it: this API, the chat engine, the job scheduler.
         builder.AddWealthActorsAudit();
         builder.AddWealthActorsImports();
+        builder.AddWealthActorsHandovers();
         services.AddOpenApi(o => o.AddWealthActorsSecuritySchemes());
         services.AddHealthChecks();
         return builder;
@@ -64,6 +65,7 @@ public static class ApiHostingExtensions
         app.MapOrganizationApi();
         app.MapClientsApi();
         app.MapInteractionsApi();
+        app.MapHandoverApi();
         app.MapSlaPoliciesApi();
         app.MapCalendarsApi();
         app.MapComplaintsApi();
