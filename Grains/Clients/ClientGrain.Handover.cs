@@ -15,6 +15,9 @@ public sealed partial class ClientGrain
         var open = state.State.OpenComplaints?.Order(StringComparer.Ordinal).ToArray() ?? [];
         if (string.Equals(profile.AdvisorId, to, StringComparison.Ordinal))
         {
+            // A step repeated after a crash: the state is moved, but on SQLite the crash may have come before its
+            // projection was published, so the read model is told again (an upsert of the same row changes nothing).
+            await readModel.UpsertClient(Row(clock.GetUtcNow()) with { Holdings = null });
             return new ClientHandoverResult(ClientHandoverOutcome.AlreadyMoved, open);
         }
 
