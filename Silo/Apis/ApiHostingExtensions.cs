@@ -6,6 +6,7 @@ using WealthActors.Silo.Audit;
 using WealthActors.Silo.Auth;
 using WealthActors.Silo.Exports;
 using WealthActors.Silo.Imports;
+using WealthActors.Silo.Notifications;
 using WealthActors.Silo.Privacy;
 using WealthActors.Silo.Security;
 
@@ -39,6 +40,7 @@ public static class ApiHostingExtensions
         builder.AddWealthActorsAudit();
         builder.AddWealthActorsImports();
         builder.AddWealthActorsHandovers();
+        builder.AddWealthActorsClientNotifications();
         services.AddOpenApi(o => o.AddWealthActorsSecuritySchemes());
         services.AddHealthChecks();
         return builder;
