@@ -37,4 +37,20 @@ public abstract partial class ReadModelContractTests
         Assert.Equal("other client", Assert.Single(await Queries.InteractionHistory("CI-2", null, 10)).Note);
         Assert.Equal("Hist", Assert.Single(await Queries.SearchClients("CI-1", 10)).Name);
     }
+
+    [Fact]
+    public async Task ClientIdsOfAdvisor_PagesTheAdvisorsClientsInIdOrder()
+    {
+        foreach (var id in new[] { "CA-3", "CA-1", "CA-2", "CA-4" })
+        {
+            await Writer.UpsertClient(Client(id, "Book") with { AdvisorId = id == "CA-4" ? "ADV-OTHER" : "ADV-1" });
+        }
+
+        var first = await Queries.ClientIdsOfAdvisor("ADV-1", null, 2);
+        var second = await Queries.ClientIdsOfAdvisor("ADV-1", first[^1], 2);
+
+        Assert.Equal(["CA-1", "CA-2"], first);
+        Assert.Equal(["CA-3"], second);
+        Assert.Empty(await Queries.ClientIdsOfAdvisor("ADV-NONE", null, 10));
+    }
 }
