@@ -1,6 +1,10 @@
 namespace WealthActors.Clients;
 
-/// <summary>The profile a core-banking system or an advisor pushes for a client.</summary>
+/// <summary>
+/// The profile a core-banking system or an advisor pushes for a client. <see cref="WeComExternalUserId"/> is the client's
+/// WeCom external contact id (客户联系), and <see cref="UpdateConsent"/> the channels (<c>wecom</c>, <c>sms</c>) the client
+/// agreed to be told of their complaints' progress through; null or empty: none.
+/// </summary>
 [GenerateSerializer, Immutable, Alias("WealthActors.ClientProfile")]
 public sealed record ClientProfile(
     [property: Id(0)] string Name,
@@ -12,7 +16,9 @@ public sealed record ClientProfile(
     [property: Id(6)] bool ManualVip,
     [property: Id(7)] RiskLevel? RiskLevel,
     [property: Id(8)] DateOnly? RiskAssessedOn,
-    [property: Id(9)] IReadOnlyList<string> Tags);
+    [property: Id(9)] IReadOnlyList<string> Tags,
+    [property: Id(10)] string? WeComExternalUserId = null,
+    [property: Id(11)] IReadOnlyList<string>? UpdateConsent = null);
 
 [GenerateSerializer, Immutable, Alias("WealthActors.Holding")]
 public sealed record Holding(

@@ -35,4 +35,12 @@ public interface IClientGrain : IGrainWithStringKey
 
     [Alias("LinkComplaint")]
     Task LinkComplaint(string complaintId, bool open);
+
+    /// <summary>
+    /// Gives the client to advisor <paramref name="to"/> while it is <paramref name="from"/>'s (an advisor handover);
+    /// safe to repeat: a client already with <paramref name="to"/> is left as it is, and one with anyone else too.
+    /// Answers what it found and the client's open complaints, which the handover moves next.
+    /// </summary>
+    [Alias("HandOver")]
+    Task<Handovers.ClientHandoverResult> HandOver(string from, string to, Actor actor);
 }

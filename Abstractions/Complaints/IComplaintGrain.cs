@@ -52,4 +52,11 @@ public interface IComplaintGrain : IGrainWithStringKey
     /// <summary>Extends the regulatory decision deadline once, from 15 to 30 days after receipt, with a recorded reason.</summary>
     [Alias("ExtendRegulatoryDeadline")]
     Task<ComplaintView> ExtendRegulatoryDeadline(Actor actor, string reason);
+
+    /// <summary>
+    /// Records on the timeline what became of a message to the client about this case (sent, refused, not sent and
+    /// why); the same update key twice is recorded once. Allowed in every status: a resolution is told after it.
+    /// </summary>
+    [Alias("RecordClientUpdate")]
+    Task RecordClientUpdate(WealthActors.Notifications.ClientUpdateOutcome outcome);
 }

@@ -28,6 +28,20 @@ public interface IReadModelQueries
     /// </summary>
     Task<IReadOnlyList<NumberedTimelineEntry>> TimelineHistory(string complaintId, long before, int limit, CancellationToken cancellationToken = default);
 
+    /// <summary>
+    /// A client's logged interactions, newest first (by when they happened, then by number), those after
+    /// <paramref name="before"/> only (null: from the newest), at most <paramref name="limit"/>.
+    /// </summary>
+    Task<IReadOnlyList<InteractionRow>> InteractionHistory(
+        string clientId, InteractionCursor? before, int limit, CancellationToken cancellationToken = default);
+
+    /// <summary>
+    /// The ids of the clients whose advisor is <paramref name="advisorId"/>, in ordinal order, after
+    /// <paramref name="afterClientId"/> (null: from the start), at most <paramref name="limit"/>.
+    /// </summary>
+    Task<IReadOnlyList<string>> ClientIdsOfAdvisor(
+        string advisorId, string? afterClientId, int limit, CancellationToken cancellationToken = default);
+
     /// <summary>An employee's full inbox history (the grain keeps only the recent part), newest first.</summary>
     Task<IReadOnlyList<InboxMessage>> InboxHistory(string employeeId, int limit, CancellationToken cancellationToken = default);
 }

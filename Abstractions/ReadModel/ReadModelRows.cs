@@ -21,7 +21,8 @@ public sealed record ClientRow(
     [property: Id(12)] int OpenComplaints,
     [property: Id(13)] DateTimeOffset UpdatedAt,
     [property: Id(14)] DateTimeOffset? ClientSince = null,
-    [property: Id(15)] IReadOnlyList<HoldingRow>? Holdings = null) : IReadModelRow;
+    [property: Id(15)] IReadOnlyList<HoldingRow>? Holdings = null,
+    [property: Id(16)] IReadOnlyList<InteractionRow>? NewInteractions = null) : IReadModelRow;
 
 /// <summary>
 /// One holding of a client as projected for the care scans (a client may hold several maturing products). Published

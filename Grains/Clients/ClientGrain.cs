@@ -54,6 +54,9 @@ public sealed partial class ClientGrain(
     public async Task LogInteraction(Interaction interaction, Actor actor)
     {
         RequireExists();
+        var number = state.State.InteractionCount++;
+        (state.State.UnpublishedInteractions ??= []).Add(
+            new InteractionRow(number, interaction.Kind, interaction.At, interaction.EmployeeId, interaction.Note));
         var recent = state.State.RecentInteractions;
         recent.Add(interaction);
         recent.Sort((a, b) => a.At.CompareTo(b.At));
@@ -108,7 +111,8 @@ public sealed partial class ClientGrain(
         // Holdings as last projected with success need not be replaced again (a client's complaints and contacts
         // change far more often than its products); anything else, or not knowing (a new activation), sends them.
         var holdingsKnown = _projectedHoldings is { } projected && projected.SequenceEqual(row.Holdings!);
-        var projection = holdingsKnown ? row with { Holdings = null } : row;
+        var unpublished = state.State.UnpublishedInteractions;
+        var projection = (holdingsKnown ? row with { Holdings = null } : row) with { NewInteractions = unpublished?.ToArray() };
         state.State.Revision++;
         bool published;
         try
@@ -137,6 +141,11 @@ public sealed partial class ClientGrain(
         }
 
         _projectedHoldings = row.Holdings;
+        // The history holds them now; the next write stores that (a crash before it only publishes them again).
+        if (ReferenceEquals(state.State.UnpublishedInteractions, unpublished))
+        {
+            state.State.UnpublishedInteractions = null;
+        }
     }
 
     private decimal Aum => state.State.Holdings.Sum(h => h.Amount);

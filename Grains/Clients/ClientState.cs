@@ -22,7 +22,7 @@ public sealed class ClientState : IProjectedState
     [Id(1)] public List<Holding> Holdings { get; set; } = [];
     [Id(2)] public List<HouseholdMember> Household { get; set; } = [];
 
-    /// <summary>The most recent interactions only (bounded); the full history lives in the read model.</summary>
+    /// <summary>The most recent interactions only (bounded); every one is also in the read model's history (<c>rm_interactions</c>).</summary>
     [Id(3)] public List<Interaction> RecentInteractions { get; set; } = [];
 
     /// <summary>Null while the client has no open complaint, as most have: an empty set would cost every resident client.</summary>
@@ -30,6 +30,15 @@ public sealed class ClientState : IProjectedState
     [Id(5)] public DateTimeOffset CreatedAt { get; set; }
     [Id(6)] public DateTimeOffset? LastInteractionAt { get; set; }
     [Id(7)] public long Revision { get; set; }
+
+    /// <summary>How many interactions were ever logged: the number the next one gets in the read model's history.</summary>
+    [Id(8)] public long InteractionCount { get; set; }
+
+    /// <summary>
+    /// Logged interactions the read model's history may not hold yet (null: none, as for most clients). They go with
+    /// every projection until one is published, and numbered rows make a repeat harmless.
+    /// </summary>
+    [Id(9)] public List<InteractionRow>? UnpublishedInteractions { get; set; }
 
     /// <summary>Replaces shared identifiers and catalogue texts by their shared instances; values are unchanged.</summary>
     public void Compact()

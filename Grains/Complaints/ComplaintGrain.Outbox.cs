@@ -12,6 +12,7 @@ public sealed partial class ComplaintGrain
     /// </summary>
     private async Task DeliverOutbox()
     {
+        await HandOffClientUpdates();
         if (S.Outbox.Count == 0)
         {
             return;

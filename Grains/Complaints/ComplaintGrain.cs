@@ -232,7 +232,9 @@ public sealed partial class ComplaintGrain(
             await Commit(now, CommitCause.Activation);
         }
 
+        var before = ClientUpdateSnapshot();
         change(now);
+        QueueClientUpdates(before, now);
         await Commit(now, CommitCause.Command);
         LogCommand(logger, ComplaintId, S.Status, actor.Id);
         return View(now);

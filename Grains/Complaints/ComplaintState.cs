@@ -75,6 +75,9 @@ public sealed class ComplaintState : IProjectedState
 
     /// <summary>Events numbered below this are in the read model's timeline history (some may still be in state too).</summary>
     [Id(29)] public long TimelineArchived { get; set; }
+
+    /// <summary>Messages owed to the client not yet handed to their client-update grain (ComplaintGrain.ClientUpdates.cs); null: none.</summary>
+    [Id(60)] public List<WealthActors.Notifications.ClientUpdateRequest>? ClientUpdates { get; set; }
 }
 
 [GenerateSerializer, Immutable, Alias("WealthActors.OutboxEntry")]

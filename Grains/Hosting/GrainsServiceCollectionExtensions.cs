@@ -23,6 +23,8 @@ public static class GrainsServiceCollectionExtensions
             .ValidateOnStart();
         services.TryAddSingleton<IBusinessCalendarProvider>(_ => new BusinessCalendarProvider([]));
         services.TryAddSingleton<EscalationTargets>();
+        // The silo adds its client notification channels (WeCom customer contact, SMS) over this.
+        services.TryAddSingleton<Notifications.IClientMessageSender, Notifications.NoClientMessageChannels>();
         services.TryAddSingleton(TimeProvider.System);
         // The generated serializer of ClientState asks for it (compaction on load).
         services.TryAddSingleton<ClientStateCallbacks>();

@@ -6,6 +6,7 @@ using WealthActors.Silo.Audit;
 using WealthActors.Silo.Auth;
 using WealthActors.Silo.Exports;
 using WealthActors.Silo.Imports;
+using WealthActors.Silo.Notifications;
 using WealthActors.Silo.Privacy;
 using WealthActors.Silo.Security;
 
@@ -38,6 +39,8 @@ public static class ApiHostingExtensions
         // Every door records into it: this API, the chat engine, the job scheduler.
         builder.AddWealthActorsAudit();
         builder.AddWealthActorsImports();
+        builder.AddWealthActorsHandovers();
+        builder.AddWealthActorsClientNotifications();
         services.AddOpenApi(o => o.AddWealthActorsSecuritySchemes());
         services.AddHealthChecks();
         return builder;
@@ -63,6 +66,8 @@ public static class ApiHostingExtensions
         app.MapSessionApi();
         app.MapOrganizationApi();
         app.MapClientsApi();
+        app.MapInteractionsApi();
+        app.MapHandoverApi();
         app.MapSlaPoliciesApi();
         app.MapCalendarsApi();
         app.MapComplaintsApi();

@@ -4,9 +4,12 @@ using WealthActors.ReadModel;
 
 namespace WealthActors.Silo.Apis;
 
+/// <param name="WeComExternalUserId">The client's WeCom external contact id (客户联系); left out: the stored one is kept, <c>""</c> clears it.</param>
+/// <param name="UpdateConsent">The channels (<c>wecom</c>, <c>sms</c>) the client consented to be told of their complaints' progress through; left out: kept, <c>[]</c>: none.</param>
 public sealed record UpsertClientRequest(
     string? Name, DateOnly? Birthday, string? Phone, string? IdNumber, string? BranchId, string? AdvisorId, bool? Vip,
-    RiskLevel? RiskLevel, DateOnly? RiskAssessedOn, IReadOnlyList<string>? Tags);
+    RiskLevel? RiskLevel, DateOnly? RiskAssessedOn, IReadOnlyList<string>? Tags,
+    string? WeComExternalUserId = null, IReadOnlyList<string?>? UpdateConsent = null);
 
 public sealed record AddHoldingRequest(string? ProductCode, string? ProductName, ProductRisk? ProductRisk, decimal? Amount, DateOnly? MaturityDate);
 
@@ -20,7 +23,7 @@ public sealed record LogInteractionRequest(InteractionKind? Kind, DateTimeOffset
 /// <summary>A client's profile as the caller may see it: <see cref="Birthday"/> is <c>yyyy-MM-dd</c>, <c>--MM-dd</c> or hidden.</summary>
 public sealed record ClientProfileResponse(
     string Name, string? Birthday, string? Phone, string? IdNumber, string BranchId, string AdvisorId, bool ManualVip,
-    RiskLevel? RiskLevel, DateOnly? RiskAssessedOn, IReadOnlyList<string> Tags);
+    RiskLevel? RiskLevel, DateOnly? RiskAssessedOn, IReadOnlyList<string> Tags, IReadOnlyList<string> UpdateConsent, bool HasWeComContact);
 
 public sealed record ClientResponse(
     string ClientId, ClientProfileResponse Profile, ClientTier Tier, bool Vip, decimal Aum, IReadOnlyList<Holding> Holdings,
@@ -35,7 +38,7 @@ public sealed record ClientResponse(
             p.Name, PersonalDataMask.Birthday(p.Birthday, mask.Birthday),
             PersonalDataMask.Phone(p.Phone, mask.Phone),
             PersonalDataMask.IdNumber(p.IdNumber, mask.IdNumber),
-            p.BranchId, p.AdvisorId, p.ManualVip, p.RiskLevel, p.RiskAssessedOn, p.Tags);
+            p.BranchId, p.AdvisorId, p.ManualVip, p.RiskLevel, p.RiskAssessedOn, p.Tags, p.UpdateConsent ?? [], p.WeComExternalUserId is not null);
         return new ClientResponse(
             v.ClientId, profile, v.Tier, v.Vip, v.Aum, v.Holdings, new RiskResponse(p.RiskLevel, p.RiskAssessedOn, v.RiskExpiresOn),
             v.Household, v.RecentInteractions, v.OpenComplaints, v.Lifecycle, v.LastInteractionAt);

@@ -21,6 +21,12 @@ public static class AuthHostingExtensions
         /// <summary>Operating the service itself (care rules, running jobs by hand): Admin keys only.</summary>
         public const string AdminOnly = "admin-only";
 
+        /// <summary>
+        /// Handing an advisor's clients over to another: systems (an HR feed) and managers, who must also reach both
+        /// advisors' clients; advisors, compliance and administrators may not.
+        /// </summary>
+        public const string Handover = "handover";
+
         /// <summary>Routes that act as the signed-in person themselves (web chat, "who am I"): people only, not keys.</summary>
         public const string Person = "person";
     }
@@ -63,6 +69,7 @@ public static class AuthHostingExtensions
             .AddPolicy(Policies.Integrate, p => Roles(p, ApiRoles.System, ApiRoles.Advisor, ApiRoles.Admin))
             .AddPolicy(Policies.Administer, p => Roles(p, ApiRoles.Admin, ApiRoles.System))
             .AddPolicy(Policies.AdminOnly, p => Roles(p, ApiRoles.Admin))
+            .AddPolicy(Policies.Handover, p => Roles(p, ApiRoles.System, ApiRoles.Manager))
             .AddPolicy(Policies.Person, p => Roles(p, ApiRoles.All).RequireClaim(WealthActorsClaims.EmployeeId));
         return services;
     }

@@ -55,6 +55,7 @@ public static class ResealCommand
         Console.WriteLine(
             $"Resealed {result.StatesResealed} of {result.States} grain states ({result.StatesWerePlain} from before sealing) and " +
             $"{result.BirthdaysResealed + clearBirthdays} of {result.Birthdays} birthdays in {place} with key '{key.Id}' ({SealingAlgorithms.Name(key.Algorithm)}).");
+        Console.WriteLine($"Resealed {result.NotesResealed} of {result.Notes} interaction notes.");
         return 0;
     }
 

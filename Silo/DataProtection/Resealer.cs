@@ -37,7 +37,17 @@ internal sealed class Resealer(PayloadSealer sealer)
 
     private const string ReplaceBirthdaySql = "UPDATE rm_clients SET birthday_sealed = @replacement WHERE client_id = @client_id AND birthday_sealed = @birthday_sealed;";
 
-    public sealed record Result(int States, int StatesResealed, int StatesWerePlain, int Birthdays, int BirthdaysResealed);
+    // Interaction notes by client and number, the history's key.
+    private const string NotesSql = """
+        SELECT client_id, seq, note_sealed FROM rm_interactions
+        WHERE (client_id, seq) > (@client_id, @seq)
+        ORDER BY client_id, seq
+        LIMIT @limit;
+        """;
+
+    private const string ReplaceNoteSql = "UPDATE rm_interactions SET note_sealed = @replacement WHERE client_id = @client_id AND seq = @seq AND note_sealed = @note_sealed;";
+
+    public sealed record Result(int States, int StatesResealed, int StatesWerePlain, int Birthdays, int BirthdaysResealed, int Notes = 0, int NotesResealed = 0);
 
     public async Task<Result> Run(DbDataSource dataSource, CancellationToken cancellationToken)
     {
@@ -73,7 +83,8 @@ internal sealed class Resealer(PayloadSealer sealer)
         }
 
         var (birthdays, birthdaysResealed) = await ResealBirthdays(dataSource, current, cancellationToken);
-        return new Result(states, statesResealed, plain, birthdays, birthdaysResealed);
+        var (notes, notesResealed) = await ResealInteractionNotes(dataSource, current, cancellationToken);
+        return new Result(states, statesResealed, plain, birthdays, birthdaysResealed, notes, notesResealed);
     }
 
     private async Task<(int Birthdays, int Resealed)> ResealBirthdays(DbDataSource dataSource, string current, CancellationToken cancellationToken)
@@ -108,6 +119,43 @@ internal sealed class Resealer(PayloadSealer sealer)
                     var context = Encoding.UTF8.GetBytes("rm_clients.birthday:" + row.ClientId);
                     return (ReplaceBirthdaySql, Parameters(
                         ("client_id", row.ClientId), ("birthday_sealed", row.Sealed), ("replacement", sealer.Seal(sealer.Open(row.Sealed, context), context))));
+                });
+            resealed += await Execute(dataSource, replacements, cancellationToken);
+        }
+    }
+
+    private async Task<(int Notes, int Resealed)> ResealInteractionNotes(DbDataSource dataSource, string current, CancellationToken cancellationToken)
+    {
+        int notes = 0, resealed = 0;
+        var (afterClient, afterSeq) = ("", -1L);
+        while (true)
+        {
+            var rows = new List<(string ClientId, long Seq, byte[] Sealed)>();
+            await using (var connection = await dataSource.OpenConnectionAsync(cancellationToken))
+            await using (var command = Command(connection, NotesSql, ("client_id", afterClient), ("seq", afterSeq), ("limit", Batch)))
+            await using (var reader = await command.ExecuteReaderAsync(cancellationToken))
+            {
+                while (await reader.ReadAsync(cancellationToken))
+                {
+                    rows.Add((reader.GetString(0), reader.GetInt64(1), (byte[])reader.GetValue(2)));
+                }
+            }
+
+            if (rows.Count == 0)
+            {
+                return (notes, resealed);
+            }
+
+            notes += rows.Count;
+            (afterClient, afterSeq) = (rows[^1].ClientId, rows[^1].Seq);
+            var replacements = rows
+                .Where(row => SealedPayloadFormat.ReadHeader(row.Sealed).KeyId != current)
+                .Select(row =>
+                {
+                    // Bound to the row as the read model binds it (SqlReadModel.Interactions).
+                    var context = Encoding.UTF8.GetBytes($"rm_interactions.note:{row.ClientId}:{row.Seq}");
+                    return (ReplaceNoteSql, Parameters(
+                        ("client_id", row.ClientId), ("seq", row.Seq), ("note_sealed", row.Sealed), ("replacement", sealer.Seal(sealer.Open(row.Sealed, context), context))));
                 });
             resealed += await Execute(dataSource, replacements, cancellationToken);
         }

@@ -1,6 +1,7 @@
 using WealthActors.Clients;
 using WealthActors.Permissions;
 using WealthActors.Silo.Auth;
+using WealthActors.Silo.Notifications;
 
 namespace WealthActors.Silo.Apis.Upserts;
 
@@ -30,7 +31,8 @@ internal static class ClientUpsert
             .Optional(body.IdNumber, "idNumber", 32)
             .PastDate(body.Birthday, "birthday", today)
             .PastDate(body.RiskAssessedOn, "riskAssessedOn", today)
-            .Check(body.Tags is null || (body.Tags.Count <= 50 && body.Tags.All(t => !string.IsNullOrWhiteSpace(t) && t.Length <= 32)), "tags", "at most 50 non-empty tags of up to 32 characters.");
+            .Check(body.Tags is null || (body.Tags.Count <= 50 && body.Tags.All(t => !string.IsNullOrWhiteSpace(t) && t.Length <= 32)), "tags", "at most 50 non-empty tags of up to 32 characters.")
+            .ClientContactConsent(body);
         if (v.IsValid)
         {
             if (known?.HasBranch(body.BranchId!) != true)
@@ -56,7 +58,10 @@ internal static class ClientUpsert
 
         // A person may change a client they reach, and may not hand it to a branch or advisor outside their reach.
         var client = grains.GetGrain<IClientGrain>(clientId);
-        var stored = skipUnchanged || CallerAccess.IsPerson(http) ? await StoredView(client) : null;
+        // Consent and the WeCom contact are kept unless named: core banking's pushes do not carry what an advisor recorded.
+        var stored = skipUnchanged || CallerAccess.IsPerson(http) || body.WeComExternalUserId is null || body.UpdateConsent is null
+            ? await StoredView(client)
+            : null;
         if (CallerAccess.IsPerson(http) && stored is not null)
         {
             await CallerAccess.Require(http, grains, Access.Write, NotFound(clientId), stored.Profile.BranchId, stored.Profile.AdvisorId);
@@ -66,7 +71,8 @@ internal static class ClientUpsert
         var kept = keepUnlisted ? stored?.Profile : null;
         var profile = new ClientProfile(
             body.Name!.Trim(), body.Birthday, body.Phone, body.IdNumber, body.BranchId!, body.AdvisorId!, body.Vip ?? false,
-            body.RiskLevel, body.RiskAssessedOn ?? kept?.RiskAssessedOn, body.Tags ?? kept?.Tags ?? []);
+            body.RiskLevel, body.RiskAssessedOn ?? kept?.RiskAssessedOn, body.Tags ?? kept?.Tags ?? [],
+            ClientContactFields.ExternalUserId(body, stored?.Profile), ClientContactFields.Consent(body, stored?.Profile));
         if (skipUnchanged && stored is not null && Same(stored.Profile, profile))
         {
             return new UpsertOutcome<ClientView>(v, stored, Changed: false);
@@ -81,6 +87,7 @@ internal static class ClientUpsert
 
     // Records compare lists by reference; the grain keeps tags de-duplicated, so compare them the same way.
     private static bool Same(ClientProfile stored, ClientProfile wanted) =>
-        stored with { Tags = [] } == wanted with { Tags = [] }
-        && stored.Tags.SequenceEqual(wanted.Tags.Distinct(StringComparer.Ordinal), StringComparer.Ordinal);
+        stored with { Tags = [], UpdateConsent = null } == wanted with { Tags = [], UpdateConsent = null }
+        && stored.Tags.SequenceEqual(wanted.Tags.Distinct(StringComparer.Ordinal), StringComparer.Ordinal)
+        && (stored.UpdateConsent ?? []).SequenceEqual(wanted.UpdateConsent ?? [], StringComparer.Ordinal);
 }

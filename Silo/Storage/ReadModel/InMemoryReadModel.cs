@@ -26,9 +26,16 @@ internal sealed partial class InMemoryReadModel(ReadModelChanges? changes = null
             UpdatedAt = row.UpdatedAt.ToUniversalTime(),
             ClientSince = row.ClientSince?.ToUniversalTime(),
             Holdings = null,
+            NewInteractions = null,
         };
         lock (_lock)
         {
+            // Interactions are appended whichever projection wins: they are numbered, not versioned.
+            if (row.NewInteractions is { Count: > 0 } interactions)
+            {
+                AppendInteractions(row.ClientId, interactions);
+            }
+
             // As in SQL: an older projection never replaces a newer one.
             if (!_clients.TryGetValue(row.ClientId, out var stored) || normalized.UpdatedAt >= stored.UpdatedAt)
             {

@@ -71,6 +71,15 @@ internal sealed partial class SqlReadModel : ICareScanQueries
     /// </summary>
     internal ReadModelWrite[] ClientWrites(ClientRow row)
     {
+        // New interactions go in the row's own unit: on PostgreSQL that is the client's state write.
+        var clientWrites = ClientAndHoldingWrites(row);
+        return row.NewInteractions is { Count: > 0 } interactions
+            ? [.. clientWrites, .. InteractionWrites(row.ClientId, interactions)]
+            : clientWrites;
+    }
+
+    private ReadModelWrite[] ClientAndHoldingWrites(ClientRow row)
+    {
         if (row.Holdings is not { } holdings)
         {
             return [new ReadModelWrite(_upsertClientSql, bound => BindClient(Parameters(bound), row))];

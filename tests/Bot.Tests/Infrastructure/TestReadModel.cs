@@ -77,4 +77,14 @@ public sealed class TestReadModel : IReadModelWriter, IReadModelQueries
 
     public Task<IReadOnlyList<NumberedTimelineEntry>> TimelineHistory(string complaintId, long before, int limit, CancellationToken cancellationToken = default) =>
         Task.FromResult<IReadOnlyList<NumberedTimelineEntry>>([]);
+
+    public Task<IReadOnlyList<InteractionRow>> InteractionHistory(
+        string clientId, InteractionCursor? before, int limit, CancellationToken cancellationToken = default) =>
+        Task.FromResult<IReadOnlyList<InteractionRow>>([]);
+
+    public Task<IReadOnlyList<string>> ClientIdsOfAdvisor(
+        string advisorId, string? afterClientId, int limit, CancellationToken cancellationToken = default) =>
+        Task.FromResult<IReadOnlyList<string>>([.. _clients.Values
+            .Where(c => c.AdvisorId == advisorId && string.CompareOrdinal(c.ClientId, afterClientId ?? "") > 0)
+            .Select(c => c.ClientId).Order(StringComparer.Ordinal).Take(limit)]);
 }

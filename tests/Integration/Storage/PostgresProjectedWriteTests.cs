@@ -103,6 +103,22 @@ public sealed class PostgresProjectedWriteTests(PostgresServer server) : IAsyncL
         Assert.Equal(7, stored.State!.Value);
     }
 
+    [Fact]
+    public async Task WriteState_WithAClientRowCarryingNewInteractions_CommitsThemInTheSameTransaction()
+    {
+        var id = NewId();
+        var at = new DateTimeOffset(2026, 11, 2, 9, 0, 0, TimeSpan.Zero);
+        var row = new ClientRow(Key(id), "张伟", "B1", "E1", ClientTier.Mass, false, 0m, null, null, at, null, LifecycleStage.Prospect, 0, at,
+            NewInteractions: [new InteractionRow(0, InteractionKind.Call, at, "E1", "called"), new InteractionRow(1, InteractionKind.Visit, at, "E1", "visited")]);
+
+        await Storage.WriteStateAsync("state", id, new GrainState<ProjectedState>(new ProjectedState { Value = 1, PendingProjection = row }));
+
+        Assert.Equal(["0", "1"], (await Sql.RowsAsync(_silo.ConnectionString, $"SELECT seq FROM rm_interactions WHERE client_id = '{Key(id)}'")).Order(StringComparer.Ordinal));
+        Assert.Equal(
+            await Sql.RowsAsync(_silo.ConnectionString, $"SELECT DISTINCT xmin FROM rm_interactions WHERE client_id = '{Key(id)}'"),
+            await Sql.RowsAsync(_silo.ConnectionString, $"SELECT xmin FROM orleans_storage WHERE grain_ext LIKE '%{Key(id)}'"));
+    }
+
     private static GrainId NewId() => GrainId.Create("projected", Guid.NewGuid().ToString("N"));
 
     private static string Key(GrainId id) => id.Key.ToString()!;

@@ -158,6 +158,10 @@ public sealed class PersonalDataAtRestTests : IDisposable
         await using (var api = Silo(Ring("a", ("a", KeyA, "AES-256-GCM"))))
         {
             await PutClient(api, "C-RESEAL-1", "Sealed under a");
+            await (await api.As("System").PostJson("/api/clients/C-RESEAL-1/interactions", new
+            {
+                kind = "Call", employeeId = "E100", note = "风险测评 reviewed by phone",
+            })).Json(HttpStatusCode.Created);
             await PutClient(api, "C-RESEAL-2", "From before sealing");
             var plain = api.Services.GetRequiredService<PayloadSealer>().Open(await SealedDatabase.ClientPayload(DatabasePath, "C-RESEAL-2"));
             await SealedDatabase.SetClientPayload(DatabasePath, "C-RESEAL-2", plain);
@@ -168,6 +172,8 @@ public sealed class PersonalDataAtRestTests : IDisposable
         // Every state was under a (clients, their advisor, the branch): all of them are sealed again.
         Assert.Matches(@"Resealed (\d+) of \1 grain states \(1 from before sealing\) and 2 of 2 birthdays", output);
         Assert.Contains("with key 'b' (SM4-GCM)", output, StringComparison.Ordinal);
+        Assert.Contains("Resealed 1 of 1 interaction notes", output, StringComparison.Ordinal);
+        Assert.False(SealedDatabase.Contains(await SealedDatabase.RawBytes(DatabasePath), "reviewed by phone"));
         Assert.Equal("b", SealedPayloadFormat.ReadHeader(await SealedDatabase.ClientPayload(DatabasePath, "C-RESEAL-1")).KeyId);
         Assert.Equal("b", SealedPayloadFormat.ReadHeader(await SealedDatabase.ClientPayload(DatabasePath, "C-RESEAL-2")).KeyId);
         Assert.Equal("b", await SealedDatabase.BirthdayKey(DatabasePath, "C-RESEAL-1"));
@@ -184,6 +190,8 @@ public sealed class PersonalDataAtRestTests : IDisposable
 
             var found = await (await api.As("System").GetAsync("/api/clients?q=C-RESEAL-1")).Json(HttpStatusCode.OK);
             Assert.Equal("1971-05-20", found.AsArray()[0]!.Str("birthday"));
+            var history = await (await api.As("System").GetAsync("/api/clients/C-RESEAL-1/interactions")).Json(HttpStatusCode.OK);
+            Assert.Equal("风险测评 reviewed by phone", history["interactions"]!.AsArray().Single()!.Str("note"));
         }
     }
 

@@ -28,7 +28,7 @@ public sealed record FakeWeComUser(string? UserId, string? OpenId)
 /// client's side of web sign-in: its web authorization link and its web login page send the browser back with a code
 /// for <see cref="SignedIn"/>, which <c>auth/getuserinfo</c> accepts once and for five minutes, as WeCom does.
 /// </summary>
-public sealed class FakeWeComServer : IAsyncDisposable
+public sealed partial class FakeWeComServer : IAsyncDisposable
 {
     public const string CorpId = "ww1436e0e65a779aee";
     public const string Secret = "fake-app-secret";
@@ -96,6 +96,7 @@ public sealed class FakeWeComServer : IAsyncDisposable
         app.MapGet(QrLoginPath, server.QrLogin);
         app.MapPost("/cgi-bin/message/send", context => server.HandleAsync(context, "message/send"));
         app.MapPost("/cgi-bin/message/update_template_card", context => server.HandleAsync(context, "message/update_template_card"));
+        app.MapPost("/cgi-bin/externalcontact/add_msg_template", server.AddMessageTemplateAsync);
         await app.StartAsync();
         var address = app.Services.GetRequiredService<IServer>().Features.GetRequiredFeature<IServerAddressesFeature>().Addresses.Single();
         server.BaseAddress = new Uri(address);
