@@ -66,6 +66,7 @@ public static class ApiHostingExtensions
         app.MapSlaPoliciesApi();
         app.MapCalendarsApi();
         app.MapComplaintsApi();
+        app.MapTasksApi();
         app.MapTransactionsApi();
         app.MapCareRulesApi();
         app.MapJobsApi();

@@ -5,7 +5,9 @@ using Orleans.Providers;
 using Orleans.Runtime.Hosting;
 using Orleans.Storage;
 using WealthActors.Grains.ReadModel;
+using WealthActors.Grains.Tasks;
 using WealthActors.ReadModel;
+using WealthActors.Tasks;
 using WealthActors.Silo.Care;
 using WealthActors.Silo.DataProtection;
 using WealthActors.Silo.Storage;
@@ -131,6 +133,8 @@ public static class StorageHostingExtensions
             services.TryAddSingleton<IComplaintCalendarIndex>(sp => sp.GetRequiredService<InMemoryReadModel>());
             services.TryAddSingleton<ISlaDigestQueries>(sp => sp.GetRequiredService<InMemoryReadModel>());
             services.TryAddSingleton<ICareScanQueries>(sp => sp.GetRequiredService<InMemoryReadModel>());
+            services.TryAddSingleton<ITaskReadModelWriter>(sp => sp.GetRequiredService<InMemoryReadModel>());
+            services.TryAddSingleton<ITaskQueries>(sp => sp.GetRequiredService<InMemoryReadModel>());
             return services;
         }
 
@@ -161,6 +165,8 @@ public static class StorageHostingExtensions
         services.TryAddSingleton<IComplaintCalendarIndex>(sp => sp.GetRequiredService<SqlReadModel>());
         services.TryAddSingleton<ISlaDigestQueries>(sp => sp.GetRequiredService<SqlReadModel>());
         services.TryAddSingleton<ICareScanQueries>(sp => sp.GetRequiredService<SqlReadModel>());
+        services.TryAddSingleton<ITaskReadModelWriter>(sp => sp.GetRequiredService<SqlReadModel>());
+        services.TryAddSingleton<ITaskQueries>(sp => sp.GetRequiredService<SqlReadModel>());
     }
 
     // Providers are chosen while the host is being configured, so the section is read here as well as bound
