@@ -29,15 +29,7 @@ public sealed class TaskGrain(
     public async Task<TaskView> Create(CreateTask command, Actor actor)
     {
         RequireNew();
-        ClientView client;
-        try
-        {
-            client = await GrainFactory.GetGrain<IClientGrain>(command.ClientId).GetView();
-        }
-        catch (EntityNotFoundException)
-        {
-            throw new DomainValidationException("clientId", $"Client '{command.ClientId}' does not exist.");
-        }
+        var client = command.Client ?? await ClientOf(command.ClientId);
 
         if (await GrainFactory.GetGrain<IEmployeeGrain>(command.Owner).GetProfile() is null)
         {
@@ -46,16 +38,17 @@ public sealed class TaskGrain(
 
         var policy = await PolicyFor(command.PolicyId, new PolicySubject(client.Vip, client.Tier, command.Kind, Severity.Normal, CaseKind.Task));
         await EnsureCalendar(policy);
-        var targets = await escalationTargets.Resolve(client.Profile.BranchId, command.Owner);
+        var targets = await escalationTargets.Resolve(client.BranchId, command.Owner);
 
         var now = Clock.GetUtcNow();
         S.ClientId = command.ClientId;
-        S.ClientName = client.Profile.Name;
-        S.BranchId = client.Profile.BranchId;
+        S.ClientName = client.Name;
+        S.BranchId = client.BranchId;
         S.Assignee = command.Owner;
         S.Category = command.Kind;
         S.OpenedBy = actor.Id;
         S.Title = command.Title;
+        S.EnglishTitle = command.EnglishTitle;
         S.CatalogPolicy = policy;
         S.Policy = policy;
         S.Targets = targets;
@@ -65,7 +58,11 @@ public sealed class TaskGrain(
         S.Opened = true;
         AddTimeline(now, "Created", actor, $"{command.Title}; due {S.Due:O}; owner {command.Owner}; policy {policy.Id} v{policy.Version}"
             + (command.Source is { Length: > 0 } source ? $"; from {source}" : ""));
-        Notify(command.Owner, InboxKind.Task, $"{CaseId}:created", TaskMessages.Created(S, CaseId), now);
+        if (command.Announce)
+        {
+            Notify(command.Owner, InboxKind.Task, $"{CaseId}:created", TaskMessages.Created(S, CaseId), now);
+        }
+
         await CommitOpened(now);
         return View(now);
     }
@@ -161,6 +158,19 @@ public sealed class TaskGrain(
         readModel.UpsertTask(new TaskRow(
             CaseId, S.ClientId, S.BranchId, S.Assignee ?? "", S.Title, S.Category, S.Status, S.Due, IsOverdue(now),
             S.FiredLevel, S.CreatedAt, S.UpdatedAt > now ? S.UpdatedAt : now));
+
+    private async Task<TaskClient> ClientOf(string clientId)
+    {
+        try
+        {
+            var view = await GrainFactory.GetGrain<IClientGrain>(clientId).GetView();
+            return new TaskClient(view.Profile.Name, view.Profile.BranchId, view.Vip, view.Tier);
+        }
+        catch (EntityNotFoundException)
+        {
+            throw new DomainValidationException("clientId", $"Client '{clientId}' does not exist.");
+        }
+    }
 
     private void Schedule(DateTimeOffset now, DateTimeOffset due)
     {

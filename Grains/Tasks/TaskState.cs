@@ -17,4 +17,7 @@ public sealed class TaskState : CaseState
     [Id(5)] public string? Outcome { get; set; }
     [Id(6)] public DateTimeOffset? SnoozedUntil { get; set; }
     [Id(7)] public DateTimeOffset UpdatedAt { get; set; }
+
+    /// <summary>The title in English when the one raising the task wrote both (care rules do); null otherwise.</summary>
+    [Id(8)] public string? EnglishTitle { get; set; }
 }
