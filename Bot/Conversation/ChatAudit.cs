@@ -45,6 +45,9 @@ internal sealed class ChatAudit(string employeeId, string channel, ParseResult p
         CommandKind.Progress => "complaint.timeline",
         CommandKind.Log => "client.interactions",
         CommandKind.Help => "chat.help",
+        CommandKind.MyTasks => "task.list",
+        CommandKind.TaskDone => "task.complete",
+        CommandKind.TaskSnooze => "task.snooze",
         _ => "chat.unrecognised",
     };
 
@@ -52,7 +55,8 @@ internal sealed class ChatAudit(string employeeId, string channel, ParseResult p
     {
         CommandKind.Client or CommandKind.Complain or CommandKind.Log => "client",
         CommandKind.Breaches => "branch",
-        CommandKind.MyQueue or CommandKind.Help or null => null,
+        CommandKind.MyQueue or CommandKind.MyTasks or CommandKind.Help or null => null,
+        CommandKind.TaskDone or CommandKind.TaskSnooze => "task",
         _ => "complaint",
     };
 }
