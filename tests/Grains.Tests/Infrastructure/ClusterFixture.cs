@@ -66,6 +66,7 @@ public sealed class ClusterFixture : IAsyncLifetime
             silo.Services.UseBusinessClock(Clock);
             silo.Services.AddSingleton<IReadModelWriter>(ReadModel);
             silo.Services.AddSingleton<ITaskReadModelWriter>(ReadModel);
+            silo.Services.AddSingleton<WealthActors.Grains.ServiceRequests.IServiceRequestReadModelWriter>(ReadModel);
             silo.Services.AddSingleton<IComplaintCalendarIndex>(ReadModel);
             silo.Services.AddSingleton<IInboxPushChannel>(Pushes);
             silo.Services.AddSingleton<IInboxPushChannel>(ConfirmingPushes);
