@@ -67,6 +67,7 @@ public static class ApiHostingExtensions
         app.MapCalendarsApi();
         app.MapComplaintsApi();
         app.MapTasksApi();
+        app.MapServiceRequestsApi();
         app.MapTransactionsApi();
         app.MapCareRulesApi();
         app.MapJobsApi();

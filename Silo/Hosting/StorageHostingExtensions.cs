@@ -5,8 +5,10 @@ using Orleans.Providers;
 using Orleans.Runtime.Hosting;
 using Orleans.Storage;
 using WealthActors.Grains.ReadModel;
+using WealthActors.Grains.ServiceRequests;
 using WealthActors.Grains.Tasks;
 using WealthActors.ReadModel;
+using WealthActors.ServiceRequests;
 using WealthActors.Tasks;
 using WealthActors.Silo.Care;
 using WealthActors.Silo.DataProtection;
@@ -135,6 +137,8 @@ public static class StorageHostingExtensions
             services.TryAddSingleton<ICareScanQueries>(sp => sp.GetRequiredService<InMemoryReadModel>());
             services.TryAddSingleton<ITaskReadModelWriter>(sp => sp.GetRequiredService<InMemoryReadModel>());
             services.TryAddSingleton<ITaskQueries>(sp => sp.GetRequiredService<InMemoryReadModel>());
+            services.TryAddSingleton<IServiceRequestReadModelWriter>(sp => sp.GetRequiredService<InMemoryReadModel>());
+            services.TryAddSingleton<IServiceRequestQueries>(sp => sp.GetRequiredService<InMemoryReadModel>());
             return services;
         }
 
@@ -167,6 +171,8 @@ public static class StorageHostingExtensions
         services.TryAddSingleton<ICareScanQueries>(sp => sp.GetRequiredService<SqlReadModel>());
         services.TryAddSingleton<ITaskReadModelWriter>(sp => sp.GetRequiredService<SqlReadModel>());
         services.TryAddSingleton<ITaskQueries>(sp => sp.GetRequiredService<SqlReadModel>());
+        services.TryAddSingleton<IServiceRequestReadModelWriter>(sp => sp.GetRequiredService<SqlReadModel>());
+        services.TryAddSingleton<IServiceRequestQueries>(sp => sp.GetRequiredService<SqlReadModel>());
     }
 
     // Providers are chosen while the host is being configured, so the section is read here as well as bound
