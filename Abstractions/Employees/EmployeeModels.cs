@@ -31,7 +31,7 @@ public sealed record EmployeeProfile(
 /// took it, stamped by the recipient (null only on messages stored before it was recorded). <see cref="Text"/> is
 /// Chinese and <see cref="EnglishText"/> its English as the sender wrote them; the recipient's inbox keeps the one its
 /// owner reads (<see cref="EmployeeProfile.Language"/>), so every door shows them the same words. <see cref="TaskId"/>
-/// names the task a message is about, so a card can carry the task's buttons.
+/// and <see cref="ServiceRequestId"/> name the task or service request a message is about, so a card can carry its buttons.
 /// </summary>
 [GenerateSerializer, Immutable, Alias("WealthActors.InboxMessage")]
 public sealed record InboxMessage(
@@ -45,7 +45,8 @@ public sealed record InboxMessage(
     [property: Id(7)] IReadOnlyList<string> DeliveredVia,
     [property: Id(8)] DateTimeOffset? DeliveredAt = null,
     [property: Id(9)] string? EnglishText = null,
-    [property: Id(10)] string? TaskId = null)
+    [property: Id(10)] string? TaskId = null,
+    [property: Id(11)] string? ServiceRequestId = null)
 {
     /// <summary>This message as its recipient reads it: one text, in their language.</summary>
     public InboxMessage For(EmployeeProfile? recipient) =>

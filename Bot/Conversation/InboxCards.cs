@@ -25,6 +25,8 @@ public static class InboxCards
                 message.Key.Contains(":breach-", StringComparison.Ordinal) ? "任务逾期 Overdue" : "任务升级 Escalation",
             InboxKind.Warning when message.TaskId is not null && message.ClientId is not null && message.Key.StartsWith(message.TaskId, StringComparison.Ordinal)
                 => "任务提醒 Reminder",
+            InboxKind.Escalation when message.ServiceRequestId is not null => "服务请求升级 Escalation",
+            InboxKind.Warning when message.ServiceRequestId is not null => "服务请求预警 Warning",
             InboxKind.Escalation => "投诉升级 Escalation",
             InboxKind.Warning when message.ComplaintId is not null => "SLA 预警 Warning",
             InboxKind.Warning => "预警 Alert",
@@ -36,6 +38,11 @@ public static class InboxCards
         if (message.ComplaintId is { } complaint)
         {
             facts.Add(new BotFact("投诉 Complaint", complaint));
+        }
+
+        if (message.ServiceRequestId is { } request)
+        {
+            facts.Add(new BotFact("服务请求 Request", request));
         }
 
         if (message.TaskId is { } task)
@@ -64,6 +71,17 @@ public static class InboxCards
                 new BotButton(bilingual ? "受理 Acknowledge" : "受理", Command(CommandKind.Acknowledge, id)),
                 new BotButton(bilingual ? "转派 Reassign" : "转派", Command(CommandKind.Assign, id)),
                 new BotButton(bilingual ? "备注 Comment" : "备注", Command(CommandKind.Note, id)),
+            ];
+        }
+
+        // A service request is worked with the complaint's commands, which take its id.
+        if (message.ServiceRequestId is { Length: > 0 } requestId)
+        {
+            return
+            [
+                new BotButton(bilingual ? "受理 Acknowledge" : "受理", Command(CommandKind.Acknowledge, requestId)),
+                new BotButton(bilingual ? "转派 Reassign" : "转派", Command(CommandKind.Assign, requestId)),
+                new BotButton(bilingual ? "备注 Comment" : "备注", Command(CommandKind.Note, requestId)),
             ];
         }
 

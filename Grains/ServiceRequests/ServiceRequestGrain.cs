@@ -142,6 +142,8 @@ public sealed class ServiceRequestGrain(
 
     protected override void OnFired(SlaEvent e, DateTimeOffset now) => S.UpdatedAt = now;
 
+    protected override InboxMessage Shape(InboxMessage message) => message with { ServiceRequestId = CaseId };
+
     protected override Task Publish(SlaEvaluation evaluation, DateTimeOffset now) =>
         readModel.UpsertServiceRequest(new ServiceRequestRow(
             CaseId, S.ClientId, S.BranchId, S.Assignee, S.Category, S.Status, evaluation.State, S.FiredLevel, S.Clock.ReceivedAt,

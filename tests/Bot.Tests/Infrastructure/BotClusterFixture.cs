@@ -60,6 +60,7 @@ public sealed class BotClusterFixture : IAsyncLifetime
             silo.Services.UseBusinessClock(Clock);
             silo.Services.AddSingleton<IReadModelWriter>(ReadModel);
             silo.Services.AddSingleton<WealthActors.Grains.Tasks.ITaskReadModelWriter>(ReadModel);
+            silo.Services.AddSingleton<WealthActors.Grains.ServiceRequests.IServiceRequestReadModelWriter>(ReadModel);
             silo.Services.AddSingleton<IInboxPushChannel>(Pushes);
         });
         Cluster = builder.Build();

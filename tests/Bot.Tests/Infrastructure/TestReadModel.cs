@@ -12,8 +12,16 @@ namespace WealthActors.Bot.Tests.Infrastructure;
 /// An in-memory read model with the documented query rules (exact id first, then names that start with, then
 /// contain the query; complaints most urgent first), shared by the silo that writes it and the engine that reads it.
 /// </summary>
-public sealed class TestReadModel : IReadModelWriter, IReadModelQueries, ITaskReadModelWriter, ITaskQueries
+public sealed class TestReadModel : IReadModelWriter, IReadModelQueries, ITaskReadModelWriter, ITaskQueries, WealthActors.Grains.ServiceRequests.IServiceRequestReadModelWriter
 {
+    private readonly ConcurrentDictionary<string, WealthActors.ServiceRequests.ServiceRequestRow> _serviceRequests = new();
+
+    public Task UpsertServiceRequest(WealthActors.ServiceRequests.ServiceRequestRow row, CancellationToken cancellationToken = default)
+    {
+        _serviceRequests.AddOrUpdate(row.RequestId, row, (_, old) => row.UpdatedAt >= old.UpdatedAt ? row : old);
+        return Task.CompletedTask;
+    }
+
     private readonly ConcurrentDictionary<string, TaskRow> _tasks = new();
 
     public Task UpsertTask(TaskRow row, CancellationToken cancellationToken = default)
