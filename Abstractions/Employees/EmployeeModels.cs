@@ -30,7 +30,8 @@ public sealed record EmployeeProfile(
 /// when the sender raised it (an escalation: the instant it fired); <see cref="DeliveredAt"/> when the recipient's inbox
 /// took it, stamped by the recipient (null only on messages stored before it was recorded). <see cref="Text"/> is
 /// Chinese and <see cref="EnglishText"/> its English as the sender wrote them; the recipient's inbox keeps the one its
-/// owner reads (<see cref="EmployeeProfile.Language"/>), so every door shows them the same words.
+/// owner reads (<see cref="EmployeeProfile.Language"/>), so every door shows them the same words. <see cref="TaskId"/>
+/// and <see cref="ServiceRequestId"/> name the task or service request a message is about, so a card can carry its buttons.
 /// </summary>
 [GenerateSerializer, Immutable, Alias("WealthActors.InboxMessage")]
 public sealed record InboxMessage(
@@ -43,7 +44,9 @@ public sealed record InboxMessage(
     [property: Id(6)] DateTimeOffset CreatedAt,
     [property: Id(7)] IReadOnlyList<string> DeliveredVia,
     [property: Id(8)] DateTimeOffset? DeliveredAt = null,
-    [property: Id(9)] string? EnglishText = null)
+    [property: Id(9)] string? EnglishText = null,
+    [property: Id(10)] string? TaskId = null,
+    [property: Id(11)] string? ServiceRequestId = null)
 {
     /// <summary>This message as its recipient reads it: one text, in their language.</summary>
     public InboxMessage For(EmployeeProfile? recipient) =>

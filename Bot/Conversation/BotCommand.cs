@@ -19,6 +19,9 @@ public enum CommandKind
     Extend,
     Progress,
     Log,
+    MyTasks,
+    TaskDone,
+    TaskSnooze,
 }
 
 /// <summary>A parsed command. Which of the optional parts are set depends on <see cref="Kind"/>.</summary>

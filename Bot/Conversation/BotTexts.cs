@@ -25,7 +25,10 @@ internal static class BotTexts
         进度 <投诉号> 处理经过
         记录 <客户> <内容> 记一次联系
         超时 [网点]
-        投诉号可只输入待办中的末几位。
+        我的任务
+        完成 <任务号> <结果>
+        延后 <任务号> <日期|N天|明天>
+        投诉号、任务号可只输入待办中的末几位。
         """,
         """
         Commands:
@@ -45,7 +48,10 @@ internal static class BotTexts
         progress <complaint> - what happened so far
         log <client> <text> - record a contact
         breaches [branch]
-        A complaint may be named by the last few characters of an id in your queue.
+        my tasks
+        done <task> <outcome>
+        snooze <task> <date|Nd|tomorrow>
+        A complaint or task may be named by the last few characters of an id in your queue.
         """);
 
     public static string Usage(CommandKind kind, BotLanguage language, string? subject)
@@ -69,6 +75,9 @@ internal static class BotTexts
             CommandKind.Extend => language.Say($"请说明延期原因：延期 {id} <原因>", $"Please give a reason: extend {id} <reason>"),
             CommandKind.Progress => language.Say($"请输入：进度 {id}", $"Please type: progress {id}"),
             CommandKind.Log => language.Say("请按格式记录：记录 <客户> <内容>，例如：记录 张伟 电话回访，客户满意", "Please use: log <client> <text>, e.g. log Zhang called back, client satisfied"),
+            CommandKind.TaskDone => language.Say($"请填写结果：完成 {subject ?? "<任务号>"} <结果>", $"Please give the outcome: done {subject ?? "<task>"} <outcome>"),
+            CommandKind.TaskSnooze => language.Say($"请指定日期：延后 {subject ?? "<任务号>"} <yyyy-MM-dd|N天|明天>",
+                $"Until when? snooze {subject ?? "<task>"} <yyyy-MM-dd|Nd|tomorrow>"),
             _ => Help(language),
         };
     }

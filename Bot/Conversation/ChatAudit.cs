@@ -11,6 +11,7 @@ internal sealed class ChatAudit(string employeeId, string channel, ParseResult p
 {
     private string? _targetType = TargetTypeOf(parsed.Kind);
     private string? _targetId = parsed.Command?.Subject ?? parsed.Subject;
+    private bool _serviceRequest;
 
     /// <summary>The command found what it acts on (a complaint named by part of its id, a client by name).</summary>
     public void Target(string type, string id)
@@ -19,8 +20,15 @@ internal sealed class ChatAudit(string employeeId, string channel, ParseResult p
         _targetId = id;
     }
 
+    /// <summary>A complaint command ran on a service request: it is audited under the service-request API's action.</summary>
+    public void OnServiceRequest(string id)
+    {
+        _serviceRequest = true;
+        Target("service-request", id);
+    }
+
     public AuditRecord Record(string outcome) => new(
-        channel, Action(parsed.Kind), outcome, EmployeeId: employeeId, TargetType: _targetId is null ? null : _targetType,
+        channel, _serviceRequest ? Action(parsed.Kind).Replace("complaint.", "service-request.", StringComparison.Ordinal) : Action(parsed.Kind), outcome, EmployeeId: employeeId, TargetType: _targetId is null ? null : _targetType,
         TargetId: _targetId, Digest: AuditDigests.Of(text));
 
     public static string Outcome(BotOutcome outcome) =>
@@ -45,6 +53,9 @@ internal sealed class ChatAudit(string employeeId, string channel, ParseResult p
         CommandKind.Progress => "complaint.timeline",
         CommandKind.Log => "client.interactions",
         CommandKind.Help => "chat.help",
+        CommandKind.MyTasks => "task.list",
+        CommandKind.TaskDone => "task.complete",
+        CommandKind.TaskSnooze => "task.snooze",
         _ => "chat.unrecognised",
     };
 
@@ -52,7 +63,8 @@ internal sealed class ChatAudit(string employeeId, string channel, ParseResult p
     {
         CommandKind.Client or CommandKind.Complain or CommandKind.Log => "client",
         CommandKind.Breaches => "branch",
-        CommandKind.MyQueue or CommandKind.Help or null => null,
+        CommandKind.MyQueue or CommandKind.MyTasks or CommandKind.Help or null => null,
+        CommandKind.TaskDone or CommandKind.TaskSnooze => "task",
         _ => "complaint",
     };
 }

@@ -25,6 +25,9 @@ public static class CommandFormatter
             CommandKind.Extend => zh ? "延期" : "extend",
             CommandKind.Progress => zh ? "进度" : "progress",
             CommandKind.Log => zh ? "记录" : "log",
+            CommandKind.MyTasks => zh ? "我的任务" : "my tasks",
+            CommandKind.TaskDone => zh ? "完成" : "done",
+            CommandKind.TaskSnooze => zh ? "延后" : "snooze",
             _ => command.Kind.ToString(),
         };
         string?[] parts = command.Kind switch

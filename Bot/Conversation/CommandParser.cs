@@ -27,7 +27,7 @@ public static class CommandParser
         var args = TextNormalizer.TrimSeparators(rest);
         return verb.Kind switch
         {
-            CommandKind.Help or CommandKind.MyQueue => ParseResult.Ok(new BotCommand(verb.Kind, language)),
+            CommandKind.Help or CommandKind.MyQueue or CommandKind.MyTasks => ParseResult.Ok(new BotCommand(verb.Kind, language)),
             CommandKind.Client => args.Length == 0
                 ? ParseResult.Incomplete(verb.Kind, language)
                 : ParseResult.Ok(new BotCommand(verb.Kind, language, Subject: args)),

@@ -23,7 +23,10 @@ internal static class CommandVocabulary
         (CommandKind.Severity, ["级别", "改级别"], ["severity"]),
         (CommandKind.Extend, ["延期"], ["extend"]),
         (CommandKind.Progress, ["进度"], ["progress", "timeline"]),
-        (CommandKind.Log, ["记录"], ["log"]));
+        (CommandKind.Log, ["记录"], ["log"]),
+        (CommandKind.MyTasks, ["我的任务", "任务"], ["my tasks", "mytasks", "tasks"]),
+        (CommandKind.TaskDone, ["完成"], ["done", "complete"]),
+        (CommandKind.TaskSnooze, ["延后", "推迟"], ["snooze", "postpone"]));
 
     /// <summary>Words that may stand between a complaint id and the employee in an assignment ("转派 X 给 E200").</summary>
     public static readonly IReadOnlySet<string> AssignPrepositions = new HashSet<string>(["给", "至", "到", "to"], StringComparer.OrdinalIgnoreCase);

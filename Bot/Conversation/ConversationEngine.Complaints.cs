@@ -14,6 +14,11 @@ public sealed partial class ConversationEngine
 
     private async Task<BotReply> OnComplaint(ConversationTurn turn, BotCommand command, CancellationToken cancellationToken)
     {
+        if (IsServiceRequestId(command.Subject))
+        {
+            return await OnServiceRequest(turn, command);
+        }
+
         var located = await LocateComplaint(turn, command, cancellationToken);
         if (located.View is not { } view)
         {

@@ -4,6 +4,7 @@ using WealthActors.Employees;
 using WealthActors.Permissions;
 using WealthActors.Privacy;
 using WealthActors.ReadModel;
+using WealthActors.Tasks;
 
 namespace WealthActors.Bot.Conversation;
 
@@ -19,6 +20,7 @@ public sealed partial class ConversationEngine(
     TimeProvider clock,
     IAuditTrail audit,
     MaskingRules masking,
+    ITaskQueries tasks,
     ILogger<ConversationEngine> logger) : IConversationEngine
 {
     public async Task<BotReply> HandleAsync(string employeeId, string channel, string text, CancellationToken cancellationToken = default)
@@ -108,6 +110,8 @@ public sealed partial class ConversationEngine(
         CommandKind.MyQueue => MyQueue(turn, cancellationToken),
         CommandKind.Breaches => Breaches(turn, command, cancellationToken),
         CommandKind.Log => LogContact(turn, command, cancellationToken),
+        CommandKind.MyTasks => MyTasks(turn, cancellationToken),
+        CommandKind.TaskDone or CommandKind.TaskSnooze => OnTask(turn, command, cancellationToken),
         _ => OnComplaint(turn, command, cancellationToken),
     };
 

@@ -13,14 +13,20 @@ public static class InboxCards
     /// characters, so they stay Chinese there.
     /// </param>
     /// <returns>
-    /// Every inbox message as a card: a case's with the buttons that work it, a client's (a care task, an outflow alert)
-    /// with one that opens the client, and one about neither (a digest) with none, which a channel whose cards need a
-    /// button sends as text.
+    /// Every inbox message as a card: a complaint's with the buttons that work it, a task's (a care task, an outflow
+    /// alert, a task's reminder) with 完成 and 延后, another client's with one that opens the client, and one about
+    /// neither (a digest) with none, which a channel whose cards need a button sends as text.
     /// </returns>
     public static BotCard For(InboxMessage message, bool bilingualButtons = false)
     {
         var title = message.Kind switch
         {
+            InboxKind.Escalation when message.TaskId is not null =>
+                message.Key.Contains(":breach-", StringComparison.Ordinal) ? "任务逾期 Overdue" : "任务升级 Escalation",
+            InboxKind.Warning when message.TaskId is not null && message.ClientId is not null && message.Key.StartsWith(message.TaskId, StringComparison.Ordinal)
+                => "任务提醒 Reminder",
+            InboxKind.Escalation when message.ServiceRequestId is not null => "服务请求升级 Escalation",
+            InboxKind.Warning when message.ServiceRequestId is not null => "服务请求预警 Warning",
             InboxKind.Escalation => "投诉升级 Escalation",
             InboxKind.Warning when message.ComplaintId is not null => "SLA 预警 Warning",
             InboxKind.Warning => "预警 Alert",
@@ -32,6 +38,16 @@ public static class InboxCards
         if (message.ComplaintId is { } complaint)
         {
             facts.Add(new BotFact("投诉 Complaint", complaint));
+        }
+
+        if (message.ServiceRequestId is { } request)
+        {
+            facts.Add(new BotFact("服务请求 Request", request));
+        }
+
+        if (message.TaskId is { } task)
+        {
+            facts.Add(new BotFact("任务 Task", task));
         }
 
         if (message.ClientId is { } client)
@@ -56,6 +72,23 @@ public static class InboxCards
                 new BotButton(bilingual ? "转派 Reassign" : "转派", Command(CommandKind.Assign, id)),
                 new BotButton(bilingual ? "备注 Comment" : "备注", Command(CommandKind.Note, id)),
             ];
+        }
+
+        // A service request is worked with the complaint's commands, which take its id.
+        if (message.ServiceRequestId is { Length: > 0 } requestId)
+        {
+            return
+            [
+                new BotButton(bilingual ? "受理 Acknowledge" : "受理", Command(CommandKind.Acknowledge, requestId)),
+                new BotButton(bilingual ? "转派 Reassign" : "转派", Command(CommandKind.Assign, requestId)),
+                new BotButton(bilingual ? "备注 Comment" : "备注", Command(CommandKind.Note, requestId)),
+            ];
+        }
+
+        // A task (a care task, an outflow alert, an overdue reminder) is finished or put off from its card.
+        if (message.TaskId is { Length: > 0 } taskId)
+        {
+            return ConversationEngine.TaskButtons(taskId, BotLanguage.Chinese, bilingual);
         }
 
         return message.ClientId is { Length: > 0 } clientId

@@ -8,8 +8,31 @@ public sealed partial class SlaPolicyCatalogGrain(
     [PersistentState("state", GrainStorage.Name)] IPersistentState<SlaPolicyCatalogState> state,
     ILogger<SlaPolicyCatalogGrain> logger) : Grain, ISlaPolicyCatalogGrain
 {
-    private Dictionary<string, SlaPolicy> Policies =>
-        state.State.Policies ??= DefaultSlaPolicies.All.ToDictionary(p => p.Id, StringComparer.Ordinal);
+    private bool _kindsCovered;
+
+    private Dictionary<string, SlaPolicy> Policies
+    {
+        get
+        {
+            var policies = state.State.Policies ??= DefaultSlaPolicies.All.ToDictionary(p => p.Id, StringComparer.Ordinal);
+            if (!_kindsCovered)
+            {
+                // A catalog stored before tasks and service requests existed holds complaint policies only: the shipped
+                // catch-all of each missing kind joins it, so every kind of case finds a policy.
+                foreach (var shipped in DefaultSlaPolicies.CatchAlls)
+                {
+                    if (!policies.Values.Any(p => IsCatchAll(p) && p.Match.CaseKind == shipped.Match.CaseKind))
+                    {
+                        policies.TryAdd(shipped.Id, shipped);
+                    }
+                }
+
+                _kindsCovered = true;
+            }
+
+            return policies;
+        }
+    }
 
     public async Task<SlaPolicy> Put(SlaPolicy policy, Actor actor)
     {
@@ -21,9 +44,11 @@ public sealed partial class SlaPolicyCatalogGrain(
             throw new DomainValidationException(colon > 0 ? first[..colon] : "policy", first);
         }
 
-        if (!Policies.Values.Any(p => p.Id != policy.Id && IsCatchAll(p)) && !IsCatchAll(policy))
+        if (Policies.TryGetValue(policy.Id, out var replaced) && IsCatchAll(replaced)
+            && !Policies.Values.Any(p => p.Id != policy.Id && IsCatchAll(p) && p.Match.CaseKind == replaced.Match.CaseKind)
+            && !(IsCatchAll(policy) && policy.Match.CaseKind == replaced.Match.CaseKind))
         {
-            // Every complaint must find a policy; the catalog never gives up its last catch-all.
+            // Every case must find a policy; the catalog never gives up the last catch-all of a kind of case.
             throw new DomainValidationException("match", $"Policy '{policy.Id}' is the last one that matches every case; keep its match empty.");
         }
 
@@ -47,6 +72,7 @@ public sealed partial class SlaPolicyCatalogGrain(
         Task.FromResult(SlaPolicyMatcher.Select(Policies.Values, subject)
             ?? throw new InvalidOperationException("No SLA policy matches; the catalog must keep a catch-all policy."));
 
+    /// <summary>Matches every case of its kind.</summary>
     private static bool IsCatchAll(SlaPolicy policy) =>
         policy.Match.Vip is null && policy.Match.Tiers is not { Count: > 0 } && policy.Match.Categories is not { Count: > 0 }
         && policy.Match.Severities is not { Count: > 0 };

@@ -51,7 +51,66 @@ public static class DefaultSlaPolicies
             new EscalationStep(BusinessDay * 5, EmployeeRole.BranchHead, EscalationAction.Notify),
         });
 
+    /// <summary>
+    /// Tasks (a follow-up, a care task, an onboarding step): the resolution target is the time a task gets when nobody
+    /// names a due date, and the ladder counts from the due date (<see cref="TaskSchedule"/>). A follow-up not done
+    /// within 3 days reminds its owner then; a day later it reaches the owner's manager.
+    /// </summary>
+    public static SlaPolicy Task { get; } = new(
+        Id: "task-standard",
+        Name: "Tasks",
+        Version: 1,
+        Match: new PolicyMatch(Kind: CaseKind.Task),
+        Priority: 0,
+        Clock: ClockKind.Calendar,
+        CalendarId: null,
+        FirstResponse: TimeSpan.FromDays(3),
+        Resolution: TimeSpan.FromDays(3),
+        WarnAt: 0.8,
+        Escalations: new EscalationStep[]
+        {
+            new EscalationStep(TimeSpan.FromDays(1), EmployeeRole.TeamLead, EscalationAction.Notify),
+        });
+
+    /// <summary>Service requests (contact changes, documents, enquiries): a working day to take up, five to finish.</summary>
+    public static SlaPolicy ServiceRequest { get; } = new(
+        Id: "service-standard",
+        Name: "Service requests",
+        Version: 1,
+        Match: new PolicyMatch(Kind: CaseKind.ServiceRequest),
+        Priority: 0,
+        Clock: ClockKind.Business,
+        CalendarId: ShippedCalendars.MainlandChinaId,
+        FirstResponse: BusinessDay,
+        Resolution: BusinessDay * 5,
+        WarnAt: 0.8,
+        Escalations: new EscalationStep[]
+        {
+            new EscalationStep(BusinessDay * 3, EmployeeRole.TeamLead, EscalationAction.Notify),
+            new EscalationStep(BusinessDay * 5, EmployeeRole.BranchHead, EscalationAction.Notify),
+        });
+
+    /// <summary>A KYC renewal runs against the client's risk-assessment expiry, so it gets ten working days and one rung.</summary>
+    public static SlaPolicy KycRenewal { get; } = new(
+        Id: "service-kyc",
+        Name: "KYC renewal",
+        Version: 1,
+        Match: new PolicyMatch(Categories: new[] { "KycRenewal" }, Kind: CaseKind.ServiceRequest),
+        Priority: 10,
+        Clock: ClockKind.Business,
+        CalendarId: ShippedCalendars.MainlandChinaId,
+        FirstResponse: BusinessDay * 2,
+        Resolution: BusinessDay * 10,
+        WarnAt: 0.8,
+        Escalations: new EscalationStep[]
+        {
+            new EscalationStep(BusinessDay * 8, EmployeeRole.TeamLead, EscalationAction.Notify),
+        });
+
     // Plain arrays, not collection expressions: a collection expression typed as IReadOnlyList<T> becomes a
     // compiler-generated type that the Orleans serializer does not know.
-    public static IReadOnlyList<SlaPolicy> All { get; } = new[] { Vip, Standard };
+    public static IReadOnlyList<SlaPolicy> All { get; } = new[] { Vip, Standard, Task, ServiceRequest, KycRenewal };
+
+    /// <summary>The shipped catch-all of each kind of case, which a catalog stored before that kind existed lacks.</summary>
+    public static IReadOnlyList<SlaPolicy> CatchAlls { get; } = new[] { Standard, Task, ServiceRequest };
 }

@@ -23,7 +23,22 @@ public static class SlaEvaluator
         IReadOnlySet<string> fired,
         int firedLevel,
         DateTimeOffset now,
-        IBusinessCalendar calendar)
+        IBusinessCalendar calendar) =>
+        Evaluate(policy, clock, fired, firedLevel, now, calendar, regulatory: true);
+
+    /// <summary>
+    /// As above; <paramref name="regulatory"/> says whether the case runs under the regulator's complaint deadline
+    /// (complaints do; tasks and service requests do not, and then no regulatory event is ever due and the regulatory
+    /// deadline plays no part in the state).
+    /// </summary>
+    public static SlaEvaluation Evaluate(
+        SlaPolicy policy,
+        SlaClock clock,
+        IReadOnlySet<string> fired,
+        int firedLevel,
+        DateTimeOffset now,
+        IBusinessCalendar calendar,
+        bool regulatory)
     {
         ArgumentNullException.ThrowIfNull(policy);
         ArgumentNullException.ThrowIfNull(clock);
@@ -41,8 +56,8 @@ public static class SlaEvaluator
 
         // The regulatory clock counts calendar time from receipt whatever the policy's clock, and pauses never stop it.
         var regulatoryLimit = clock.RegulatoryExtended ? ExtendedRegulatoryDeadline : RegulatoryDeadline;
-        var regulatoryDue = clock.ReceivedAt + regulatoryLimit;
-        var regulatoryWarning = clock.ReceivedAt + WarningPoint(regulatoryLimit, policy.WarnAt);
+        var regulatoryDue = regulatory ? clock.ReceivedAt + regulatoryLimit : DateTimeOffset.MaxValue;
+        var regulatoryWarning = regulatory ? clock.ReceivedAt + WarningPoint(regulatoryLimit, policy.WarnAt) : DateTimeOffset.MaxValue;
 
         var pending = new List<SlaEvent>();
         if (awaitingResponse)
@@ -62,8 +77,11 @@ public static class SlaEvaluator
                 Add(pending, SlaEventKind.Escalation, level, escalationDue[level - 1]);
             }
 
-            pending.Add(new SlaEvent(SlaEventKind.RegulatoryWarning, 0, regulatoryWarning) { Extended = clock.RegulatoryExtended });
-            pending.Add(new SlaEvent(SlaEventKind.RegulatoryBreach, 0, regulatoryDue) { Extended = clock.RegulatoryExtended });
+            if (regulatory)
+            {
+                pending.Add(new SlaEvent(SlaEventKind.RegulatoryWarning, 0, regulatoryWarning) { Extended = clock.RegulatoryExtended });
+                pending.Add(new SlaEvent(SlaEventKind.RegulatoryBreach, 0, regulatoryDue) { Extended = clock.RegulatoryExtended });
+            }
         }
 
         var unfired = pending

@@ -10,13 +10,17 @@ public static class SlaPolicyMatcher
 
     private static readonly TimeSpan MinDuration = TimeSpan.FromSeconds(1);
 
-    /// <summary>A null or empty criterion matches anything; categories compare ordinal-ignore-case.</summary>
+    /// <summary>
+    /// A null or empty criterion matches anything; categories compare ordinal-ignore-case. The kind of case always has
+    /// to agree (a policy without one is a complaint policy).
+    /// </summary>
     public static bool Matches(PolicyMatch match, PolicySubject subject)
     {
         ArgumentNullException.ThrowIfNull(match);
         ArgumentNullException.ThrowIfNull(subject);
 
-        return (match.Vip is not { } vip || vip == subject.Vip)
+        return match.CaseKind == subject.Kind
+            && (match.Vip is not { } vip || vip == subject.Vip)
             && (match.Tiers is not { Count: > 0 } tiers || tiers.Contains(subject.Tier))
             && (match.Categories is not { Count: > 0 } categories
                 || categories.Any(c => string.Equals(c, subject.Category, StringComparison.OrdinalIgnoreCase)))
@@ -87,6 +91,11 @@ public static class SlaPolicyMatcher
         {
             problems.Add("match: is required");
             return;
+        }
+
+        if (match.Kind is { } kind && !Enum.IsDefined(kind))
+        {
+            problems.Add("match.kind: must be Complaint, Task or ServiceRequest");
         }
 
         for (var i = 0; i < (match.Tiers?.Count ?? 0); i++)

@@ -71,6 +71,8 @@ public static class ApiHostingExtensions
         app.MapSlaPoliciesApi();
         app.MapCalendarsApi();
         app.MapComplaintsApi();
+        app.MapTasksApi();
+        app.MapServiceRequestsApi();
         app.MapTransactionsApi();
         app.MapCareRulesApi();
         app.MapJobsApi();

@@ -3,7 +3,9 @@ using WealthActors.Sla;
 
 namespace WealthActors.Silo.Apis;
 
-public sealed record PolicyMatchDto(bool? Vip, IReadOnlyList<ClientTier>? Tiers, IReadOnlyList<string>? Categories, IReadOnlyList<Severity>? Severities);
+/// <param name="Kind">The kind of case (Complaint, Task or ServiceRequest); absent means Complaint.</param>
+public sealed record PolicyMatchDto(
+    bool? Vip, IReadOnlyList<ClientTier>? Tiers, IReadOnlyList<string>? Categories, IReadOnlyList<Severity>? Severities, CaseKind? Kind = null);
 
 public sealed record EscalationStepDto(string? After, EmployeeRole? ToRole, EscalationAction? Action);
 
@@ -20,7 +22,7 @@ public sealed record SlaPolicyDto(
 
     public static SlaPolicyDto From(SlaPolicy p) => new(
         p.Id, p.Version, p.Name,
-        new PolicyMatchDto(p.Match.Vip, p.Match.Tiers, p.Match.Categories, p.Match.Severities),
+        new PolicyMatchDto(p.Match.Vip, p.Match.Tiers, p.Match.Categories, p.Match.Severities, p.Match.Kind),
         p.Priority, p.Clock, p.CalendarId, XmlConvert.ToString(p.FirstResponse), XmlConvert.ToString(p.Resolution), p.WarnAt,
         p.Escalations.Select(e => new EscalationStepDto(XmlConvert.ToString(e.After), e.ToRole, e.Action)).ToArray());
 
@@ -43,7 +45,7 @@ public sealed record SlaPolicyDto(
             return null;
         }
 
-        var match = new PolicyMatch(Match?.Vip, Match?.Tiers, Match?.Categories, Match?.Severities);
+        var match = new PolicyMatch(Match?.Vip, Match?.Tiers, Match?.Categories, Match?.Severities, Match?.Kind);
         return new SlaPolicy(policyId, Name!.Trim(), 0, match, Priority ?? 0, Clock!.Value, CalendarId,
             firstResponse.Value, resolution.Value, WarnAt ?? 0.8, steps.OfType<EscalationStep>().ToArray());
     }

@@ -3,13 +3,16 @@ using WealthActors.Care;
 using WealthActors.Employees;
 using WealthActors.Grains.Care;
 using WealthActors.Silo.Jobs;
+using WealthActors.Tasks;
 
 namespace WealthActors.Silo.Care;
 
 /// <summary>
-/// One care rule as a job: read the settings, scan the read model (which leaves out recorded occurrences), deliver a
-/// task per occurrence to the advisor (and whoever else the rule names), then record the occurrences. Delivery comes
-/// first: a crash before the record only delivers the same key again, which the inbox keeps once.
+/// One care rule as a job: read the settings, scan the read model (which leaves out recorded occurrences), create a
+/// task per occurrence for the advisor (and whoever else the rule names) and tell them with the rule's message, which
+/// names the task, then record the occurrences. Creating and telling come first: a crash before the record creates
+/// the same task again (its id comes from the occurrence, so it is found, not doubled) and delivers the same key
+/// again, which the inbox keeps once.
 /// </summary>
 public abstract partial class CareRunner(ICareScanQueries queries, ICareContext context, ILogger logger) : IWealthActorsJobRunner
 {
@@ -51,7 +54,10 @@ public abstract partial class CareRunner(ICareScanQueries queries, ICareContext 
                     EnglishText: plan.Text.English);
                 foreach (var employeeId in await Recipients(candidate, run))
                 {
-                    if (await context.Deliver(employeeId, message))
+                    var task = new CreateTask(candidate.ClientId, plan.Text.Chinese, null, employeeId, TaskKinds.Care,
+                        Source: $"care:{Name}", EnglishTitle: plan.Text.English, Announce: false);
+                    var taskId = await context.CreateTask(TaskIds.ForOccurrence($"{plan.Occurrence.Key}:{employeeId}"), task);
+                    if (await context.Deliver(employeeId, message with { TaskId = taskId }))
                     {
                         Interlocked.Increment(ref created);
                     }

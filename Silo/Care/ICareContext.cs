@@ -1,5 +1,6 @@
 using WealthActors.Care;
 using WealthActors.Employees;
+using WealthActors.Tasks;
 
 namespace WealthActors.Silo.Care;
 
@@ -7,6 +8,12 @@ namespace WealthActors.Silo.Care;
 public interface ICareContext
 {
     Task<CareRules> Rules();
+
+    /// <summary>
+    /// Creates the task <paramref name="taskId"/> unless it exists already (a run repeated after a crash). Returns its
+    /// id, or null when it cannot be created (the owner is not a registered employee): the message still goes out.
+    /// </summary>
+    Task<string?> CreateTask(string taskId, CreateTask command);
 
     /// <summary>Delivers to the employee's inbox (and chat); false when that key was delivered before.</summary>
     Task<bool> Deliver(string employeeId, InboxMessage message);

@@ -5,7 +5,11 @@ using Orleans.Providers;
 using Orleans.Runtime.Hosting;
 using Orleans.Storage;
 using WealthActors.Grains.ReadModel;
+using WealthActors.Grains.ServiceRequests;
+using WealthActors.Grains.Tasks;
 using WealthActors.ReadModel;
+using WealthActors.ServiceRequests;
+using WealthActors.Tasks;
 using WealthActors.Silo.Care;
 using WealthActors.Silo.DataProtection;
 using WealthActors.Silo.Storage;
@@ -133,6 +137,10 @@ public static class StorageHostingExtensions
             services.TryAddSingleton<ISlaDigestQueries>(sp => sp.GetRequiredService<InMemoryReadModel>());
             services.TryAddSingleton<ICareScanQueries>(sp => sp.GetRequiredService<InMemoryReadModel>());
             services.TryAddSingleton<IReportQueries>(sp => sp.GetRequiredService<InMemoryReadModel>());
+            services.TryAddSingleton<ITaskReadModelWriter>(sp => sp.GetRequiredService<InMemoryReadModel>());
+            services.TryAddSingleton<ITaskQueries>(sp => sp.GetRequiredService<InMemoryReadModel>());
+            services.TryAddSingleton<IServiceRequestReadModelWriter>(sp => sp.GetRequiredService<InMemoryReadModel>());
+            services.TryAddSingleton<IServiceRequestQueries>(sp => sp.GetRequiredService<InMemoryReadModel>());
             return services;
         }
 
@@ -166,6 +174,10 @@ public static class StorageHostingExtensions
         services.TryAddSingleton<ISlaDigestQueries>(sp => sp.GetRequiredService<SqlReadModel>());
         services.TryAddSingleton<ICareScanQueries>(sp => sp.GetRequiredService<SqlReadModel>());
         services.TryAddSingleton<IReportQueries>(sp => sp.GetRequiredService<SqlReadModel>());
+        services.TryAddSingleton<ITaskReadModelWriter>(sp => sp.GetRequiredService<SqlReadModel>());
+        services.TryAddSingleton<ITaskQueries>(sp => sp.GetRequiredService<SqlReadModel>());
+        services.TryAddSingleton<IServiceRequestReadModelWriter>(sp => sp.GetRequiredService<SqlReadModel>());
+        services.TryAddSingleton<IServiceRequestQueries>(sp => sp.GetRequiredService<SqlReadModel>());
     }
 
     // Providers are chosen while the host is being configured, so the section is read here as well as bound

@@ -8,6 +8,7 @@ using WealthActors.Employees;
 using WealthActors.Silo.Care;
 using WealthActors.Silo.DataProtection;
 using WealthActors.Silo.Storage;
+using WealthActors.Tasks;
 using WealthActors.Silo.Storage.ReadModel;
 using WealthActors.Silo.Storage.Sqlite;
 
@@ -155,7 +156,16 @@ internal static class CareScanInside
     {
         private readonly System.Collections.Concurrent.ConcurrentDictionary<(string, string), byte> _delivered = new();
 
+        private readonly System.Collections.Concurrent.ConcurrentDictionary<string, byte> _tasks = new(StringComparer.Ordinal);
+
         public Task<CareRules> Rules() => Task.FromResult(CareRules.Defaults);
+
+        // A task exists once per id, as its grain does; the scan's cost is the read model's, not the tasks' grains'.
+        public Task<string?> CreateTask(string taskId, CreateTask command)
+        {
+            _tasks.TryAdd(taskId, 0);
+            return Task.FromResult<string?>(taskId);
+        }
 
         public Task<bool> Deliver(string employeeId, InboxMessage message) => Task.FromResult(_delivered.TryAdd((employeeId, message.Key), 0));
 

@@ -11,7 +11,7 @@ public sealed class ConversationAuditTests(BotClusterFixture fixture)
 {
     private readonly RecordingAuditTrail _audit = new();
 
-    private ConversationEngine Engine => new(fixture.Grains, fixture.ReadModel, fixture.Clock, _audit, WealthActors.Privacy.MaskingRules.Default,
+    private ConversationEngine Engine => new(fixture.Grains, fixture.ReadModel, fixture.Clock, _audit, WealthActors.Privacy.MaskingRules.Default, fixture.ReadModel,
         Microsoft.Extensions.Logging.Abstractions.NullLogger<ConversationEngine>.Instance);
 
     [Fact]

@@ -39,7 +39,7 @@ public sealed class BotClusterFixture : IAsyncLifetime
     public ConversationEngine Engine => EngineWith(WealthActors.Privacy.MaskingRules.Default);
 
     public ConversationEngine EngineWith(WealthActors.Privacy.MaskingRules masking) =>
-        new(Grains, ReadModel, Clock, Audit, masking, NullLogger<ConversationEngine>.Instance);
+        new(Grains, ReadModel, Clock, Audit, masking, ReadModel, NullLogger<ConversationEngine>.Instance);
 
     public async Task InitializeAsync()
     {
@@ -59,6 +59,8 @@ public sealed class BotClusterFixture : IAsyncLifetime
             silo.Services.AddWealthActorsGrains(configuration);
             silo.Services.UseBusinessClock(Clock);
             silo.Services.AddSingleton<IReadModelWriter>(ReadModel);
+            silo.Services.AddSingleton<WealthActors.Grains.Tasks.ITaskReadModelWriter>(ReadModel);
+            silo.Services.AddSingleton<WealthActors.Grains.ServiceRequests.IServiceRequestReadModelWriter>(ReadModel);
             silo.Services.AddSingleton<IInboxPushChannel>(Pushes);
         });
         Cluster = builder.Build();

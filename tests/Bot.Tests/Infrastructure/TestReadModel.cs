@@ -2,7 +2,9 @@ using WealthActors.Complaints;
 using System.Collections.Concurrent;
 using WealthActors.Employees;
 using WealthActors.Grains.ReadModel;
+using WealthActors.Grains.Tasks;
 using WealthActors.ReadModel;
+using WealthActors.Tasks;
 
 namespace WealthActors.Bot.Tests.Infrastructure;
 
@@ -10,8 +12,28 @@ namespace WealthActors.Bot.Tests.Infrastructure;
 /// An in-memory read model with the documented query rules (exact id first, then names that start with, then
 /// contain the query; complaints most urgent first), shared by the silo that writes it and the engine that reads it.
 /// </summary>
-public sealed class TestReadModel : IReadModelWriter, IReadModelQueries
+public sealed class TestReadModel : IReadModelWriter, IReadModelQueries, ITaskReadModelWriter, ITaskQueries, WealthActors.Grains.ServiceRequests.IServiceRequestReadModelWriter
 {
+    private readonly ConcurrentDictionary<string, WealthActors.ServiceRequests.ServiceRequestRow> _serviceRequests = new();
+
+    public Task UpsertServiceRequest(WealthActors.ServiceRequests.ServiceRequestRow row, CancellationToken cancellationToken = default)
+    {
+        _serviceRequests.AddOrUpdate(row.RequestId, row, (_, old) => row.UpdatedAt >= old.UpdatedAt ? row : old);
+        return Task.CompletedTask;
+    }
+
+    private readonly ConcurrentDictionary<string, TaskRow> _tasks = new();
+
+    public Task UpsertTask(TaskRow row, CancellationToken cancellationToken = default)
+    {
+        _tasks.AddOrUpdate(row.TaskId, row, (_, old) => row.UpdatedAt >= old.UpdatedAt ? row : old);
+        return Task.CompletedTask;
+    }
+
+    public Task<IReadOnlyList<TaskRow>> ListTasks(string owner, WorkItemStatus? status, int limit, CancellationToken cancellationToken = default) =>
+        Task.FromResult<IReadOnlyList<TaskRow>>(_tasks.Values.Where(t => t.Owner == owner && (status is null || t.Status == status))
+            .OrderBy(t => t.Due).ThenBy(t => t.TaskId, StringComparer.Ordinal).Take(limit).ToArray());
+
     private readonly ConcurrentDictionary<string, ClientRow> _clients = new();
     private readonly ConcurrentDictionary<string, ComplaintRow> _complaints = new();
     private readonly ConcurrentDictionary<(string, string), InboxMessage> _inbox = new();

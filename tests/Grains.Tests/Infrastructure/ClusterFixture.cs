@@ -9,6 +9,7 @@ using WealthActors.Employees;
 using WealthActors.Grains;
 using WealthActors.Grains.Hosting;
 using WealthActors.Grains.ReadModel;
+using WealthActors.Grains.Tasks;
 using WealthActors.Grains.Time;
 
 namespace WealthActors.Grains.Tests.Infrastructure;
@@ -64,6 +65,8 @@ public sealed class ClusterFixture : IAsyncLifetime
             silo.Services.AddWealthActorsGrains(configuration);
             silo.Services.UseBusinessClock(Clock);
             silo.Services.AddSingleton<IReadModelWriter>(ReadModel);
+            silo.Services.AddSingleton<ITaskReadModelWriter>(ReadModel);
+            silo.Services.AddSingleton<WealthActors.Grains.ServiceRequests.IServiceRequestReadModelWriter>(ReadModel);
             silo.Services.AddSingleton<IComplaintCalendarIndex>(ReadModel);
             silo.Services.AddSingleton<IInboxPushChannel>(Pushes);
             silo.Services.AddSingleton<IInboxPushChannel>(ConfirmingPushes);

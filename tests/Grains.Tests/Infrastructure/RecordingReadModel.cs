@@ -2,13 +2,33 @@ using System.Collections.Concurrent;
 using WealthActors.Complaints;
 using WealthActors.Employees;
 using WealthActors.Grains.ReadModel;
+using WealthActors.Grains.ServiceRequests;
+using WealthActors.Grains.Tasks;
+using WealthActors.ServiceRequests;
 using WealthActors.ReadModel;
+using WealthActors.Tasks;
 
 namespace WealthActors.Grains.Tests.Infrastructure;
 
 /// <summary>Keeps the last projection of each entity, so tests can see what grains publish.</summary>
-public sealed class RecordingReadModel : IReadModelWriter, IComplaintCalendarIndex
+public sealed class RecordingReadModel : IReadModelWriter, IComplaintCalendarIndex, ITaskReadModelWriter, IServiceRequestReadModelWriter
 {
+    public ConcurrentDictionary<string, ServiceRequestRow> ServiceRequests { get; } = new();
+
+    public Task UpsertServiceRequest(ServiceRequestRow row, CancellationToken cancellationToken = default)
+    {
+        ServiceRequests.AddOrUpdate(row.RequestId, row, (_, stored) => row.UpdatedAt >= stored.UpdatedAt ? row : stored);
+        return Task.CompletedTask;
+    }
+
+    public ConcurrentDictionary<string, TaskRow> Tasks { get; } = new();
+
+    public Task UpsertTask(TaskRow row, CancellationToken cancellationToken = default)
+    {
+        Tasks.AddOrUpdate(row.TaskId, row, (_, stored) => row.UpdatedAt >= stored.UpdatedAt ? row : stored);
+        return Task.CompletedTask;
+    }
+
     public ConcurrentDictionary<string, ClientRow> Clients { get; } = new();
 
     public ConcurrentDictionary<string, ComplaintRow> Complaints { get; } = new();

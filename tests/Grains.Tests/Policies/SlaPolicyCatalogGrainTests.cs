@@ -15,7 +15,24 @@ public sealed class SlaPolicyCatalogGrainTests(ClusterFixture fixture)
     {
         var policies = await Catalog().List();
 
-        Assert.Equal(["vip", "standard"], policies.Select(p => p.Id));
+        // Highest priority first, then by id: the complaint, task and service-request policies in one catalog.
+        Assert.Equal(["vip", "service-kyc", "service-standard", "standard", "task-standard"], policies.Select(p => p.Id));
+    }
+
+    [Fact]
+    public async Task LastCatchAllOfAKind_CannotBeNarrowed_ButAnotherKindsCatchAllDoesNotCount()
+    {
+        var catalog = Catalog();
+
+        var narrowed = await Assert.ThrowsAsync<DomainValidationException>(() => catalog.Put(
+            DefaultSlaPolicies.Task with { Match = new PolicyMatch(Categories: ["FollowUp"], Kind: CaseKind.Task) }, TestOrg.System));
+        Assert.Equal("match", narrowed.Field);
+
+        var stored = await catalog.Put(DefaultSlaPolicies.Task with { Resolution = TimeSpan.FromDays(2), FirstResponse = TimeSpan.FromDays(2) }, TestOrg.System);
+        Assert.Equal(2, stored.Version);
+        Assert.Equal("task-standard", (await catalog.Match(new PolicySubject(false, ClientTier.Mass, "Other", Severity.Normal, CaseKind.Task))).Id);
+        Assert.Equal("standard", (await catalog.Match(new PolicySubject(false, ClientTier.Mass, "Other", Severity.Normal))).Id);
+        Assert.Equal("service-kyc", (await catalog.Match(new PolicySubject(false, ClientTier.Mass, "KycRenewal", Severity.Normal, CaseKind.ServiceRequest))).Id);
     }
 
     [Fact]

@@ -9,6 +9,19 @@ public sealed class SlaPolicyMatcherTests
     private static readonly PolicySubject MassSubject = new(false, ClientTier.Mass, "fees", Severity.Normal);
 
     [Fact]
+    public void Select_KindOfCase_KeepsComplaintPoliciesToComplaints()
+    {
+        // A VIP client's task is not a VIP complaint: a policy without a kind is a complaint policy.
+        Assert.Equal("task-standard", SlaPolicyMatcher.Select(DefaultSlaPolicies.All, VipSubject with { Kind = CaseKind.Task })?.Id);
+        Assert.Equal("service-standard", SlaPolicyMatcher.Select(DefaultSlaPolicies.All, VipSubject with { Kind = CaseKind.ServiceRequest })?.Id);
+        Assert.Equal("service-kyc", SlaPolicyMatcher.Select(DefaultSlaPolicies.All, MassSubject with { Category = "kycrenewal", Kind = CaseKind.ServiceRequest })?.Id);
+        Assert.Equal("vip", SlaPolicyMatcher.Select(DefaultSlaPolicies.All, VipSubject)?.Id);
+        Assert.False(SlaPolicyMatcher.Matches(new PolicyMatch(), MassSubject with { Kind = CaseKind.Task }));
+        Assert.Contains("match.kind: must be Complaint, Task or ServiceRequest",
+            SlaPolicyMatcher.Validate(DefaultSlaPolicies.Task with { Match = new PolicyMatch(Kind: (CaseKind)9) }));
+    }
+
+    [Fact]
     public void Select_Defaults_VipClientGetsVip() =>
         Assert.Equal("vip", SlaPolicyMatcher.Select(DefaultSlaPolicies.All, VipSubject)?.Id);
 

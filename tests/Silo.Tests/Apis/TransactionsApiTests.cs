@@ -28,6 +28,24 @@ public sealed class TransactionsApiTests(ApiFactory api)
     }
 
     [Fact]
+    public async Task RecordTransaction_Outflow_IsATaskForTheAdvisor_NamedByTheAlert_OnceHoweverOftenReported()
+    {
+        var seed = await Seed.Create(api);
+        await Holding(seed.Client, 2_000_000m);
+        var body = new { transactionId = "T9", kind = "Redemption", amount = 900_000m };
+
+        await Post(seed.Client, body);
+        await Post(seed.Client, body);
+
+        var alert = Assert.Single(await Inbox(seed.Advisor));
+        var taskId = alert.Str("taskId");
+        var task = await (await api.As("Manager").GetAsync($"/api/tasks/{taskId}")).Json(HttpStatusCode.OK);
+        Assert.Equal(("Outflow", seed.Advisor, "Open", seed.Client), (task.Str("kind"), task.Str("owner"), task.Str("status"), task.Str("clientId")));
+        var open = await (await api.As("Manager").GetAsync($"/api/employees/{seed.Advisor}/tasks?status=Open")).Json(HttpStatusCode.OK);
+        Assert.Equal(taskId, Assert.Single(open.AsArray())!.Str("taskId"));
+    }
+
+    [Fact]
     public async Task RecordTransaction_OutflowAboveAmountOnly_AlertsForTheAmount()
     {
         var seed = await Seed.Create(api);

@@ -60,11 +60,8 @@ public sealed class TrustedProxiesTests
         });
         var http = silo.As(null);
 
-        var answers = new List<HttpStatusCode>();
-        for (var i = 0; i < 6; i++)
-        {
-            answers.Add((await http.GetAsync("/signin?returnUrl=/webchat/")).StatusCode);
-        }
+        // All at once: one after another, a slow machine would let the bucket refill between them.
+        var answers = await Task.WhenAll(Enumerable.Range(0, 12).Select(async _ => (await http.GetAsync("/signin?returnUrl=/webchat/")).StatusCode));
 
         Assert.Contains(HttpStatusCode.TooManyRequests, answers);
     }

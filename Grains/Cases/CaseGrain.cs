@@ -1,0 +1,134 @@
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+using WealthActors.Complaints;
+using WealthActors.Grains.Calendars;
+using WealthActors.Grains.Hosting;
+using WealthActors.Grains.Sla;
+using WealthActors.Sla;
+
+namespace WealthActors.Grains.Cases;
+
+/// <summary>
+/// The case machinery that tasks and service requests share: commands checked against the state first, then one
+/// commit pipeline (fire what fell due, write the state with its outbox, re-arm the durable deadline reminder, deliver
+/// exactly once, publish the read-model row). A kind of case says only what is its own: its commands, the words of its
+/// messages and its read-model row (see the partial files for the pipeline).
+/// </summary>
+public abstract partial class CaseGrain<TState>(
+    IPersistentState<TState> state,
+    IBusinessCalendarProvider calendars,
+    IOptions<SlaOptions> slaOptions,
+    TimeProvider clock,
+    ILogger logger) : Grain, IRemindable
+    where TState : CaseState
+{
+    protected TState S => state.State;
+
+    protected string CaseId => this.GetPrimaryKeyString();
+
+    protected TimeProvider Clock => clock;
+
+    protected ILogger Logger => logger;
+
+    protected IBusinessCalendar Calendar => calendars.Get(S.Policy.Clock, S.Policy.CalendarId);
+
+    /// <summary>What the case is called in errors and logs ("Task", "Service request").</summary>
+    protected abstract string Noun { get; }
+
+    public override async Task OnActivateAsync(CancellationToken cancellationToken)
+    {
+        // Catch up after downtime: fire what fell due while nobody was running this case, and re-arm.
+        if (S.Opened)
+        {
+            await EnsureCalendar(S.Policy);
+            await Commit(clock.GetUtcNow(), CommitCause.Activation);
+        }
+    }
+
+    /// <summary>Checks come first inside <paramref name="change"/>, so a rejected command leaves the state untouched.</summary>
+    protected async Task Execute(Actor actor, Action<DateTimeOffset> change)
+    {
+        RequireOpened();
+        var now = clock.GetUtcNow();
+        if (Evaluate(now).Due.Count > 0)
+        {
+            // What fell due before this command is recorded first, so a breach that happened stays on the record.
+            await Commit(now, CommitCause.Activation);
+        }
+
+        change(now);
+        await Commit(now, CommitCause.Command);
+        CaseLog.Command(logger, Noun, CaseId, actor.Id);
+    }
+
+    /// <summary>The first commit of a new case, after its state has been filled in.</summary>
+    protected Task CommitOpened(DateTimeOffset now) => Commit(now, CommitCause.Command);
+
+    protected void RequireOpened()
+    {
+        if (!S.Opened)
+        {
+            throw new EntityNotFoundException($"{Noun} '{CaseId}' does not exist.");
+        }
+    }
+
+    protected void RequireNew()
+    {
+        if (S.Opened)
+        {
+            throw new EntityExistsException($"{Noun} '{CaseId}' already exists.");
+        }
+    }
+
+    protected InvalidTransitionException CannotWhile(string action, object status) =>
+        new($"Cannot {action} {Noun.ToLowerInvariant()} '{CaseId}' while it is {status}.");
+
+    // Via keeps the door as well as the person: "E101 via api:core" is a system acting for E101.
+    protected void AddTimeline(DateTimeOffset at, string kind, Actor actor, string? text) =>
+        S.Timeline.Add(new TimelineEntry(at, kind, actor.Id, text, actor.Channel));
+
+    protected void AddTimeline(DateTimeOffset at, string kind, string by, string? text) =>
+        S.Timeline.Add(new TimelineEntry(at, kind, by, text));
+
+    /// <summary>The policy named by <paramref name="policyId"/>, or the catalog's match for <paramref name="subject"/>.</summary>
+    protected async Task<SlaPolicy> PolicyFor(string? policyId, PolicySubject subject)
+    {
+        var catalog = GrainFactory.GetGrain<ISlaPolicyCatalogGrain>(ISlaPolicyCatalogGrain.DefaultKey);
+        if (policyId is not { Length: > 0 })
+        {
+            return await catalog.Match(subject);
+        }
+
+        var named = await catalog.Get(policyId) ?? throw new DomainValidationException("policyId", $"SLA policy '{policyId}' does not exist.");
+        return named.Match.CaseKind == subject.Kind
+            ? named
+            : throw new DomainValidationException("policyId", $"SLA policy '{policyId}' is a {named.Match.CaseKind} policy, not a {subject.Kind} one.");
+    }
+
+    /// <summary>
+    /// Makes this silo hold the business calendar <paramref name="policy"/> counts in: one created through another silo
+    /// may not have reached this one yet. Without it the clock counts in the default calendar.
+    /// </summary>
+    protected async Task EnsureCalendar(SlaPolicy policy)
+    {
+        if (policy.Clock != ClockKind.Business)
+        {
+            return;
+        }
+
+        var calendarId = policy.CalendarId ?? BusinessCalendarProvider.DefaultCalendarId;
+        if (calendars.VersionOf(calendarId) > 0)
+        {
+            return;
+        }
+
+        try
+        {
+            await calendars.FetchFromCatalog(GrainFactory, calendarId);
+        }
+        catch (Exception ex)
+        {
+            CaseLog.CalendarFetchFailed(logger, ex, Noun, CaseId, calendarId);
+        }
+    }
+}

@@ -1,0 +1,15 @@
+using WealthActors.Grains.Cases;
+using WealthActors.ServiceRequests;
+
+namespace WealthActors.Grains.ServiceRequests;
+
+[GenerateSerializer, Alias("WealthActors.ServiceRequestState")]
+public sealed class ServiceRequestState : CaseState
+{
+    [Id(0)] public string Description { get; set; } = "";
+    [Id(1)] public ServiceRequestStatus Status { get; set; }
+
+    /// <summary>The status to return to when a pause ends.</summary>
+    [Id(2)] public ServiceRequestStatus StatusBeforePause { get; set; }
+    [Id(3)] public DateTimeOffset UpdatedAt { get; set; }
+}
