@@ -9,6 +9,8 @@ using WealthActors.Silo.Imports;
 using WealthActors.Silo.Privacy;
 using WealthActors.Silo.Security;
 
+using WealthActors.Silo.Suitability;
+
 namespace WealthActors.Silo.Apis;
 
 public static class ApiHostingExtensions
@@ -72,6 +74,8 @@ public static class ApiHostingExtensions
         app.MapAuditApi();
         app.MapImportsApi();
         app.MapExportsApi();
+        app.MapSuitabilityApi();
+        app.MapEvidenceApi();
         return app;
     }
 
