@@ -232,6 +232,13 @@ public static class SuitabilityApi
     private static async Task<IResult> Decide(string subscriptionId, bool approve, DecisionBody? body, HttpContext http, IGrainFactory grains, IAuditTrail audit)
     {
         var v = new RequestValidation().Id(subscriptionId, "subscriptionId").Optional(body?.Comment, "comment", 1000);
+        if (!v.IsValid)
+        {
+            return v.Problem();
+        }
+
+        // Unknown is 404 for everyone; then only a person may decide.
+        await grains.GetGrain<ISubscriptionGrain>(subscriptionId).GetView();
         if (WealthActorsClaims.EmployeeIdOf(http.User) is null)
         {
             v.Forbid("by", "An override is approved or rejected by a compliance officer signed in as themselves, not by a system key.");
