@@ -47,4 +47,25 @@ public interface IProductCatalogGrain : IGrainWithStringKey
     /// <summary>Every product, by code.</summary>
     [Alias("List"), ReadOnly]
     Task<IReadOnlyList<Product>> List();
+
+    /// <summary>
+    /// Products on sale that suit the client, best first (the API's and the chat's recommendations); never one the client
+    /// may not buy. The caller checks that the asker reaches the client.
+    /// </summary>
+    [Alias("SuitableFor"), ReadOnly]
+    Task<IReadOnlyList<Recommendation>> SuitableFor(string clientId, int limit);
 }
+
+/// <summary>
+/// One product recommended to a client, with what made it rank where it did: whether money freed by maturities in the
+/// next 30 days covers its minimum, and how much of the client's assets already
+/// sit in products of its type.
+/// </summary>
+[GenerateSerializer, Immutable, Alias("WealthActors.Recommendation")]
+public sealed record Recommendation(
+    [property: Id(0)] Product Product,
+    [property: Id(1)] double Score,
+    [property: Id(2)] decimal FreedByMaturities,
+    [property: Id(3)] bool FundedByMaturities,
+    [property: Id(4)] double TypeShare);
+

@@ -19,6 +19,7 @@ public enum CommandKind
     Extend,
     Progress,
     Log,
+    Suggest,
 }
 
 /// <summary>A parsed command. Which of the optional parts are set depends on <see cref="Kind"/>.</summary>

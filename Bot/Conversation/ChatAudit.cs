@@ -44,13 +44,14 @@ internal sealed class ChatAudit(string employeeId, string channel, ParseResult p
         CommandKind.Extend => "complaint.extend",
         CommandKind.Progress => "complaint.timeline",
         CommandKind.Log => "client.interactions",
+        CommandKind.Suggest => "client.suitable-products",
         CommandKind.Help => "chat.help",
         _ => "chat.unrecognised",
     };
 
     private static string? TargetTypeOf(CommandKind? kind) => kind switch
     {
-        CommandKind.Client or CommandKind.Complain or CommandKind.Log => "client",
+        CommandKind.Client or CommandKind.Complain or CommandKind.Log or CommandKind.Suggest => "client",
         CommandKind.Breaches => "branch",
         CommandKind.MyQueue or CommandKind.Help or null => null,
         _ => "complaint",

@@ -25,6 +25,7 @@ public static class CommandFormatter
             CommandKind.Extend => zh ? "延期" : "extend",
             CommandKind.Progress => zh ? "进度" : "progress",
             CommandKind.Log => zh ? "记录" : "log",
+            CommandKind.Suggest => zh ? "推荐" : "suggest",
             _ => command.Kind.ToString(),
         };
         string?[] parts = command.Kind switch

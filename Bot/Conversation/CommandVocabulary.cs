@@ -23,7 +23,8 @@ internal static class CommandVocabulary
         (CommandKind.Severity, ["级别", "改级别"], ["severity"]),
         (CommandKind.Extend, ["延期"], ["extend"]),
         (CommandKind.Progress, ["进度"], ["progress", "timeline"]),
-        (CommandKind.Log, ["记录"], ["log"]));
+        (CommandKind.Log, ["记录"], ["log"]),
+        (CommandKind.Suggest, ["推荐", "适合产品"], ["suggest", "recommend"]));
 
     /// <summary>Words that may stand between a complaint id and the employee in an assignment ("转派 X 给 E200").</summary>
     public static readonly IReadOnlySet<string> AssignPrepositions = new HashSet<string>(["给", "至", "到", "to"], StringComparer.OrdinalIgnoreCase);

@@ -108,6 +108,7 @@ public sealed partial class ConversationEngine(
         CommandKind.MyQueue => MyQueue(turn, cancellationToken),
         CommandKind.Breaches => Breaches(turn, command, cancellationToken),
         CommandKind.Log => LogContact(turn, command, cancellationToken),
+        CommandKind.Suggest => Suggest(turn, command, cancellationToken),
         _ => OnComplaint(turn, command, cancellationToken),
     };
 

@@ -5,6 +5,7 @@ namespace WealthActors.Grains.Suitability;
 
 public sealed partial class ProductCatalogGrain(
     [PersistentState("state", GrainStorage.Name)] IPersistentState<ProductCatalogState> state,
+    TimeProvider clock,
     ILogger<ProductCatalogGrain> logger) : Grain, IProductCatalogGrain
 {
     public async Task<Product> Put(Product product, Actor actor)
@@ -28,6 +29,13 @@ public sealed partial class ProductCatalogGrain(
     {
         IReadOnlyList<Product> all = state.State.Products.Values.OrderBy(p => p.Code, StringComparer.Ordinal).ToArray();
         return Task.FromResult(all);
+    }
+
+    public async Task<IReadOnlyList<Recommendation>> SuitableFor(string clientId, int limit)
+    {
+        var view = await GrainFactory.GetGrain<WealthActors.Clients.IClientGrain>(clientId).GetView();
+        var profile = new ClientRiskProfile(view.Profile.RiskLevel, view.RiskExpiresOn, view.ProfessionalInvestor);
+        return Recommender.Rank(profile, view.Holdings, [.. state.State.Products.Values], clock.GetUtcNow(), limit);
     }
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Product {ProductCode} stored as version {Version} by {ActorId}")]

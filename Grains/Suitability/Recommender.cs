@@ -4,19 +4,6 @@ using WealthActors.Suitability;
 namespace WealthActors.Grains.Suitability;
 
 /// <summary>
-/// One product recommended to a client, with what made it rank where it did: whether money freed by maturities in the
-/// next <see cref="Recommender.MaturityWindowDays"/> days covers its minimum, and how much of the client's assets already
-/// sit in products of its type.
-/// </summary>
-[GenerateSerializer, Immutable, Alias("WealthActors.Recommendation")]
-public sealed record Recommendation(
-    [property: Id(0)] Product Product,
-    [property: Id(1)] double Score,
-    [property: Id(2)] decimal FreedByMaturities,
-    [property: Id(3)] bool FundedByMaturities,
-    [property: Id(4)] double TypeShare);
-
-/// <summary>
 /// Recommendations within the client's risk level, as a pure function. Only products the client may buy at their
 /// minimum with no override (<see cref="SuitabilityRule.MayBuy"/>) are ever candidates; they are ranked by what fits:
 /// money freed by maturities soon, a minimum the client can meet, and spreading across product types.

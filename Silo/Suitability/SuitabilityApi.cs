@@ -265,7 +265,7 @@ public static class SuitabilityApi
             http, new AuditTarget(action, "subscription", view.SubscriptionId), outcome,
             AuditDigests.Of(JsonSerializer.Serialize(SubscriptionResponse.From(view)))));
 
-    private static async Task<IResult> SuitableProducts(string clientId, int? limit, HttpContext http, IGrainFactory grains, TimeProvider clock)
+    private static async Task<IResult> SuitableProducts(string clientId, int? limit, HttpContext http, IGrainFactory grains)
     {
         var v = new RequestValidation().Id(clientId, "clientId").Check(limit is null or (>= 1 and <= 100), "limit", "must be between 1 and 100.");
         if (!v.IsValid)
@@ -273,20 +273,18 @@ public static class SuitabilityApi
             return v.Problem();
         }
 
-        var ranked = await SuitableProductsFor(clientId, http.User, grains, clock.GetUtcNow(), limit ?? 10);
+        var ranked = await SuitableProductsFor(clientId, http.User, grains, limit ?? 10);
         return TypedResults.Ok(ranked.Select(RecommendationResponse.From).ToArray());
     }
 
     /// <summary>The client's recommendations, for a caller who reaches the client (404 otherwise): the API's and the chat's.</summary>
     internal static async Task<IReadOnlyList<Recommendation>> SuitableProductsFor(
-        string clientId, System.Security.Claims.ClaimsPrincipal user, IGrainFactory grains, DateTimeOffset now, int limit)
+        string clientId, System.Security.Claims.ClaimsPrincipal user, IGrainFactory grains, int limit)
     {
         var client = grains.GetGrain<IClientGrain>(clientId);
         var view = await client.GetView();
         await CallerAccess.Require(user, new OrgLookup(grains), Access.Read, $"Client '{clientId}' does not exist.", view.Profile.BranchId, view.Profile.AdvisorId);
-        var shelf = await grains.GetGrain<IProductCatalogGrain>(IProductCatalogGrain.DefaultKey).List();
-        var profile = new ClientRiskProfile(view.Profile.RiskLevel, view.RiskExpiresOn, view.ProfessionalInvestor);
-        return Recommender.Rank(profile, view.Holdings, shelf, now, limit);
+        return await grains.GetGrain<IProductCatalogGrain>(IProductCatalogGrain.DefaultKey).SuitableFor(clientId, limit);
     }
 
     private static async Task<IResult> Register(
