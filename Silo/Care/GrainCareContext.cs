@@ -13,4 +13,7 @@ internal sealed class GrainCareContext(IGrainFactory grains, EscalationTargets t
 
     public async Task<string?> TeamLeadOf(string branchId, string advisorId) =>
         (await targets.Resolve(branchId, advisorId)).GetValueOrDefault(EmployeeRole.TeamLead);
+
+    public Task<IReadOnlyList<WealthActors.Suitability.Recommendation>> SuitableProducts(string clientId, int limit) =>
+        grains.GetGrain<WealthActors.Suitability.IProductCatalogGrain>(WealthActors.Suitability.IProductCatalogGrain.DefaultKey).SuitableFor(clientId, limit);
 }
