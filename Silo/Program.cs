@@ -46,7 +46,6 @@ if (commandLine.Verb == ImportCommand.Verb)
 
 builder.AddWealthActorsSilo();
 builder.AddWealthActorsApi();
-builder.AddWealthActorsSuitability();
 builder.AddWealthActorsBot();
 builder.AddWealthActorsJobs();
 builder.AddWealthActorsCare();

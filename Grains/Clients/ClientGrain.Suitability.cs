@@ -76,12 +76,14 @@ public sealed partial class ClientGrain
 
             try
             {
-                await SaveAndProject();
+                // Only the outbox changed: nothing the read model shows, so no projection.
+                await state.WriteStateAsync();
             }
             catch (Exception ex)
             {
                 // Harmless: sent again on the next activation, and recipients and the register drop what they hold.
                 LogEffectsNotCleared(logger, ex, ClientId);
+                DeactivateOnIdle();
             }
         }
     }

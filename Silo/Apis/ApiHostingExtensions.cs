@@ -8,7 +8,6 @@ using WealthActors.Silo.Exports;
 using WealthActors.Silo.Imports;
 using WealthActors.Silo.Privacy;
 using WealthActors.Silo.Security;
-
 using WealthActors.Silo.Suitability;
 
 namespace WealthActors.Silo.Apis;
@@ -40,6 +39,8 @@ public static class ApiHostingExtensions
         // Every door records into it: this API, the chat engine, the job scheduler.
         builder.AddWealthActorsAudit();
         builder.AddWealthActorsImports();
+        // The suitability routes' register, evidence index and evidence folder.
+        builder.AddWealthActorsSuitability();
         services.AddOpenApi(o => o.AddWealthActorsSecuritySchemes());
         services.AddHealthChecks();
         return builder;
