@@ -7,18 +7,19 @@ using WealthActors.Silo.Demo;
 using WealthActors.Silo.Hosting;
 using WealthActors.Silo.Imports;
 using WealthActors.Silo.Jobs;
+using WealthActors.Silo.Suitability;
 using WealthActors.Silo.WebConsole;
 
 var commandLine = SiloCommandLine.Parse(args);
 switch (commandLine.Verb)
 {
-    case null or SchemaCommand.Verb or AuditCommand.Verb or ResealCommand.Verb or ImportCommand.Verb or BackupCommand.Verb:
+    case null or SchemaCommand.Verb or AuditCommand.Verb or ResealCommand.Verb or ImportCommand.Verb or BackupCommand.Verb or EvidenceCommand.Verb:
         break;
     case ApiKeyCommand.Verb:
         return ApiKeyCommand.Run();
     default:
         await Console.Error.WriteLineAsync(
-            $"Unknown command '{commandLine.Verb}'. Commands: {SchemaCommand.Verb}, {AuditCommand.Verb}, {ResealCommand.Verb}, {ImportCommand.Verb}, {BackupCommand.Verb}, {ApiKeyCommand.Verb}; flags: {SiloCommandLine.DemoFlag}.");
+            $"Unknown command '{commandLine.Verb}'. Commands: {SchemaCommand.Verb}, {AuditCommand.Verb}, {ResealCommand.Verb}, {ImportCommand.Verb}, {BackupCommand.Verb}, {EvidenceCommand.Verb}, {ApiKeyCommand.Verb}; flags: {SiloCommandLine.DemoFlag}.");
         return 2;
 }
 
@@ -33,7 +34,7 @@ if (commandLine.Demo)
     builder.AddWealthActorsDemo();
 }
 
-if (commandLine.Verb == AuditCommand.Verb)
+if (commandLine.Verb is AuditCommand.Verb or EvidenceCommand.Verb)
 {
     AuditCommand.Configure(builder);
 }
@@ -60,6 +61,11 @@ if (commandLine.Verb == SchemaCommand.Verb)
 if (commandLine.Verb == AuditCommand.Verb)
 {
     return await AuditCommand.Run(app, commandLine.VerbArguments);
+}
+
+if (commandLine.Verb == EvidenceCommand.Verb)
+{
+    return await EvidenceCommand.Run(app, commandLine.VerbArguments);
 }
 
 if (commandLine.Verb == ResealCommand.Verb)

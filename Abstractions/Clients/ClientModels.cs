@@ -54,4 +54,6 @@ public sealed record ClientView(
     [property: Id(8)] IReadOnlyList<string> OpenComplaints,
     [property: Id(9)] LifecycleStage Lifecycle,
     [property: Id(10)] DateOnly? RiskExpiresOn,
-    [property: Id(11)] DateTimeOffset? LastInteractionAt);
+    [property: Id(11)] DateTimeOffset? LastInteractionAt,
+    [property: Id(12)] bool ProfessionalInvestor = false,
+    [property: Id(13)] WealthActors.Suitability.RiskAssessment? Assessment = null);

@@ -33,6 +33,13 @@ public interface IClientGrain : IGrainWithStringKey
     [Alias("RecordTransaction")]
     Task<TransactionOutcome> RecordTransaction(ClientTransaction transaction, Actor actor);
 
+    /// <summary>
+    /// Records a risk assessment: the client's level, the day it was made (its expiry follows from it) and whether the
+    /// client is a professional investor. An assessment older than the one on file is refused (409).
+    /// </summary>
+    [Alias("RecordRiskAssessment")]
+    Task<ClientView> RecordRiskAssessment(WealthActors.Suitability.RiskAssessment assessment, Actor actor);
+
     [Alias("LinkComplaint")]
     Task LinkComplaint(string complaintId, bool open);
 

@@ -22,6 +22,7 @@ public enum CommandKind
     MyTasks,
     TaskDone,
     TaskSnooze,
+    Suggest,
 }
 
 /// <summary>A parsed command. Which of the optional parts are set depends on <see cref="Kind"/>.</summary>

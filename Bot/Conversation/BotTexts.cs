@@ -24,6 +24,7 @@ internal static class BotTexts
         延期 <投诉号> <原因>（监管时限延长）
         进度 <投诉号> 处理经过
         记录 <客户> <内容> 记一次联系
+        推荐 <客户> 适合客户风险等级的在售产品
         超时 [网点]
         我的任务
         完成 <任务号> <结果>
@@ -47,6 +48,7 @@ internal static class BotTexts
         extend <complaint> <reason> (regulatory deadline)
         progress <complaint> - what happened so far
         log <client> <text> - record a contact
+        suggest <client> - products on sale that suit the client's risk level
         breaches [branch]
         my tasks
         done <task> <outcome>
@@ -60,6 +62,7 @@ internal static class BotTexts
         return kind switch
         {
             CommandKind.Client => language.Say("请告诉我客户姓名或编号，例如：客户 张伟", "Which client? For example: client Zhang Wei"),
+            CommandKind.Suggest => language.Say("请告诉我客户姓名或编号，例如：推荐 张伟", "Which client? For example: suggest Zhang Wei"),
             CommandKind.Complain => language.Say(
                 "请按格式登记：投诉 <客户> <紧急|高|中|低> <描述>，例如：投诉 张伟 高 转账三天未到账",
                 "Please use: complain <client> <critical|high|normal|low> <text>, e.g. complain Zhang high transfer delayed"),

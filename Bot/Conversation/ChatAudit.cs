@@ -52,6 +52,7 @@ internal sealed class ChatAudit(string employeeId, string channel, ParseResult p
         CommandKind.Extend => "complaint.extend",
         CommandKind.Progress => "complaint.timeline",
         CommandKind.Log => "client.interactions",
+        CommandKind.Suggest => "client.suitable-products",
         CommandKind.Help => "chat.help",
         CommandKind.MyTasks => "task.list",
         CommandKind.TaskDone => "task.complete",
@@ -61,7 +62,7 @@ internal sealed class ChatAudit(string employeeId, string channel, ParseResult p
 
     private static string? TargetTypeOf(CommandKind? kind) => kind switch
     {
-        CommandKind.Client or CommandKind.Complain or CommandKind.Log => "client",
+        CommandKind.Client or CommandKind.Complain or CommandKind.Log or CommandKind.Suggest => "client",
         CommandKind.Breaches => "branch",
         CommandKind.MyQueue or CommandKind.MyTasks or CommandKind.Help or null => null,
         CommandKind.TaskDone or CommandKind.TaskSnooze => "task",

@@ -28,6 +28,7 @@ public static class CommandFormatter
             CommandKind.MyTasks => zh ? "我的任务" : "my tasks",
             CommandKind.TaskDone => zh ? "完成" : "done",
             CommandKind.TaskSnooze => zh ? "延后" : "snooze",
+            CommandKind.Suggest => zh ? "推荐" : "suggest",
             _ => command.Kind.ToString(),
         };
         string?[] parts = command.Kind switch

@@ -28,7 +28,7 @@ public static class CommandParser
         return verb.Kind switch
         {
             CommandKind.Help or CommandKind.MyQueue or CommandKind.MyTasks => ParseResult.Ok(new BotCommand(verb.Kind, language)),
-            CommandKind.Client => args.Length == 0
+            CommandKind.Client or CommandKind.Suggest => args.Length == 0
                 ? ParseResult.Incomplete(verb.Kind, language)
                 : ParseResult.Ok(new BotCommand(verb.Kind, language, Subject: args)),
             CommandKind.Breaches => ParseResult.Ok(new BotCommand(verb.Kind, language, Subject: FirstWord(args).Word)),

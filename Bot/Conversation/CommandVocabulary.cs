@@ -26,7 +26,8 @@ internal static class CommandVocabulary
         (CommandKind.Log, ["记录"], ["log"]),
         (CommandKind.MyTasks, ["我的任务", "任务"], ["my tasks", "mytasks", "tasks"]),
         (CommandKind.TaskDone, ["完成"], ["done", "complete"]),
-        (CommandKind.TaskSnooze, ["延后", "推迟"], ["snooze", "postpone"]));
+        (CommandKind.TaskSnooze, ["延后", "推迟"], ["snooze", "postpone"]),
+        (CommandKind.Suggest, ["推荐", "适合产品"], ["suggest", "recommend"]));
 
     /// <summary>Words that may stand between a complaint id and the employee in an assignment ("转派 X 给 E200").</summary>
     public static readonly IReadOnlySet<string> AssignPrepositions = new HashSet<string>(["给", "至", "到", "to"], StringComparer.OrdinalIgnoreCase);

@@ -112,6 +112,7 @@ public sealed partial class ConversationEngine(
         CommandKind.Log => LogContact(turn, command, cancellationToken),
         CommandKind.MyTasks => MyTasks(turn, cancellationToken),
         CommandKind.TaskDone or CommandKind.TaskSnooze => OnTask(turn, command, cancellationToken),
+        CommandKind.Suggest => Suggest(turn, command, cancellationToken),
         _ => OnComplaint(turn, command, cancellationToken),
     };
 

@@ -10,7 +10,7 @@ public sealed partial class ClientGrain
     /// unpublished (SQLite publishes after the state write), and those of a client stored before the history existed,
     /// which are numbered in the order they happened. A failure here only leaves them for the next write.
     /// </summary>
-    public override async Task OnActivateAsync(CancellationToken cancellationToken)
+    private async Task CatchUpInteractionHistory()
     {
         var s = state.State;
         if (s.Profile is null)

@@ -2,6 +2,8 @@ using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using WealthActors.Clients;
 using WealthActors.Grains.ReadModel;
+using WealthActors.Grains.Suitability;
+using WealthActors.Suitability;
 using WealthActors.ReadModel;
 
 namespace WealthActors.Grains.Clients;
@@ -11,6 +13,8 @@ public sealed partial class ClientGrain(
     IReadModelWriter readModel,
     IOptions<TierOptions> tierOptions,
     TimeProvider clock,
+    ComplianceRecipients compliance,
+    ISuitabilityRegister suitabilityRegister,
     ILogger<ClientGrain> logger) : Grain, IClientGrain
 {
     /// <summary>Enough interactions for the 360° view and a chat reply; older ones are in the read model.</summary>
@@ -47,7 +51,9 @@ public sealed partial class ClientGrain(
         var holdings = state.State.Holdings;
         holdings.RemoveAll(h => string.Equals(h.ProductCode, holding.ProductCode, StringComparison.Ordinal));
         holdings.Add(holding);
+        await CheckHoldingSuitability(holding);
         await SaveAndProject();
+        await SendSuitabilityEffects();
         return View(clock.GetUtcNow());
     }
 
@@ -168,7 +174,9 @@ public sealed partial class ClientGrain(
             s.OpenComplaints?.Order(StringComparer.Ordinal).ToArray() ?? Array.Empty<string>(),
             ClientRules.Stage(s.CreatedAt, s.Holdings.Count > 0, aum, s.LastInteractionAt, now, _tiers),
             ClientRules.RiskExpiresOn(profile.RiskAssessedOn, _tiers),
-            s.LastInteractionAt);
+            s.LastInteractionAt,
+            s.Assessment?.Professional == true,
+            s.Assessment);
     }
 
     private ClientRow Row(DateTimeOffset now)

@@ -40,6 +40,15 @@ public sealed class ClientState : IProjectedState
     /// </summary>
     [Id(9)] public List<InteractionRow>? UnpublishedInteractions { get; set; }
 
+    /// <summary>The latest risk assessment recorded through the suitability route (null: only a pushed level, if any).</summary>
+    [Id(10)] public WealthActors.Suitability.RiskAssessment? Assessment { get; set; }
+
+    /// <summary>Reported holdings already warned about as unsuitable (product codes); null while none, as for most clients.</summary>
+    [Id(11)] public HashSet<string>? WarnedHoldings { get; set; }
+
+    /// <summary>Warnings and register lines owed; null while none.</summary>
+    [Id(12)] public WealthActors.Grains.Suitability.SuitabilityEffects? Effects { get; set; }
+
     /// <summary>Replaces shared identifiers and catalogue texts by their shared instances; values are unchanged.</summary>
     public void Compact()
     {

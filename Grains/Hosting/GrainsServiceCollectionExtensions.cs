@@ -5,6 +5,7 @@ using WealthActors.Grains.Calendars;
 using WealthActors.Grains.Clients;
 using WealthActors.Grains.Org;
 using WealthActors.Grains.Sla;
+using WealthActors.Grains.Suitability;
 
 namespace WealthActors.Grains.Hosting;
 
@@ -25,6 +26,13 @@ public static class GrainsServiceCollectionExtensions
         services.TryAddSingleton<EscalationTargets>();
         // The silo adds its client notification channels (WeCom customer contact, SMS) over this.
         services.TryAddSingleton<Notifications.IClientMessageSender, Notifications.NoClientMessageChannels>();
+        services.AddOptions<SuitabilityOptions>().Bind(configuration.GetSection(SuitabilityOptions.Section))
+            .Validate(o => o.ReturnVisitDays >= 1, "Suitability:ReturnVisitDays must be at least 1")
+            .Validate(o => !string.IsNullOrWhiteSpace(o.ApprovalPolicyId), "Suitability:ApprovalPolicyId must not be empty")
+            .ValidateOnStart();
+        services.TryAddSingleton<ComplianceRecipients>();
+        // The silo replaces it with the register in its database; the memory one serves the memory mode and tests.
+        services.TryAddSingleton<WealthActors.Suitability.ISuitabilityRegister, InMemorySuitabilityRegister>();
         services.TryAddSingleton(TimeProvider.System);
         // The generated serializer of ClientState asks for it (compaction on load).
         services.TryAddSingleton<ClientStateCallbacks>();

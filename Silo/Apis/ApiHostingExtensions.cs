@@ -9,6 +9,7 @@ using WealthActors.Silo.Imports;
 using WealthActors.Silo.Notifications;
 using WealthActors.Silo.Privacy;
 using WealthActors.Silo.Security;
+using WealthActors.Silo.Suitability;
 
 namespace WealthActors.Silo.Apis;
 
@@ -41,6 +42,8 @@ public static class ApiHostingExtensions
         builder.AddWealthActorsImports();
         builder.AddWealthActorsHandovers();
         builder.AddWealthActorsClientNotifications();
+        // The suitability routes' register, evidence index and evidence folder.
+        builder.AddWealthActorsSuitability();
         services.AddOpenApi(o => o.AddWealthActorsSecuritySchemes());
         services.AddHealthChecks();
         return builder;
@@ -79,6 +82,8 @@ public static class ApiHostingExtensions
         app.MapAuditApi();
         app.MapImportsApi();
         app.MapExportsApi();
+        app.MapSuitabilityApi();
+        app.MapEvidenceApi();
         return app;
     }
 

@@ -40,12 +40,12 @@ public sealed record ClientResponse(
             PersonalDataMask.IdNumber(p.IdNumber, mask.IdNumber),
             p.BranchId, p.AdvisorId, p.ManualVip, p.RiskLevel, p.RiskAssessedOn, p.Tags, p.UpdateConsent ?? [], p.WeComExternalUserId is not null);
         return new ClientResponse(
-            v.ClientId, profile, v.Tier, v.Vip, v.Aum, v.Holdings, new RiskResponse(p.RiskLevel, p.RiskAssessedOn, v.RiskExpiresOn),
+            v.ClientId, profile, v.Tier, v.Vip, v.Aum, v.Holdings, new RiskResponse(p.RiskLevel, p.RiskAssessedOn, v.RiskExpiresOn, v.ProfessionalInvestor),
             v.Household, v.RecentInteractions, v.OpenComplaints, v.Lifecycle, v.LastInteractionAt);
     }
 }
 
-public sealed record RiskResponse(RiskLevel? Level, DateOnly? AssessedOn, DateOnly? ExpiresOn);
+public sealed record RiskResponse(RiskLevel? Level, DateOnly? AssessedOn, DateOnly? ExpiresOn, bool Professional = false);
 
 /// <summary>A client in a list or search result, its birthday masked as the caller's rules say.</summary>
 public sealed record ClientListItem(

@@ -25,6 +25,8 @@ public abstract partial class CareRunner(ICareScanQueries queries, ICareContext 
 
     protected ICareContext Context => context;
 
+    protected ILogger Logger => logger;
+
     public async Task<JobRunResult> RunAsync(DateTimeOffset now, CancellationToken cancellationToken)
     {
         var rules = await context.Rules();
@@ -44,7 +46,7 @@ public abstract partial class CareRunner(ICareScanQueries queries, ICareContext 
             var delivered = new ConcurrentBag<CareOccurrence>();
             await Parallel.ForEachAsync(batch, new ParallelOptions { MaxDegreeOfParallelism = 16, CancellationToken = cancellationToken }, async (candidate, _) =>
             {
-                if (Plan(candidate, run) is not { } plan)
+                if (await PlanAsync(candidate, run) is not { } plan)
                 {
                     return;
                 }
@@ -77,6 +79,9 @@ public abstract partial class CareRunner(ICareScanQueries queries, ICareContext 
 
     /// <summary>The occurrence and the task's text for a candidate, or null to skip it.</summary>
     protected abstract CarePlan? Plan(CareCandidate candidate, CareRun run);
+
+    /// <summary>As <see cref="Plan"/>, for a rule whose text needs to ask something first.</summary>
+    protected virtual Task<CarePlan?> PlanAsync(CareCandidate candidate, CareRun run) => Task.FromResult(Plan(candidate, run));
 
     /// <summary>Who gets the task: the advisor unless a rule says more.</summary>
     protected virtual Task<IReadOnlyList<string>> Recipients(CareCandidate candidate, CareRun run) =>

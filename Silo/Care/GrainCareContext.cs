@@ -34,6 +34,9 @@ internal sealed partial class GrainCareContext(IGrainFactory grains, EscalationT
     public async Task<string?> TeamLeadOf(string branchId, string advisorId) =>
         (await targets.Resolve(branchId, advisorId)).GetValueOrDefault(EmployeeRole.TeamLead);
 
+    public Task<IReadOnlyList<WealthActors.Suitability.Recommendation>> SuitableProducts(string clientId, int limit) =>
+        grains.GetGrain<WealthActors.Suitability.IProductCatalogGrain>(WealthActors.Suitability.IProductCatalogGrain.DefaultKey).SuitableFor(clientId, limit);
+
     [LoggerMessage(Level = LogLevel.Warning, Message = "Care task {TaskId} for {Owner} not created ({Field} refused); the message goes out without it")]
     private static partial void LogTaskNotCreated(ILogger logger, string taskId, string owner, string field);
 }

@@ -20,4 +20,8 @@ public interface ICareContext
 
     /// <summary>The advisor's team lead: the advisor's manager, falling back to the branch head; null when neither exists.</summary>
     Task<string?> TeamLeadOf(string branchId, string advisorId);
+
+    /// <summary>Products on sale that suit the client, best first (reinvestment candidates for a maturity); none when unknown.</summary>
+    Task<IReadOnlyList<WealthActors.Suitability.Recommendation>> SuitableProducts(string clientId, int limit) =>
+        Task.FromResult<IReadOnlyList<WealthActors.Suitability.Recommendation>>([]);
 }
