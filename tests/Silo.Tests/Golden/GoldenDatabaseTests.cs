@@ -36,7 +36,13 @@ public sealed class GoldenDatabaseTests
         using var folder = new Storage.TempFolder();
         var database = Path.Combine(folder.Path, "wealthactors.db");
         File.Copy(GoldenDatabase, database);
-        File.Copy(Path.ChangeExtension(GoldenDatabase, ".keys.json"), Path.ChangeExtension(database, ".keys.json"));
+        var keys = Path.ChangeExtension(database, ".keys.json");
+        File.Copy(Path.ChangeExtension(GoldenDatabase, ".keys.json"), keys);
+        // A clone does not keep file modes; the Silo opens a key file only when its owner alone can read it.
+        if (!OperatingSystem.IsWindows())
+        {
+            File.SetUnixFileMode(keys, UnixFileMode.UserRead | UnixFileMode.UserWrite);
+        }
         var clock = new FakeTimeProvider(WrittenAt.AddMinutes(1));
         await using var api = ApiFactory.WithClock(clock, new Dictionary<string, string?> { ["Storage:Sqlite:Path"] = database });
         var compliance = api.As("Compliance");
