@@ -45,6 +45,7 @@ public static class TaskKinds
     public const string Care = "Care";
     public const string Outflow = "Outflow";
     public const string Onboarding = "Onboarding";
+    public const string ReturnVisit = "ReturnVisit";
 }
 
 [GenerateSerializer, Immutable, Alias("WealthActors.TaskView")]

@@ -261,7 +261,7 @@ public sealed partial class SubscriptionGrain(
         if (View.Status == SubscriptionStatus.CoolingOff && View.CoolingOffEndsAt is { } ends && ends <= now)
         {
             S.View = View with { Status = SubscriptionStatus.Effective, EffectiveAt = ends };
-            S.Effects.Messages.Add(SuitabilityWorkItems.ReturnVisitTask(View, now, options.Value.ReturnVisitDays));
+            S.Effects.Tasks.Add(SuitabilityWorkItems.ReturnVisitTask(View, now, options.Value.ReturnVisitDays));
             changed = true;
         }
 

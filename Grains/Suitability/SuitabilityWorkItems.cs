@@ -1,13 +1,14 @@
 using WealthActors.Employees;
 using WealthActors.Grains.Complaints;
 using WealthActors.Suitability;
+using WealthActors.Tasks;
 
 namespace WealthActors.Grains.Suitability;
 
 /// <summary>
-/// The work suitability hands to people. Today each is an inbox message (kind Task, Warning or Escalation, in Chinese and
-/// English); each is made by one method here, so that when tasks become work items (owner, due date, completion) only
-/// these methods change.
+/// The work suitability hands to people, each made by one method here: the return visit is a task (a work item with an
+/// owner, a due date and its overdue ladder); approvals, decisions and warnings are inbox messages (in Chinese and
+/// English), the approval's own deadline being kept by the subscription on its SLA policy.
 /// </summary>
 public static class SuitabilityWorkItems
 {
@@ -34,12 +35,23 @@ public static class SuitabilityWorkItems
             ? new MessageText($"合规已批准客户 {s.ClientId} 申购 {s.ProductName} 的适当性豁免（{s.DecidedBy}）。", $"Compliance ({s.DecidedBy}) approved the suitability override for client {s.ClientId} subscribing {s.ProductName}.")
             : new MessageText($"合规已拒绝客户 {s.ClientId} 申购 {s.ProductName} 的适当性豁免（{s.DecidedBy}）：{s.DecisionComment}", $"Compliance ({s.DecidedBy}) rejected the suitability override for client {s.ClientId} subscribing {s.ProductName}: {s.DecisionComment}"));
 
-    /// <summary>The return visit (回访) the advisor owes once the cooling-off period has ended.</summary>
-    public static OutboxEntry ReturnVisitTask(SubscriptionView s, DateTimeOffset now, int dueDays) => Message(
-        s.AdvisorId, InboxKind.Task, $"{s.SubscriptionId}:return-visit", s.ClientId, now,
-        new MessageText(
-            $"回访：客户 {s.ClientId} 申购的 {s.ProductName}（{s.Amount:N0} 元）冷静期已结束、已生效，请在 {dueDays} 日内完成回访确认。",
-            $"Return visit: the cooling-off period of client {s.ClientId}'s subscription of {s.ProductName} ({s.Amount:N0}) has ended and it is effective; complete the return visit within {dueDays} days."));
+    /// <summary>
+    /// The return visit (回访) the advisor owes once the cooling-off period has ended: a task due <paramref name="dueDays"/>
+    /// days later, on the overdue ladder of its kind. Its id comes from the subscription, so sending it again after a
+    /// crash finds the task it created.
+    /// </summary>
+    public static TaskOrder ReturnVisitTask(SubscriptionView s, DateTimeOffset now, int dueDays)
+    {
+        var key = $"{s.SubscriptionId}:return-visit";
+        return new TaskOrder(TaskIds.ForOccurrence(key), new CreateTask(
+            s.ClientId,
+            $"回访：{s.ProductName}（{s.Amount:N0} 元）冷静期已结束、已生效，请完成回访确认",
+            now.AddDays(dueDays),
+            s.AdvisorId,
+            TaskKinds.ReturnVisit,
+            Source: key,
+            EnglishTitle: $"Return visit: the cooling-off period of {s.ProductName} ({s.Amount:N0}) has ended and it is effective; confirm with the client"));
+    }
 
     /// <summary>A reported holding that breaks suitability: the sale happened elsewhere, so it is not refused, only flagged.</summary>
     public static OutboxEntry HoldingWarning(string employeeId, string clientId, string productCode, string productName, ProductRisk risk, RiskLevel? level, DateTimeOffset now) => Message(

@@ -3,6 +3,7 @@ using WealthActors.Employees;
 using WealthActors.Grains.Suitability;
 using WealthActors.Grains.Tests.Infrastructure;
 using WealthActors.Suitability;
+using WealthActors.Tasks;
 using WealthActors.Testing;
 
 namespace WealthActors.Grains.Tests.Suitability;
@@ -141,17 +142,29 @@ public sealed class SubscriptionGrainTests(ClusterFixture fixture)
         Assert.Equal(created.CreatedAt.AddHours(24), created.CoolingOffEndsAt);
         var grain = Grains.GetGrain<ISubscriptionGrain>(created.SubscriptionId);
 
+        var taskId = TaskIds.ForOccurrence($"{created.SubscriptionId}:return-visit");
         await fixture.Advance(TimeSpan.FromHours(24) - TimeSpan.FromSeconds(1));
-        await Task.Delay(100);
+        await fixture.Reminders.WhenSettled();
         Assert.Equal(SubscriptionStatus.CoolingOff, (await grain.GetView()).Status);
-        Assert.DoesNotContain(await Inbox(org.Advisor), m => m.Key == $"{created.SubscriptionId}:return-visit");
+        Assert.DoesNotContain(await Inbox(org.Advisor), m => m.TaskId == taskId);
 
         await fixture.Advance(TimeSpan.FromSeconds(1));
         var effective = await Eventually.Until(() => grain.GetView(), v => v.Status == SubscriptionStatus.Effective, "the end of the cooling-off period");
         Assert.Equal(created.CoolingOffEndsAt, effective.EffectiveAt);
-        var inbox = await Eventually.Until(
-            () => Inbox(org.Advisor), i => i.Any(m => m.Key == $"{created.SubscriptionId}:return-visit"), "the return-visit task");
-        Assert.Equal(InboxKind.Task, inbox.Single(m => m.Key == $"{created.SubscriptionId}:return-visit").Kind);
+
+        // The return visit is a work item: the advisor's, due three days after the subscription took effect, to be done.
+        var inbox = await Eventually.Until(() => Inbox(org.Advisor), i => i.Any(m => m.TaskId == taskId), "the return-visit task's announcement");
+        Assert.Equal(InboxKind.Task, inbox.Single(m => m.TaskId == taskId).Kind);
+        var task = await Grains.GetGrain<ITaskGrain>(taskId).GetView();
+        Assert.Equal((TaskKinds.ReturnVisit, org.Advisor, org.MassClient, WorkItemStatus.Open), (task.Kind, task.Owner, task.ClientId, task.Status));
+        Assert.Equal(effective.EffectiveAt!.Value.AddDays(3), task.Due);
+        Assert.Contains(created.SubscriptionId, task.Timeline[0].Text);
+
+        // Overdue, it reminds the advisor like any task; done with an outcome, it is closed.
+        await fixture.Advance(TimeSpan.FromDays(3));
+        await Eventually.Until(() => Grains.GetGrain<ITaskGrain>(taskId).GetView(), t => t.Overdue, "the overdue return visit");
+        var done = await Grains.GetGrain<ITaskGrain>(taskId).Complete(Actor.Employee(org.Advisor, "tests"), "客户确认购买意愿 confirmed by phone");
+        Assert.Equal(WorkItemStatus.Done, done.Status);
     }
 
     [Fact]
