@@ -62,6 +62,12 @@ internal sealed class PrivatePostgres
         await command.ExecuteNonQueryAsync();
     }
 
+    /// <summary>
+    /// Runs one of the server's client tools (<c>pg_dump</c>, <c>pg_restore</c>, …) of the same version as the server,
+    /// as the calling user (client tools connect over TCP and need no server user); throws when it fails.
+    /// </summary>
+    public Task RunClientTool(string tool, params string[] arguments) => Run(Path.Combine(_binaries, tool), arguments, asServerUser: false);
+
     public async Task<string> ServerLog() => await File.ReadAllTextAsync(Path.Combine(Folder, "server.log"));
 
     /// <summary>Stops the server at once (nothing here needs a clean shutdown) and removes its folder.</summary>
@@ -99,9 +105,15 @@ internal sealed class PrivatePostgres
                 .Select(d => Path.Combine(d, "bin")));
         }
 
-        return candidates.FirstOrDefault(d => File.Exists(Path.Combine(d, "initdb")) && File.Exists(Path.Combine(d, "pg_ctl")))
+        var found = candidates.FirstOrDefault(d => File.Exists(Path.Combine(d, "initdb")) && File.Exists(Path.Combine(d, "pg_ctl")))
             ?? throw new InvalidOperationException(
                 "No PostgreSQL server binaries (initdb, pg_ctl) found: scripts/install-test-deps.sh installs them.");
+
+        // A PATH entry may hold links to a few of the server's binaries only: its client tools (pg_dump) live beside
+        // the real initdb.
+        return File.ResolveLinkTarget(Path.Combine(found, "initdb"), returnFinalTarget: true) is { } target
+            ? Path.GetDirectoryName(target.FullName)!
+            : found;
     }
 
     private static async Task Run(string file, string[] arguments, bool asServerUser = true)

@@ -52,6 +52,9 @@ public sealed class PostgresServer : IAsyncLifetime
 
     public Task<string> ServerLogAsync() => Server.ServerLog();
 
+    /// <inheritdoc cref="PrivatePostgres.RunClientTool"/>
+    public Task RunClientToolAsync(string tool, params string[] arguments) => Server.RunClientTool(tool, arguments);
+
     private async Task<string> CreateDatabaseAsync(string name)
     {
         await Server.CreateDatabase(name);
