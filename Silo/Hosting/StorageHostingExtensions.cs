@@ -109,16 +109,23 @@ public static class StorageHostingExtensions
             // Projections join their state's write only where that option is registered (AddWealthActorsReadModel).
             services.GetService<PostgresStateWriteProjection>());
 
-    // The AdoNet reminder table stays the one that reads; its registrations and removals share the batches.
+    // A decorator of the AdoNet reminder table, which stays the one that reads; its registrations and removals share
+    // the batches. The registration it wraps is Orleans' own, however Orleans made it (type, factory or instance).
     private static void BatchReminderWrites(IServiceCollection services)
     {
         var adoNet = services.Last(descriptor => descriptor.ServiceType == typeof(IReminderTable));
         services.Remove(adoNet);
         services.AddSingleton<IReminderTable>(sp => new PostgresBatchedReminderTable(
-            (IReminderTable)ActivatorUtilities.CreateInstance(sp, adoNet.ImplementationType!),
+            Resolve<IReminderTable>(sp, adoNet),
             sp.GetRequiredService<PostgresStatementBatcher>(),
             sp.GetRequiredService<IOptions<ClusterOptions>>().Value.ServiceId));
     }
+
+    private static T Resolve<T>(IServiceProvider services, ServiceDescriptor descriptor) => (T)(
+        descriptor.ImplementationInstance
+        ?? descriptor.ImplementationFactory?.Invoke(services)
+        ?? ActivatorUtilities.CreateInstance(services, descriptor.ImplementationType
+            ?? throw new InvalidOperationException($"The {typeof(T).Name} registration names no implementation.")));
 
     /// <summary>
     /// The read model as a singleton serving both <see cref="IReadModelWriter"/> and <see cref="IReadModelQueries"/>:

@@ -23,12 +23,12 @@ internal sealed class PostgresBatchedGrainStorage(
     string serviceId,
     PostgresStateWriteProjection? projection) : IGrainStorage
 {
-    private const string WriteQueryKey = "WriteToStorageKey";
-    private const string ReadQueryKey = "ReadFromStorageKey";
+    private const string WriteQueryKey = OrleansContract.WriteToStorageKey;
+    private const string ReadQueryKey = OrleansContract.ReadFromStorageKey;
 
     // The same write, failing the unit when the version is stale so the rows after it cannot commit without the state
     // (003-orleans-storage-queries.sql).
-    private const string WriteOrFailQueryKey = "WriteToStorageOrFailKey";
+    internal const string WriteOrFailQueryKey = "WriteToStorageOrFailKey";
 
     private const string StaleVersionSqlState = "WA409";
 
@@ -75,8 +75,8 @@ internal sealed class PostgresBatchedGrainStorage(
         var write = new PostgresStatement(await batcher.OrleansQueryText(projected is null ? WriteQueryKey : WriteOrFailQueryKey), parameters =>
         {
             BindRow(parameters, row);
-            parameters.Add(new NpgsqlParameter { ParameterName = "GrainStateVersion", NpgsqlDbType = NpgsqlDbType.Integer, Value = expected is { } version ? version : DBNull.Value });
-            parameters.Add(new NpgsqlParameter<byte[]> { ParameterName = "PayloadBinary", NpgsqlDbType = NpgsqlDbType.Bytea, TypedValue = payload });
+            parameters.Add(new NpgsqlParameter { ParameterName = OrleansContract.GrainStateVersion, NpgsqlDbType = NpgsqlDbType.Integer, Value = expected is { } version ? version : DBNull.Value });
+            parameters.Add(new NpgsqlParameter<byte[]> { ParameterName = OrleansContract.PayloadBinary, NpgsqlDbType = NpgsqlDbType.Bytea, TypedValue = payload });
         }, ReturnsRows: true);
 
         IReadOnlyList<object?[]> rows;
@@ -119,11 +119,11 @@ internal sealed class PostgresBatchedGrainStorage(
 
     private void BindRow(NpgsqlParameterCollection parameters, (string GrainType, string Key) row)
     {
-        parameters.Add(new NpgsqlParameter<string> { ParameterName = "ServiceId", NpgsqlDbType = NpgsqlDbType.Text, TypedValue = serviceId });
-        parameters.Add(new NpgsqlParameter<string> { ParameterName = "GrainTypeString", NpgsqlDbType = NpgsqlDbType.Text, TypedValue = row.GrainType });
-        parameters.Add(new NpgsqlParameter<long> { ParameterName = "GrainIdN0", NpgsqlDbType = NpgsqlDbType.Bigint, TypedValue = 0 });
-        parameters.Add(new NpgsqlParameter<long> { ParameterName = "GrainIdN1", NpgsqlDbType = NpgsqlDbType.Bigint, TypedValue = 0 });
-        parameters.Add(new NpgsqlParameter<string> { ParameterName = "GrainIdExtensionString", NpgsqlDbType = NpgsqlDbType.Text, TypedValue = row.Key });
+        parameters.Add(new NpgsqlParameter<string> { ParameterName = OrleansContract.ServiceId, NpgsqlDbType = NpgsqlDbType.Text, TypedValue = serviceId });
+        parameters.Add(new NpgsqlParameter<string> { ParameterName = OrleansContract.GrainTypeString, NpgsqlDbType = NpgsqlDbType.Text, TypedValue = row.GrainType });
+        parameters.Add(new NpgsqlParameter<long> { ParameterName = OrleansContract.GrainIdN0, NpgsqlDbType = NpgsqlDbType.Bigint, TypedValue = 0 });
+        parameters.Add(new NpgsqlParameter<long> { ParameterName = OrleansContract.GrainIdN1, NpgsqlDbType = NpgsqlDbType.Bigint, TypedValue = 0 });
+        parameters.Add(new NpgsqlParameter<string> { ParameterName = OrleansContract.GrainIdExtensionString, NpgsqlDbType = NpgsqlDbType.Text, TypedValue = row.Key });
     }
 
     public Task ClearStateAsync<T>(string stateName, GrainId grainId, IGrainState<T> grainState) =>

@@ -25,22 +25,22 @@ internal sealed class PostgresBatchedReminderTable(IReminderTable adoNet, Postgr
     {
         // As the AdoNet table does: an unspecified start is taken as UTC.
         var startAt = entry.StartAt.Kind == DateTimeKind.Unspecified ? DateTime.SpecifyKind(entry.StartAt, DateTimeKind.Utc) : entry.StartAt.ToUniversalTime();
-        var rows = await batcher.Query(await batcher.OrleansQueryText("UpsertReminderRowKey"), parameters =>
+        var rows = await batcher.Query(await batcher.OrleansQueryText(OrleansContract.UpsertReminderRowKey), parameters =>
         {
             BindRow(parameters, entry.GrainId, entry.ReminderName);
-            parameters.Add(new NpgsqlParameter<DateTime> { ParameterName = "StartTime", NpgsqlDbType = NpgsqlDbType.TimestampTz, TypedValue = startAt });
-            parameters.Add(new NpgsqlParameter<long> { ParameterName = "Period", NpgsqlDbType = NpgsqlDbType.Bigint, TypedValue = (long)entry.Period.TotalMilliseconds });
-            parameters.Add(new NpgsqlParameter<int> { ParameterName = "GrainHash", NpgsqlDbType = NpgsqlDbType.Integer, TypedValue = unchecked((int)entry.GrainId.GetUniformHashCode()) });
+            parameters.Add(new NpgsqlParameter<DateTime> { ParameterName = OrleansContract.StartTime, NpgsqlDbType = NpgsqlDbType.TimestampTz, TypedValue = startAt });
+            parameters.Add(new NpgsqlParameter<long> { ParameterName = OrleansContract.Period, NpgsqlDbType = NpgsqlDbType.Bigint, TypedValue = (long)entry.Period.TotalMilliseconds });
+            parameters.Add(new NpgsqlParameter<int> { ParameterName = OrleansContract.GrainHash, NpgsqlDbType = NpgsqlDbType.Integer, TypedValue = unchecked((int)entry.GrainId.GetUniformHashCode()) });
         });
         return rows.Count > 0 && rows[0][0] is { } version ? Convert.ToInt32(version, CultureInfo.InvariantCulture).ToString(CultureInfo.InvariantCulture) : null;
     }
 
     public async Task<bool> RemoveRow(GrainId grainId, string reminderName, string eTag)
     {
-        var rows = await batcher.Query(await batcher.OrleansQueryText("DeleteReminderRowKey"), parameters =>
+        var rows = await batcher.Query(await batcher.OrleansQueryText(OrleansContract.DeleteReminderRowKey), parameters =>
         {
             BindRow(parameters, grainId, reminderName);
-            parameters.Add(new NpgsqlParameter<int> { ParameterName = "Version", NpgsqlDbType = NpgsqlDbType.Integer, TypedValue = int.Parse(eTag, CultureInfo.InvariantCulture) });
+            parameters.Add(new NpgsqlParameter<int> { ParameterName = OrleansContract.Version, NpgsqlDbType = NpgsqlDbType.Integer, TypedValue = int.Parse(eTag, CultureInfo.InvariantCulture) });
         });
         return rows.Count > 0 && rows[0][0] is true;
     }
@@ -49,8 +49,8 @@ internal sealed class PostgresBatchedReminderTable(IReminderTable adoNet, Postgr
 
     private void BindRow(NpgsqlParameterCollection parameters, GrainId grainId, string reminderName)
     {
-        parameters.Add(new NpgsqlParameter<string> { ParameterName = "ServiceId", NpgsqlDbType = NpgsqlDbType.Text, TypedValue = serviceId });
-        parameters.Add(new NpgsqlParameter<string> { ParameterName = "GrainId", NpgsqlDbType = NpgsqlDbType.Text, TypedValue = grainId.ToString() });
-        parameters.Add(new NpgsqlParameter<string> { ParameterName = "ReminderName", NpgsqlDbType = NpgsqlDbType.Text, TypedValue = reminderName });
+        parameters.Add(new NpgsqlParameter<string> { ParameterName = OrleansContract.ServiceId, NpgsqlDbType = NpgsqlDbType.Text, TypedValue = serviceId });
+        parameters.Add(new NpgsqlParameter<string> { ParameterName = OrleansContract.GrainId, NpgsqlDbType = NpgsqlDbType.Text, TypedValue = grainId.ToString() });
+        parameters.Add(new NpgsqlParameter<string> { ParameterName = OrleansContract.ReminderName, NpgsqlDbType = NpgsqlDbType.Text, TypedValue = reminderName });
     }
 }
