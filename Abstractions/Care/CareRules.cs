@@ -48,7 +48,10 @@ public sealed record OutflowAlertRule(
     [property: Id(1)] decimal AumShare,
     [property: Id(2)] decimal Amount);
 
-/// <summary>All care rules' settings, versioned as one document.</summary>
+/// <summary>
+/// All care rules' settings, versioned as one document, with the onboarding checklist's template (null in documents
+/// stored before it existed: <see cref="OnboardingOrDefault"/> is the shipped one then).
+/// </summary>
 [GenerateSerializer, Immutable, Alias("WealthActors.CareRules")]
 public sealed record CareRules(
     [property: Id(0)] int Version,
@@ -57,7 +60,8 @@ public sealed record CareRules(
     [property: Id(3)] DormancyRule Dormancy,
     [property: Id(4)] RiskExpiryRule RiskExpiry,
     [property: Id(5)] SlaDigestRule SlaDigest,
-    [property: Id(6)] OutflowAlertRule Outflow)
+    [property: Id(6)] OutflowAlertRule Outflow,
+    [property: Id(7)] OnboardingTemplate? Onboarding = null)
 {
     /// <summary>The shipped settings (version 0: never written).</summary>
     public static CareRules Defaults { get; } = new(
@@ -67,7 +71,10 @@ public sealed record CareRules(
         new DormancyRule(Daily("08:45"), 30, true),
         new RiskExpiryRule(Daily("08:45"), 30),
         new SlaDigestRule(Daily("09:00")),
-        new OutflowAlertRule(true, 0.30m, 1_000_000m));
+        new OutflowAlertRule(true, 0.30m, 1_000_000m),
+        OnboardingTemplate.Default);
+
+    public OnboardingTemplate OnboardingOrDefault => Onboarding ?? OnboardingTemplate.Default;
 
     /// <summary>The schedule of a scheduled rule, or null for a name that is not one.</summary>
     public CareSchedule? ScheduleOf(string rule) => rule switch

@@ -38,6 +38,7 @@ public enum HandoverRunState
 /// <param name="Skipped">Clients that had left the departing advisor before their turn (another advisor's now), or no longer exist: not moved.</param>
 /// <param name="ComplaintsMoved">Open complaints of the moved clients reassigned from the departing advisor to the new one.</param>
 /// <param name="SkippedClientIds">The first skipped clients (at most 100), to look at.</param>
+/// <param name="TasksMoved">Open tasks (open or snoozed) of the moved clients handed from the departing advisor to the new one.</param>
 [GenerateSerializer, Immutable, Alias("WealthActors.HandoverStatus")]
 public sealed record HandoverStatus(
     [property: Id(0)] string HandoverId,
@@ -52,7 +53,8 @@ public sealed record HandoverStatus(
     [property: Id(9)] DateTimeOffset RequestedAt,
     [property: Id(10)] DateTimeOffset? CompletedAt,
     [property: Id(11)] IReadOnlyList<string> SkippedClientIds,
-    [property: Id(12)] string? RequestedBy);
+    [property: Id(12)] string? RequestedBy,
+    [property: Id(13)] int TasksMoved = 0);
 
 /// <summary>What moving one client found.</summary>
 [GenerateSerializer, Alias("WealthActors.ClientHandoverOutcome")]

@@ -26,6 +26,15 @@ public interface ITaskGrain : IGrainWithStringKey
 
     [Alias("Cancel")]
     Task<TaskView> Cancel(Actor actor, string reason);
+
+    /// <summary>
+    /// Hands an open or snoozed task of <paramref name="from"/> to <paramref name="to"/> (an advisor handover): recorded
+    /// on its timeline with <paramref name="note"/>, and its reminders and escalations still to come reach the new
+    /// owner and the new owner's chain. A task already with <paramref name="to"/> is left as it is, so a repeat changes
+    /// nothing; one that is done, cancelled or someone else's throws <see cref="InvalidTransitionException"/>.
+    /// </summary>
+    [Alias("Reassign")]
+    Task<TaskView> Reassign(Actor actor, string from, string to, string? note);
 }
 
 /// <summary>Task ids, in the complaint ids' format: readable, sortable by day, and unguessable.</summary>

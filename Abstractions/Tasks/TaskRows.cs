@@ -20,4 +20,7 @@ public interface ITaskQueries
 {
     /// <summary>The tasks of <paramref name="owner"/>, in <paramref name="status"/> (null: any), soonest due first.</summary>
     Task<IReadOnlyList<TaskRow>> ListTasks(string owner, WorkItemStatus? status, int limit, CancellationToken cancellationToken = default);
+
+    /// <summary>The tasks of <paramref name="clientId"/> still to do (Open or Snoozed), whoever owns them, soonest due first.</summary>
+    Task<IReadOnlyList<TaskRow>> OpenTasksOfClient(string clientId, int limit, CancellationToken cancellationToken = default);
 }

@@ -7,7 +7,10 @@ public sealed partial class CareRulesGrain(
     [PersistentState("state", GrainStorage.Name)] IPersistentState<CareRulesState> state,
     ILogger<CareRulesGrain> logger) : Grain, ICareRulesGrain
 {
-    private CareRules Current => state.State.Rules ?? CareRules.Defaults;
+    // A document stored before the onboarding template existed carries none: it shows (and keeps) the shipped one.
+    private CareRules Current => state.State.Rules is { } stored
+        ? stored with { Onboarding = stored.OnboardingOrDefault }
+        : CareRules.Defaults;
 
     public Task<CareRules> Get() => Task.FromResult(Current);
 

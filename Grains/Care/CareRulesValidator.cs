@@ -49,6 +49,7 @@ public static class CareRulesValidator
 
         Check(rules.Outflow.AumShare is > 0 and <= 1, $"{CareRuleNames.Outflow}.aumShare", "must be greater than 0 and at most 1.");
         Check(rules.Outflow.Amount > 0, $"{CareRuleNames.Outflow}.amount", "must be greater than 0.");
+        problems.AddRange(OnboardingTemplateValidator.Validate(rules.OnboardingOrDefault).Select(p => ($"onboarding.{p.Field}", p.Message)));
         return problems;
     }
 

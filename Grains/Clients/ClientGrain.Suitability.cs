@@ -9,12 +9,13 @@ public sealed partial class ClientGrain
 {
     /// <summary>
     /// What a crash may have left undone goes out as the client wakes: its interaction history, then the suitability
-    /// warnings owed from before a crash or a failed delivery.
+    /// warnings owed from before a crash or a failed delivery, then an onboarding plan owed but not yet made.
     /// </summary>
     public override async Task OnActivateAsync(CancellationToken cancellationToken)
     {
         await CatchUpInteractionHistory();
         await SendSuitabilityEffects();
+        await CreateOwedOnboardingPlan();
     }
 
     public async Task<ClientView> RecordRiskAssessment(RiskAssessment assessment, Actor actor)

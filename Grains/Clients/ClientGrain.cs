@@ -15,6 +15,7 @@ public sealed partial class ClientGrain(
     TimeProvider clock,
     ComplianceRecipients compliance,
     ISuitabilityRegister suitabilityRegister,
+    WealthActors.Grains.Sla.IBusinessCalendarProvider calendars,
     ILogger<ClientGrain> logger) : Grain, IClientGrain
 {
     /// <summary>Enough interactions for the 360° view and a chat reply; older ones are in the read model.</summary>
@@ -49,11 +50,18 @@ public sealed partial class ClientGrain(
     {
         RequireExists();
         var holdings = state.State.Holdings;
+        var first = holdings.Count == 0;
         holdings.RemoveAll(h => string.Equals(h.ProductCode, holding.ProductCode, StringComparison.Ordinal));
         holdings.Add(holding);
         await CheckHoldingSuitability(holding);
+        if (first)
+        {
+            await OweOnboardingPlan();
+        }
+
         await SaveAndProject();
         await SendSuitabilityEffects();
+        await CreateOwedOnboardingPlan();
         return View(clock.GetUtcNow());
     }
 

@@ -49,6 +49,9 @@ public sealed class ClientState : IProjectedState
     /// <summary>Warnings and register lines owed; null while none.</summary>
     [Id(12)] public WealthActors.Grains.Suitability.SuitabilityEffects? Effects { get; set; }
 
+    /// <summary>The onboarding plan owed or made since the client's first holding; null before it (and for clients that had holdings before plans existed).</summary>
+    [Id(13)] public ClientOnboarding? Onboarding { get; set; }
+
     /// <summary>Replaces shared identifiers and catalogue texts by their shared instances; values are unchanged.</summary>
     public void Compact()
     {

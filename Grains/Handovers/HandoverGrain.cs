@@ -4,23 +4,29 @@ using WealthActors.Clients;
 using WealthActors.Complaints;
 using WealthActors.Employees;
 using WealthActors.Handovers;
+using WealthActors.Tasks;
 
 namespace WealthActors.Grains.Handovers;
 
 /// <summary>
 /// Works through a handover's clients a batch at a time on a grain timer: each client's steps (the client, then its
-/// open complaints assigned to the departing advisor), then the batch's progress in one state write. Every step is
+/// open complaints assigned to the departing advisor, then its open tasks the departing advisor owns), then the batch's
+/// progress in one state write. Every step is
 /// safe to repeat, so a batch cut short by a crash is simply done again. A durable reminder, and the registry a starting
 /// silo reads, bring a running handover back after its silo is gone.
 /// </summary>
 public sealed partial class HandoverGrain(
     [PersistentState("state", GrainStorage.Name)] IPersistentState<HandoverState> state,
     IAuditTrail audit,
+    ITaskQueries taskQueries,
     TimeProvider clock,
     ILogger<HandoverGrain> logger) : Grain, IHandoverGrain, IRemindable
 {
     /// <summary>Clients whose steps run at once, and whose progress is stored together.</summary>
     internal const int Batch = 50;
+
+    /// <summary>The open tasks of one client looked at; far more than a client has (the read model's page limit).</summary>
+    private const int TasksPerClient = 1000;
 
     private const string ResumeReminder = "handover-resume";
     private static readonly TimeSpan RetryDelay = TimeSpan.FromSeconds(5);
@@ -115,7 +121,7 @@ public sealed partial class HandoverGrain(
         await state.WriteStateAsync();
     }
 
-    /// <summary>One client's steps: the client itself, then each of its open complaints.</summary>
+    /// <summary>One client's steps: the client itself, then each of its open complaints, then each of its open tasks.</summary>
     private async Task<ClientStepResult> MoveClient(HandoverPlan plan, string clientId)
     {
         var client = await GrainFactory.GetGrain<IClientGrain>(clientId).HandOver(plan.From, plan.To, plan.Actor);
@@ -130,7 +136,39 @@ public sealed partial class HandoverGrain(
             complaints += await MoveComplaint(plan, complaintId) ? 1 : 0;
         }
 
-        return new ClientStepResult(clientId, client.Outcome, complaints);
+        var tasks = 0;
+        foreach (var task in await taskQueries.OpenTasksOfClient(clientId, TasksPerClient))
+        {
+            tasks += await MoveTask(plan, task) ? 1 : 0;
+        }
+
+        return new ClientStepResult(clientId, client.Outcome, complaints, tasks);
+    }
+
+    /// <summary>
+    /// Hands an open task of the departing advisor to the new one through the task's own Reassign, which records it on
+    /// the task's timeline and points its reminders and escalations still to come at the new owner's chain. The client's
+    /// open tasks come from the read model, whose row may still show the departing advisor for a task this handover
+    /// moved before a restart: Reassign leaves such a task as it is, and its timeline says whether this handover moved
+    /// it, so it is counted once. True when this handover moved it, now or before a restart.
+    /// </summary>
+    private async Task<bool> MoveTask(HandoverPlan plan, TaskRow row)
+    {
+        if (!string.Equals(row.Owner, plan.From, StringComparison.Ordinal) && !string.Equals(row.Owner, plan.To, StringComparison.Ordinal))
+        {
+            return false;
+        }
+
+        try
+        {
+            var view = await GrainFactory.GetGrain<ITaskGrain>(row.TaskId).Reassign(plan.Actor, plan.From, plan.To, HandoverNote);
+            return view.Timeline.Any(e => e.Kind == "Assigned" && e.Text?.EndsWith(HandoverNote, StringComparison.Ordinal) == true);
+        }
+        catch (InvalidTransitionException)
+        {
+            // Done, cancelled or given to someone else since the row was written: whoever did it decided.
+            return false;
+        }
     }
 
     /// <summary>
@@ -199,14 +237,14 @@ public sealed partial class HandoverGrain(
 
         S.Concluded = true;
         await state.WriteStateAsync();
-        LogCompleted(logger, HandoverId, S.Moved, S.Skipped, S.ComplaintsMoved);
+        LogCompleted(logger, HandoverId, S.Moved, S.Skipped, S.ComplaintsMoved, S.TasksMoved);
     }
 
     private HandoverStatus? Status() => S.Plan is not { } plan
         ? null
         : new HandoverStatus(
             HandoverId, plan.From, plan.To, S.Status, plan.ClientIds.Count, S.Next, S.Moved, S.Skipped, S.ComplaintsMoved,
-            plan.RequestedAt, S.CompletedAt, [.. S.SkippedClientIds], plan.Requester.EmployeeId ?? plan.Requester.KeyName);
+            plan.RequestedAt, S.CompletedAt, [.. S.SkippedClientIds], plan.Requester.EmployeeId ?? plan.Requester.KeyName, S.TasksMoved);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Handover {HandoverId} of {Total} clients from {From} to {To} started")]
     private static partial void LogStarted(ILogger logger, string handoverId, string from, string to, int total);
@@ -214,6 +252,6 @@ public sealed partial class HandoverGrain(
     [LoggerMessage(Level = LogLevel.Warning, Message = "Handover {HandoverId}: the batch after client {Next} failed; it is done again")]
     private static partial void LogBatchFailed(ILogger logger, Exception exception, string handoverId, int next);
 
-    [LoggerMessage(Level = LogLevel.Information, Message = "Handover {HandoverId} completed: {Moved} clients moved, {Skipped} skipped, {Complaints} complaints reassigned")]
-    private static partial void LogCompleted(ILogger logger, string handoverId, int moved, int skipped, int complaints);
+    [LoggerMessage(Level = LogLevel.Information, Message = "Handover {HandoverId} completed: {Moved} clients moved, {Skipped} skipped, {Complaints} complaints and {Tasks} tasks reassigned")]
+    private static partial void LogCompleted(ILogger logger, string handoverId, int moved, int skipped, int complaints, int tasks);
 }

@@ -18,23 +18,24 @@ public static class HandoverMessages
 
     public static MessageText Text(string recipient, string handoverId, HandoverStatus s)
     {
+        var tasks = s.TasksMoved == 0 ? ("", "") : ($"、{s.TasksMoved} 项待办任务", $" and {s.TasksMoved} open tasks");
         var skipped = s.Skipped == 0 ? ("", "") : ($"；{s.Skipped} 位客户已不在其名下，未移交", $"; {s.Skipped} no longer theirs, not moved");
         if (recipient == s.From)
         {
             return new MessageText(
-                $"客户交接 {handoverId}：您名下 {s.Moved} 位客户及其 {s.ComplaintsMoved} 件未结投诉已移交给 {s.To}{skipped.Item1}。",
-                $"Handover {handoverId}: {s.Moved} of your clients and {s.ComplaintsMoved} of their open complaints have moved to {s.To}{skipped.Item2}.");
+                $"客户交接 {handoverId}：您名下 {s.Moved} 位客户及其 {s.ComplaintsMoved} 件未结投诉{tasks.Item1}已移交给 {s.To}{skipped.Item1}。",
+                $"Handover {handoverId}: {s.Moved} of your clients and {s.ComplaintsMoved} of their open complaints{tasks.Item2} have moved to {s.To}{skipped.Item2}.");
         }
 
         if (recipient == s.To)
         {
             return new MessageText(
-                $"客户交接 {handoverId}：{s.From} 名下 {s.Moved} 位客户及其 {s.ComplaintsMoved} 件未结投诉已移交给您，请尽快联系客户。",
-                $"Handover {handoverId}: {s.Moved} clients of {s.From} and {s.ComplaintsMoved} of their open complaints are now yours; please contact them soon.");
+                $"客户交接 {handoverId}：{s.From} 名下 {s.Moved} 位客户及其 {s.ComplaintsMoved} 件未结投诉{tasks.Item1}已移交给您，请尽快联系客户。",
+                $"Handover {handoverId}: {s.Moved} clients of {s.From} and {s.ComplaintsMoved} of their open complaints{tasks.Item2} are now yours; please contact them soon.");
         }
 
         return new MessageText(
-            $"客户交接 {handoverId}：{s.From} 名下 {s.Moved} 位客户及其 {s.ComplaintsMoved} 件未结投诉已移交给 {s.To}{skipped.Item1}。",
-            $"Handover {handoverId}: {s.Moved} clients of {s.From} and {s.ComplaintsMoved} of their open complaints have moved to {s.To}{skipped.Item2}.");
+            $"客户交接 {handoverId}：{s.From} 名下 {s.Moved} 位客户及其 {s.ComplaintsMoved} 件未结投诉{tasks.Item1}已移交给 {s.To}{skipped.Item1}。",
+            $"Handover {handoverId}: {s.Moved} clients of {s.From} and {s.ComplaintsMoved} of their open complaints{tasks.Item2} have moved to {s.To}{skipped.Item2}.");
     }
 }

@@ -18,4 +18,7 @@ public sealed class HandoverState
 
     /// <summary>The people are told and the end is in the audit trail: nothing is left to do.</summary>
     [Id(8)] public bool Concluded { get; set; }
+
+    /// <summary>Open tasks of the moved clients handed from the departing advisor to the new one.</summary>
+    [Id(9)] public int TasksMoved { get; set; }
 }

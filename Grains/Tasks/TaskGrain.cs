@@ -138,6 +138,39 @@ public sealed class TaskGrain(
         return View(Clock.GetUtcNow());
     }
 
+    public async Task<TaskView> Reassign(Actor actor, string from, string to, string? note)
+    {
+        RequireOpened();
+        RequireStatus("reassign", WorkItemStatus.Open, WorkItemStatus.Snoozed);
+        if (string.Equals(S.Assignee, to, StringComparison.Ordinal))
+        {
+            return View(Clock.GetUtcNow());
+        }
+
+        if (!string.Equals(S.Assignee, from, StringComparison.Ordinal))
+        {
+            throw new InvalidTransitionException($"Task '{CaseId}' is {S.Assignee}'s, not {from}'s.");
+        }
+
+        if (await GrainFactory.GetGrain<IEmployeeGrain>(to).GetProfile() is null)
+        {
+            throw new DomainValidationException("to", $"Employee '{to}' does not exist.");
+        }
+
+        // As a service request's assign does on the shared machinery: the ladder's targets follow the new owner, and
+        // every message of the SLA not yet fired reads the owner and the targets when it fires.
+        var targets = await escalationTargets.Resolve(S.BranchId, to);
+        await Execute(actor, now =>
+        {
+            RequireStatus("reassign", WorkItemStatus.Open, WorkItemStatus.Snoozed);
+            S.Assignee = to;
+            S.Targets = targets;
+            S.UpdatedAt = now;
+            AddTimeline(now, "Assigned", actor, $"{from} → {to}{(note is { Length: > 0 } ? ": " + note : "")}");
+        });
+        return View(Clock.GetUtcNow());
+    }
+
     protected override MessageText Message(SlaEvent e, (string Chinese, string English)? toRole) => TaskMessages.For(e, S, CaseId, toRole);
 
     protected override void OnFired(SlaEvent e, DateTimeOffset now)

@@ -15,6 +15,7 @@ public static class CareRulesApi
         var group = routes.MapGroup("/api/care-rules").WithTags("Care rules");
         group.MapGet("/", Get).RequireAuthorization(AuthHostingExtensions.Policies.Read);
         group.MapPut("/", Put).RequireAuthorization(AuthHostingExtensions.Policies.AdminOnly);
+        group.MapOnboardingTemplate();
         return routes;
     }
 

@@ -40,4 +40,18 @@ internal sealed partial class InMemoryReadModel : ITaskReadModelWriter, ITaskQue
             return Task.FromResult(rows);
         }
     }
+
+    public Task<IReadOnlyList<TaskRow>> OpenTasksOfClient(string clientId, int limit, CancellationToken cancellationToken = default)
+    {
+        lock (_lock)
+        {
+            IReadOnlyList<TaskRow> rows = _tasks.Values
+                .Where(t => t.ClientId == clientId && t.Status is WorkItemStatus.Open or WorkItemStatus.Snoozed)
+                .OrderBy(t => t.Due)
+                .ThenBy(t => t.TaskId, StringComparer.Ordinal)
+                .Take(ReadModelSemantics.ClampLimit(limit))
+                .ToArray();
+            return Task.FromResult(rows);
+        }
+    }
 }

@@ -26,6 +26,14 @@ internal sealed partial class SqlReadModel : ITaskReadModelWriter, ITaskQueries
         LIMIT @limit;
         """;
 
+    private const string OpenTasksOfClientSql = """
+        SELECT task_id, client_id, branch_id, owner, title, kind, status, due, overdue, escalation_level, created_at, updated_at
+        FROM rm_tasks
+        WHERE client_id = @client_id AND status IN (@open, @snoozed)
+        ORDER BY due, task_id
+        LIMIT @limit;
+        """;
+
     public Task UpsertTask(TaskRow row, CancellationToken cancellationToken = default) =>
         _dialect.Write(new ReadModelWrite(UpsertTaskSql, bound =>
         {
@@ -50,6 +58,14 @@ internal sealed partial class SqlReadModel : ITaskReadModelWriter, ITaskQueries
             parameters.Text("owner", owner);
             parameters.Boolean("any_status", status is null);
             parameters.Integer("status", (int)(status ?? WorkItemStatus.Open));
+        }, ReadTask, cancellationToken);
+
+    public Task<IReadOnlyList<TaskRow>> OpenTasksOfClient(string clientId, int limit, CancellationToken cancellationToken = default) =>
+        ReadAsync(OpenTasksOfClientSql, limit, parameters =>
+        {
+            parameters.Text("client_id", clientId);
+            parameters.Integer("open", (int)WorkItemStatus.Open);
+            parameters.Integer("snoozed", (int)WorkItemStatus.Snoozed);
         }, ReadTask, cancellationToken);
 
     private TaskRow ReadTask(DbDataReader reader) => new(

@@ -34,6 +34,10 @@ public sealed class TestReadModel : IReadModelWriter, IReadModelQueries, ITaskRe
         Task.FromResult<IReadOnlyList<TaskRow>>(_tasks.Values.Where(t => t.Owner == owner && (status is null || t.Status == status))
             .OrderBy(t => t.Due).ThenBy(t => t.TaskId, StringComparer.Ordinal).Take(limit).ToArray());
 
+    public Task<IReadOnlyList<TaskRow>> OpenTasksOfClient(string clientId, int limit, CancellationToken cancellationToken = default) =>
+        Task.FromResult<IReadOnlyList<TaskRow>>(_tasks.Values.Where(t => t.ClientId == clientId && t.Status is WorkItemStatus.Open or WorkItemStatus.Snoozed)
+            .OrderBy(t => t.Due).ThenBy(t => t.TaskId, StringComparer.Ordinal).Take(limit).ToArray());
+
     private readonly ConcurrentDictionary<string, ClientRow> _clients = new();
     private readonly ConcurrentDictionary<string, ComplaintRow> _complaints = new();
     private readonly ConcurrentDictionary<(string, string), InboxMessage> _inbox = new();

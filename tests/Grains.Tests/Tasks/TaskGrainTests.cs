@@ -151,6 +151,37 @@ public sealed class TaskGrainTests(ClusterFixture fixture)
         Assert.Equal("vip", complaint.PolicyId);
     }
 
+    [Fact]
+    public async Task Reassign_ToAnotherTeam_SendsWhatIsStillToComeToTheNewOwnerAndTheirTeamLead_Once()
+    {
+        var org = await TestOrg.Create(Grains);
+        var newLead = $"{org.Prefix}-NL";
+        var newAdvisor = $"{org.Prefix}-NA";
+        await Grains.GetGrain<IEmployeeGrain>(newLead).Upsert(new EmployeeProfile(newLead, EmployeeRole.TeamLead, org.Branch, org.BranchHead, null, null), TestOrg.System);
+        await Grains.GetGrain<IEmployeeGrain>(newAdvisor).Upsert(new EmployeeProfile(newAdvisor, EmployeeRole.Advisor, org.Branch, newLead, null, null), TestOrg.System);
+        var id = NewId();
+        await Create(org, id, fixture.Clock.GetUtcNow() + TimeSpan.FromHours(1));
+        var handover = Actor.Employee(org.BranchHead, "tests");
+
+        var moved = await Task(id).Reassign(handover, org.Advisor, newAdvisor, "handover HO-1");
+        var again = await Task(id).Reassign(handover, org.Advisor, newAdvisor, "handover HO-1");
+
+        Assert.Equal(newAdvisor, moved.Owner);
+        Assert.Equal($"{org.Advisor} → {newAdvisor}: handover HO-1", Assert.Single(again.Timeline, e => e.Kind == "Assigned").Text);
+        Assert.Equal(newAdvisor, fixture.ReadModel.Tasks[id].Owner);
+        await Assert.ThrowsAsync<InvalidTransitionException>(() => Task(id).Reassign(handover, org.OtherAdvisor, org.Advisor, null));
+
+        await fixture.Advance(TimeSpan.FromHours(1));
+        await Eventually.Until(() => Inbox(newAdvisor), inbox => inbox.Any(m => m.Key == $"{id}:breach-resolution:1:0"), "the overdue reminder to the new owner");
+        await fixture.Advance(TimeSpan.FromDays(1));
+        await Eventually.Until(() => Inbox(newLead), inbox => Escalations(inbox, id).Length > 0, "the escalation to the new owner's team lead");
+        Assert.DoesNotContain(await Inbox(org.Advisor), m => m.TaskId == id && m.Kind != InboxKind.Task);
+        Assert.Empty(Escalations(await Inbox(org.TeamLead), id));
+
+        await Task(id).Complete(Actor.Employee(newAdvisor, "tests"), "called");
+        await Assert.ThrowsAsync<InvalidTransitionException>(() => Task(id).Reassign(handover, newAdvisor, org.Advisor, null));
+    }
+
     private Task<TaskView> Create(TestOrg org, string id, DateTimeOffset? due) =>
         Task(id).Create(new CreateTask(org.VipClient, "Follow up on the fund maturity", due, org.Advisor), Actor.Employee(org.Advisor, "tests"));
 

@@ -60,6 +60,8 @@ public sealed class PermissionMatrixTests(ApiFactory api)
         ["GET /api/complaints/{complaintId}/timeline"] = "read",
         ["GET /api/care-rules/"] = "read",
         ["PUT /api/care-rules/"] = "admin-only",
+        ["GET /api/care-rules/onboarding"] = "read",
+        ["PUT /api/care-rules/onboarding"] = "admin-only",
         ["POST /api/admin/jobs/{name}/run"] = "admin-only",
         ["POST /api/webchat/messages"] = "person",
         ["GET /api/webchat/inbox/{employeeId}/stream"] = "person",

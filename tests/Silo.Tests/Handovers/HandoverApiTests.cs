@@ -36,6 +36,9 @@ public sealed class HandoverApiTests(ApiFactory api)
         async () => await (await client.GetAsync($"/api/handovers/{handoverId}")).Json(HttpStatusCode.OK),
         s => s.Str("status") == "Completed", "the handover to complete", timeoutMs: 30_000);
 
+    private async Task<string> NewTask(string clientId, string owner) =>
+        (await (await api.As("System").PostJson("/api/tasks", new { clientId, title = "跟进 Follow up", owner })).Json(HttpStatusCode.Created)).Str("taskId");
+
     [Fact]
     public async Task Handover_ByTheBranchHead_MovesClientsAndOpenCasesRetargetsEscalationsNotifiesAndAudits()
     {
@@ -56,6 +59,12 @@ public sealed class HandoverApiTests(ApiFactory api)
         await (await system.PostJson($"/api/complaints/{resolved}/resolve", new { by = org.Advisor, text = "done" })).Json(HttpStatusCode.OK);
         var before = await (await system.GetAsync($"/api/complaints/{open}")).Json(HttpStatusCode.OK);
         Assert.Equal(org.Advisor, before.Str("assignee"));
+        var openTask = await NewTask(team.Clients[0], org.Advisor);
+        var snoozedTask = await NewTask(team.Clients[1], org.Advisor);
+        await (await system.PostJson($"/api/tasks/{snoozedTask}/snooze", new { until = DateTimeOffset.UtcNow.AddDays(7), reason = "client abroad" })).Json(HttpStatusCode.OK);
+        var doneTask = await NewTask(team.Clients[2], org.Advisor);
+        await (await system.PostJson($"/api/tasks/{doneTask}/complete", new { outcome = "called" })).Json(HttpStatusCode.OK);
+        var othersTask = await NewTask(team.Clients[0], org.OtherAdvisor);
 
         var head = await api.AsPerson(org.Head);
         var accepted = await (await head.PostJson($"/api/employees/{org.Advisor}/handover", new { to = team.NewAdvisor })).Json(HttpStatusCode.Accepted);
@@ -63,6 +72,20 @@ public sealed class HandoverApiTests(ApiFactory api)
         var done = await Completed(head, handoverId);
 
         Assert.Equal((3, 3, 3, 0, 1), ((int)done["total"]!, (int)done["processed"]!, (int)done["moved"]!, (int)done["skipped"]!, (int)done["complaintsMoved"]!));
+        // Open and snoozed tasks of the departing advisor move, with their history; done ones and others' stay.
+        Assert.Equal(2, (int)done["tasksMoved"]!);
+        foreach (var taskId in new[] { openTask, snoozedTask })
+        {
+            var task = await (await system.GetAsync($"/api/tasks/{taskId}")).Json(HttpStatusCode.OK);
+            Assert.Equal(team.NewAdvisor, task.Str("owner"));
+            Assert.Equal("Created", task["timeline"]!.AsArray()[0]!.Str("kind"));
+            Assert.Single(task["timeline"]!.AsArray(), e => e!.Str("kind") == "Assigned" && e.Str("text")!.Contains(handoverId, StringComparison.Ordinal));
+        }
+
+        Assert.Equal("Snoozed", (await (await system.GetAsync($"/api/tasks/{snoozedTask}")).Json(HttpStatusCode.OK)).Str("status"));
+        Assert.Equal(org.Advisor, (await (await system.GetAsync($"/api/tasks/{doneTask}")).Json(HttpStatusCode.OK)).Str("owner"));
+        Assert.Equal(org.OtherAdvisor, (await (await system.GetAsync($"/api/tasks/{othersTask}")).Json(HttpStatusCode.OK)).Str("owner"));
+        Assert.Equal(2, (await (await system.GetAsync($"/api/employees/{team.NewAdvisor}/tasks")).Json(HttpStatusCode.OK)).AsArray().Count);
         foreach (var clientId in team.Clients)
         {
             Assert.Equal(team.NewAdvisor, (await (await system.GetAsync($"/api/clients/{clientId}")).Json(HttpStatusCode.OK))["profile"]!.Str("advisorId"));

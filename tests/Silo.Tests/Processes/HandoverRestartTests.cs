@@ -11,7 +11,7 @@ namespace WealthActors.Silo.Tests.Processes;
 
 /// <summary>
 /// A handover outlives its silo: the Silo killed with SIGKILL while moving 10,000 clients resumes at its next start,
-/// and every client ends with the new advisor, moved once, with its open complaints.
+/// and every client ends with the new advisor, moved once, with its open complaints and open tasks.
 /// </summary>
 public sealed class HandoverRestartTests(ITestOutputHelper output) : IDisposable
 {
@@ -32,6 +32,7 @@ public sealed class HandoverRestartTests(ITestOutputHelper output) : IDisposable
         var httpPort = FreePort.Next();
         string handoverId;
         var complaints = new List<string>();
+        var tasks = new List<string>();
         var first = await SiloProcess.Start(environment, httpPort);
         var handoverTime = new Stopwatch();
         try
@@ -46,9 +47,11 @@ public sealed class HandoverRestartTests(ITestOutputHelper output) : IDisposable
                 {
                     clientId = ClientId(i), category = "Service", severity = "Normal", channel = "phone", description = $"case {i}", openedBy = "CC-1",
                 })).Json(HttpStatusCode.Created)).Str("complaintId"));
+                tasks.Add((await (await http.PostJson("/api/tasks", new { clientId = ClientId(i + 1), title = $"follow up {i}", owner = "E1" }))
+                    .Json(HttpStatusCode.Created)).Str("taskId"));
             }
 
-            output.WriteLine($"seeded {Clients} clients and {complaints.Count} complaints in {seeding.Elapsed}");
+            output.WriteLine($"seeded {Clients} clients, {complaints.Count} complaints and {tasks.Count} tasks in {seeding.Elapsed}");
             handoverTime.Start();
             handoverId = (await (await http.PostJson("/api/employees/E1/handover", new { to = "E2" })).Json(HttpStatusCode.Accepted)).Str("handoverId");
             var during = await Eventually.Until(Status(http, handoverId), s => (int)s["processed"]! >= Clients / 4, "a quarter of the clients", timeoutMs: 60_000);
@@ -68,8 +71,8 @@ public sealed class HandoverRestartTests(ITestOutputHelper output) : IDisposable
             var done = await Eventually.Until(Status(http, handoverId), s => s.Str("status") == "Completed", "the handover to end after the restart", timeoutMs: 120_000);
             output.WriteLine($"handover of {Clients} clients, killed and resumed, took {handoverTime.Elapsed}");
 
-            Assert.Equal((Clients, Clients, Clients, 0, complaints.Count),
-                ((int)done["total"]!, (int)done["processed"]!, (int)done["moved"]!, (int)done["skipped"]!, (int)done["complaintsMoved"]!));
+            Assert.Equal((Clients, Clients, Clients, 0, complaints.Count, tasks.Count),
+                ((int)done["total"]!, (int)done["processed"]!, (int)done["moved"]!, (int)done["skipped"]!, (int)done["complaintsMoved"]!, (int)done["tasksMoved"]!));
             // Each client's state was written by the import and by its one move (and once more where a complaint was linked).
             Assert.Equal(Enumerable.Range(0, Clients).Select(i => i % ComplaintEvery == 0 ? 3L : 2L), await Scalars<long>(
                 "SELECT version FROM orleans_storage WHERE grain_type LIKE 'client/%' AND grain_ext LIKE '~H%' ORDER BY grain_ext"));
@@ -79,6 +82,13 @@ public sealed class HandoverRestartTests(ITestOutputHelper output) : IDisposable
                 var complaint = await (await http.GetAsync($"/api/complaints/{complaintId}")).Json(HttpStatusCode.OK);
                 Assert.Equal("E2", complaint.Str("assignee"));
                 Assert.Single(complaint["timeline"]!.AsArray(), e => e!.Str("kind") == "Assigned");
+            }
+
+            foreach (var taskId in tasks)
+            {
+                var task = await (await http.GetAsync($"/api/tasks/{taskId}")).Json(HttpStatusCode.OK);
+                Assert.Equal("E2", task.Str("owner"));
+                Assert.Single(task["timeline"]!.AsArray(), e => e!.Str("kind") == "Assigned");
             }
 
             foreach (var employee in new[] { "E1", "E2", "E3" })

@@ -52,6 +52,24 @@ public abstract partial class ReadModelContractTests
         Assert.Equal(WorkItemStatus.Done, Assert.Single(await TaskQueries.ListTasks(owner, null, 10)).Status);
     }
 
+    [Fact]
+    public async Task OpenTasksOfClient_OpenAndSnoozed_OfAnyOwner_SoonestDueFirst()
+    {
+        var owner = NewOwner();
+        var other = NewOwner();
+        var client = $"C{owner}";
+        await TaskWriter.UpsertTask(TaskRowOf("TSK-late", owner, TaskNow.AddDays(5)) with { ClientId = client });
+        await TaskWriter.UpsertTask(TaskRowOf("TSK-snoozed", other, TaskNow.AddDays(2)) with { ClientId = client, Status = WorkItemStatus.Snoozed });
+        await TaskWriter.UpsertTask(TaskRowOf("TSK-done", owner, TaskNow) with { ClientId = client, Status = WorkItemStatus.Done });
+        await TaskWriter.UpsertTask(TaskRowOf("TSK-cancelled", owner, TaskNow) with { ClientId = client, Status = WorkItemStatus.Cancelled });
+        await TaskWriter.UpsertTask(TaskRowOf("TSK-elsewhere", owner, TaskNow));
+
+        var open = await TaskQueries.OpenTasksOfClient(client, 10);
+
+        Assert.Equal([$"TSK-snoozed-{other}", $"TSK-late-{owner}"], open.Select(t => t.TaskId));
+        Assert.Single(await TaskQueries.OpenTasksOfClient(client, 1));
+    }
+
     // Task ids are per test too: the PostgreSQL tables outlive a test class.
     private static string NewOwner() => $"E{Guid.NewGuid():N}"[..12];
 
