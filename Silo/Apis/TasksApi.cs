@@ -64,29 +64,21 @@ public static class TasksApi
         return TypedResults.Ok(TaskResponse.From(view));
     }
 
-    private static Task<IResult> Complete(string taskId, TaskCommandRequest body, HttpContext http, IGrainFactory grains) =>
-        Run(taskId, body, http, grains, v => v.Require(body.Outcome, "outcome", 4000),
-            (task, actor) => task.Complete(actor, body.Outcome!.Trim()));
+    private static Task<IResult> Complete(string taskId, TaskCommandRequest body, HttpContext http, IGrainFactory grains, TimeProvider clock) =>
+        Run(taskId, "complete", body, http, grains, clock);
 
     private static Task<IResult> Snooze(string taskId, TaskCommandRequest body, HttpContext http, IGrainFactory grains, TimeProvider clock) =>
-        Run(taskId, body, http, grains,
-            v => v.Check(body.Until is not null, "until", "is required: the new due date.")
-                .Check(body.Until is null || body.Until > clock.GetUtcNow(), "until", "must be in the future.")
-                .Optional(body.Reason, "reason", 1000),
-            (task, actor) => task.Snooze(actor, body.Until!.Value, body.Reason?.Trim()));
+        Run(taskId, "snooze", body, http, grains, clock);
 
-    private static Task<IResult> Cancel(string taskId, TaskCommandRequest body, HttpContext http, IGrainFactory grains) =>
-        Run(taskId, body, http, grains, v => v.Require(body.Reason, "reason", 1000),
-            (task, actor) => task.Cancel(actor, body.Reason!.Trim()));
+    private static Task<IResult> Cancel(string taskId, TaskCommandRequest body, HttpContext http, IGrainFactory grains, TimeProvider clock) =>
+        Run(taskId, "cancel", body, http, grains, clock);
 
     /// <summary>Validates, checks the caller may change the task, then runs the command as the caller.</summary>
-    private static async Task<IResult> Run(
-        string taskId, TaskCommandRequest body, HttpContext http, IGrainFactory grains,
-        Action<RequestValidation> validate, Func<ITaskGrain, Actor, Task<TaskView>> run)
+    private static async Task<IResult> Run(string taskId, string command, TaskCommandRequest body, HttpContext http, IGrainFactory grains, TimeProvider clock)
     {
         var v = new RequestValidation().Id(taskId, "taskId");
-        validate(v);
         var actor = await ApiActor.Resolve(http, grains, body.By, "by", v);
+        var run = TaskCommands.For(command, body, actor, v, clock.GetUtcNow())!;
         if (!v.IsValid)
         {
             return v.Problem();
@@ -99,7 +91,7 @@ public static class TasksApi
             await CallerAccess.Require(http, grains, Access.Write, NotFound(taskId), current.BranchId, current.Owner);
         }
 
-        return TypedResults.Ok(TaskResponse.From(await run(task, actor)));
+        return TypedResults.Ok(TaskResponse.From(await run(task)));
     }
 
     /// <summary>A person's tasks, soonest due first: their own, or those of someone within their reach (their reports).</summary>

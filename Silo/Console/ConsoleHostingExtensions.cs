@@ -26,7 +26,9 @@ public static class ConsoleHostingExtensions
         builder.Services.AddCascadingAuthenticationState();
         builder.Services.AddMudServices();
         builder.Services.AddScoped<ConsolePeople>();
+        builder.Services.AddScoped<ConsoleCommand>();
         builder.Services.AddScoped<ComplaintActions>();
+        builder.Services.AddScoped<TaskActions>();
         builder.Services.AddScoped<ClientActions>();
         builder.Services.AddSingleton<IAuthorizationMiddlewareResultHandler, ConsoleSignInRedirect>();
         return builder;

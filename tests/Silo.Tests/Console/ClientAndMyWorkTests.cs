@@ -74,4 +74,47 @@ public sealed class ClientAndMyWorkTests(BotSiloFixture silo, ITestOutputHelper 
         await Assertions.Expect(page.Locator("[data-test=complaint-row]")).ToHaveCountAsync(0);
         await browser.Screenshot("console-my-work");
     }
+
+    [Fact]
+    public async Task MyWork_TheAdvisorFinishesATaskAsThemselves_TheClientPageListsItsOpenTasks()
+    {
+        var seed = await BotSeed.Create(silo.Api);
+        var system = silo.Api.As("System");
+        async Task<string> CreateTask(string title) => (await (await system.PostJson("/api/tasks", new
+        {
+            clientId = seed.Client, title, due = DateTimeOffset.UtcNow.AddDays(2), owner = seed.Advisor,
+        })).Json(HttpStatusCode.Created)).Str("taskId");
+        var call = await CreateTask("回电确认到期安排");
+        var review = await CreateTask("季度回顾");
+        await using var browser = await ConsoleBrowser.Open(silo.Api, output);
+        var page = browser.Page;
+
+        await browser.SignInAndOpen(seed.Advisor, "/console/my-work");
+        var row = page.Locator($"[data-test=task-row][data-task='{call}']");
+        await Assertions.Expect(row).ToContainTextAsync("回电确认到期安排", new() { Timeout = 30_000 });
+        await Assertions.Expect(page.Locator($"[data-test=task-row][data-task='{review}']")).ToBeVisibleAsync();
+
+        // Done without an outcome is refused as the API refuses it, and changes nothing.
+        await row.Locator("[data-test=task-complete]").ClickAsync();
+        await Assertions.Expect(page.Locator("[data-test=task-refusal]")).ToContainTextAsync("400");
+        await row.Locator("input[data-test=task-outcome]").FillAsync("客户同意续作");
+        await row.Locator("[data-test=task-complete]").ClickAsync();
+        await Assertions.Expect(row).ToHaveCountAsync(0);
+        await page.Locator($"[data-test=task-row][data-task='{review}'] [data-test=task-snooze-week]").ClickAsync();
+        await Assertions.Expect(page.Locator($"[data-test=task-row][data-task='{review}']")).ToContainTextAsync("已延后");
+        await browser.Screenshot("console-my-work-tasks");
+
+        var done = await (await system.GetAsync($"/api/tasks/{call}")).Json(HttpStatusCode.OK);
+        Assert.Equal(("Done", "客户同意续作"), (done.Str("status"), done.Str("outcome")));
+        var finished = done["timeline"]!.AsArray().Last()!;
+        Assert.Equal(("Done", seed.Advisor), (finished.Str("kind"), finished.Str("by")));
+        var audited = await AuditReader.Of(silo.Api, "task", call);
+        Assert.Equal(["200", "400"], audited.Where(e => e.Str("door") == "console" && e.Str("action") == "task.complete").Select(e => e.Str("outcome")).Order());
+        Assert.Equal("Snoozed", (await (await system.GetAsync($"/api/tasks/{review}")).Json(HttpStatusCode.OK)).Str("status"));
+
+        // The client's page shows what is still to do for them, whoever owns it.
+        await page.GotoAsync(browser.Url($"/console/clients/{seed.Client}"));
+        await Assertions.Expect(page.Locator($"[data-test=task-row][data-task='{review}']")).ToContainTextAsync(seed.Advisor);
+        await Assertions.Expect(page.Locator($"[data-test=task-row][data-task='{call}']")).ToHaveCountAsync(0);
+    }
 }
