@@ -204,7 +204,8 @@ public sealed partial class ClientUpdateGrain(
                     S.Sending = null;
                     break;
                 default:
-                    var failures = (S.Failures ??= new Dictionary<string, int>(StringComparer.Ordinal))[channel] = S.Failures.GetValueOrDefault(channel) + 1;
+                    S.Failures ??= new Dictionary<string, int>(StringComparer.Ordinal);
+                    var failures = S.Failures[channel] = S.Failures.GetValueOrDefault(channel) + 1;
                     LogAttemptFailed(logger, this.GetPrimaryKeyString(), channel, answer.Detail);
                     if (failures < MaxAttempts)
                     {
