@@ -68,6 +68,7 @@ public sealed partial class ClientGrain
         }
         catch (Exception ex)
         {
+            // Still owed in storage: the client makes it when it is next woken (a failed write deactivates it on the next one).
             owed.TasksCreated = false;
             LogOnboardingNotPlanned(logger, ex, ClientId);
         }

@@ -15,15 +15,35 @@ public sealed class ClientUpdateGrainState
 
     /// <summary>The outcome is on the complaint's timeline: nothing is left to do.</summary>
     [Id(3)] public bool Reported { get; set; }
+
+    /// <summary>
+    /// The channel handed the message and not known to have refused it, stored before each hand-over: after a crash
+    /// or an answer that never came, that channel may hold the message, so the update goes on there, with the same key.
+    /// </summary>
+    [Id(4)] public string? Sending { get; set; }
+
+    /// <summary>Channels that refused the message for good (channel → why); never asked again. Null while none.</summary>
+    [Id(5)] public Dictionary<string, string>? Refused { get; set; }
+
+    /// <summary>Failed hand-overs per channel; a channel is given up after <see cref="ClientUpdateGrain.MaxAttempts"/>.</summary>
+    [Id(6)] public Dictionary<string, int>? Failures { get; set; }
 }
 
 /// <summary>
-/// Sends one update to a client, once: the request is stored when the complaint hands it over, each attempt is counted
-/// in state before it is made, and the outcome is stored before it is reported to the complaint. A failure that may
-/// pass is retried (2, 4, 8, 16 s), then given up; a refusal is final for that channel and the next consented one is
-/// tried. A durable reminder brings an unfinished update back after its silo is gone. The one repeat that remains: a
-/// silo that dies after a channel took the message and before the outcome was stored sends it again on restart (the
-/// SMS gateway receives the update's key and drops such a repeat; WeCom has no such key).
+/// Sends one update to a client, once, as chat pushes are sent: the request is stored when the complaint hands it over
+/// (keyed by the change), each hand-over to a channel is stored before it is made (which channel, the attempt), and
+/// the outcome is stored before it is reported to the complaint. A channel that fails (no answer, a server error) is
+/// asked again after 2, 4, 8 and 16 s with the same key, and only once it is given up is the next consented channel
+/// tried: a failure may hide a message taken, and moving on at once could tell the client twice by two channels. A
+/// refusal is final for its channel and the next one is tried at once. A durable reminder brings an unfinished update
+/// back after its silo is gone, to the channel it was with.
+/// <para>
+/// The window that remains, at least once: a channel that took the message while its answer was lost (a silo that
+/// died before storing the outcome, a timeout) is asked again with the same key. The SMS gateway receives the key as
+/// <c>messageId</c> and drops the repeat. WeCom's <c>externalcontact/add_msg_template</c> takes no key of ours, so there
+/// the repeat is a second sending task in the advisor's WeCom, which reaches the client only if the advisor confirms it
+/// too; a channel given up after failures and a later channel taking the message is the same window across channels.
+/// </para>
 /// </summary>
 public sealed partial class ClientUpdateGrain(
     [PersistentState("state", GrainStorage.Name)] IPersistentState<ClientUpdateGrainState> state,
@@ -64,8 +84,18 @@ public sealed partial class ClientUpdateGrain(
             return;
         }
 
-        await this.RegisterOrUpdateReminder(RetryReminder, TimeSpan.FromMinutes(1), TimeSpan.FromMinutes(1));
-        await state.WriteStateAsync();
+        try
+        {
+            await this.RegisterOrUpdateReminder(RetryReminder, TimeSpan.FromMinutes(1), TimeSpan.FromMinutes(1));
+            await state.WriteStateAsync();
+        }
+        catch
+        {
+            // Not held: the complaint hands it over again, and that repeat must be taken, not ignored.
+            S.Request = null;
+            throw;
+        }
+
         Schedule(TimeSpan.Zero);
     }
 
@@ -108,7 +138,7 @@ public sealed partial class ClientUpdateGrain(
             S.Outcome ??= await TrySend();
             if (S.Outcome is null)
             {
-                Schedule(TimeSpan.FromSeconds(Math.Pow(2, S.Attempts)));
+                Schedule(TimeSpan.FromSeconds(Math.Pow(2, Math.Min(S.Failures?.GetValueOrDefault(S.Sending ?? "") ?? 1, MaxAttempts - 1))));
                 return;
             }
 
@@ -128,7 +158,10 @@ public sealed partial class ClientUpdateGrain(
         }
     }
 
-    /// <summary>One round over the planned channels; null when it should be tried again later.</summary>
+    /// <summary>
+    /// Hands the message to the planned channels in order, from the one it was with; null when that channel failed and
+    /// is to be asked again later. Every hand-over is stored before it is made.
+    /// </summary>
     private async Task<ClientUpdateOutcome?> TrySend()
     {
         var request = S.Request!;
@@ -149,38 +182,46 @@ public sealed partial class ClientUpdateGrain(
             return Outcome(ClientUpdateStatus.NotSent, null, whyNone);
         }
 
-        // Counted before the attempt, so a crash mid-send still counts it.
-        S.Attempts++;
-        await state.WriteStateAsync();
         var contact = new ClientContact(client.Profile.Phone, client.Profile.WeComExternalUserId, advisor?.WeComUserId);
-        ChannelAnswer? refused = null;
-        string? refusedBy = null;
-        var failed = false;
-        foreach (var channel in channels)
+        foreach (var channel in ClientUpdateAttempts.Order(channels, S.Sending, S.Refused, S.Failures, MaxAttempts))
         {
+            if (S.Sending == channel && S.Attempts > 0)
+            {
+                LogHandedAgain(logger, this.GetPrimaryKeyString(), channel);
+            }
+
+            // Stored before the hand-over: from here on this channel may hold the message.
+            S.Attempts++;
+            S.Sending = channel;
+            await state.WriteStateAsync();
             var answer = await sender.Send(channel, contact, request.Text, request.Key);
             switch (answer.Verdict)
             {
                 case ChannelVerdict.Accepted:
                     return Outcome(ClientUpdateStatus.Sent, channel, answer.Detail);
                 case ChannelVerdict.Refused:
-                    (refused, refusedBy) = (answer, channel);
+                    (S.Refused ??= new Dictionary<string, string>(StringComparer.Ordinal))[channel] = answer.Detail;
+                    S.Sending = null;
                     break;
                 default:
-                    failed = true;
+                    S.Failures ??= new Dictionary<string, int>(StringComparer.Ordinal);
+                    var failures = S.Failures[channel] = S.Failures.GetValueOrDefault(channel) + 1;
                     LogAttemptFailed(logger, this.GetPrimaryKeyString(), channel, answer.Detail);
+                    if (failures < MaxAttempts)
+                    {
+                        // Asked again later, with the same key: the failure may hide a message it took.
+                        await state.WriteStateAsync();
+                        return null;
+                    }
+
+                    S.Sending = null;
                     break;
             }
         }
 
-        if (failed && S.Attempts < MaxAttempts)
-        {
-            return null;
-        }
-
-        return refused is not null
-            ? Outcome(ClientUpdateStatus.Refused, refusedBy, refused.Detail)
-            : Outcome(ClientUpdateStatus.NotSent, null, $"every channel failed {S.Attempts} times");
+        return S.Refused is { Count: > 0 } refused && channels.LastOrDefault(refused.ContainsKey) is { } refusedBy
+            ? Outcome(ClientUpdateStatus.Refused, refusedBy, refused[refusedBy])
+            : Outcome(ClientUpdateStatus.NotSent, null, $"every channel failed ({S.Attempts} attempts)");
     }
 
     private ClientUpdateOutcome Outcome(ClientUpdateStatus status, string? channel, string detail) =>
@@ -188,6 +229,9 @@ public sealed partial class ClientUpdateGrain(
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Client update {Key}: {Channel} failed ({Detail}); retried")]
     private static partial void LogAttemptFailed(ILogger logger, string key, string channel, string detail);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Client update {Key}: handed to {Channel} again, which may hold it from before (a crash or a lost answer); the same key goes with it")]
+    private static partial void LogHandedAgain(ILogger logger, string key, string channel);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Client update {Key}: a step failed; retried")]
     private static partial void LogFailed(ILogger logger, Exception exception, string key);

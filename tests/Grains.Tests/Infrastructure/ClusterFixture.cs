@@ -33,6 +33,9 @@ public sealed class ClusterFixture : IAsyncLifetime
     /// <summary>A channel that owes confirmations, for employees whose id starts with <see cref="ConfirmingPushChannel.Prefix"/>.</summary>
     public ConfirmingPushChannel ConfirmingPushes { get; } = new();
 
+    /// <summary>The client notification channels: they take every message unless a test scripts other answers.</summary>
+    public ScriptedClientChannels ClientChannels { get; } = new();
+
     /// <summary>Reminder registrations a test holds back, to see what waits for them.</summary>
     public ReminderHolds ReminderHolds { get; } = new();
 
@@ -68,6 +71,7 @@ public sealed class ClusterFixture : IAsyncLifetime
             silo.Services.AddSingleton<ITaskReadModelWriter>(ReadModel);
             silo.Services.AddSingleton<WealthActors.Grains.ServiceRequests.IServiceRequestReadModelWriter>(ReadModel);
             silo.Services.AddSingleton<IComplaintCalendarIndex>(ReadModel);
+            silo.Services.AddSingleton<WealthActors.Grains.Notifications.IClientMessageSender>(ClientChannels);
             silo.Services.AddSingleton<IInboxPushChannel>(Pushes);
             silo.Services.AddSingleton<IInboxPushChannel>(ConfirmingPushes);
             // A channel that always fails must not fail a delivery.

@@ -42,7 +42,8 @@ public sealed class TransactionsApiTests(ApiFactory api)
         var task = await (await api.As("Manager").GetAsync($"/api/tasks/{taskId}")).Json(HttpStatusCode.OK);
         Assert.Equal(("Outflow", seed.Advisor, "Open", seed.Client), (task.Str("kind"), task.Str("owner"), task.Str("status"), task.Str("clientId")));
         var open = await (await api.As("Manager").GetAsync($"/api/employees/{seed.Advisor}/tasks?status=Open")).Json(HttpStatusCode.OK);
-        Assert.Equal(taskId, Assert.Single(open.AsArray())!.Str("taskId"));
+        // The client's first holding also made its onboarding checklist for the advisor.
+        Assert.Equal(taskId, Assert.Single(open.AsArray(), t => t!.Str("kind") == "Outflow")!.Str("taskId"));
     }
 
     [Fact]

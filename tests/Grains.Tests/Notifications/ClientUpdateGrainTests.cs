@@ -1,0 +1,107 @@
+using WealthActors.Clients;
+using WealthActors.Complaints;
+using WealthActors.Employees;
+using WealthActors.Grains.Notifications;
+using WealthActors.Grains.Tests.Infrastructure;
+using WealthActors.Notifications;
+using WealthActors.Testing;
+
+namespace WealthActors.Grains.Tests.Notifications;
+
+/// <summary>
+/// One progress update, one message: a channel whose answer was lost is asked again with the same key, never another
+/// channel besides it; a channel that refused is not asked again; and an update cut off mid-call goes on where it was.
+/// </summary>
+[Collection(ClusterCollection.Name)]
+public sealed class ClientUpdateGrainTests(ClusterFixture fixture)
+{
+    private static readonly Func<ChannelAnswer> Failed = () => new ChannelAnswer(ChannelVerdict.Failed, "HTTP 503");
+    private static readonly Func<ChannelAnswer> Refused = () => new ChannelAnswer(ChannelVerdict.Refused, "not the advisor's contact");
+    private static readonly Func<ChannelAnswer> Dies = () => throw new IOException("the process died during the call");
+
+    private IGrainFactory Grains => fixture.Grains;
+
+    [Fact]
+    public async Task ALostAnswer_IsAskedAgainOnTheSameChannel_WithTheSameKey_NotSentBySmsToo()
+    {
+        var (contact, update) = await Consenting();
+        fixture.ClientChannels.Script(contact, ClientUpdateChannels.WeCom, Failed);
+
+        await Grain(update).Submit(update);
+        await Eventually.Until(() => Task.FromResult(fixture.ClientChannels.CallsOf(contact)), calls => calls.Length == 1, "the first hand-over");
+        await fixture.Advance(TimeSpan.FromSeconds(2));
+        var outcome = await Outcome(update);
+
+        Assert.Equal((ClientUpdateStatus.Sent, "wecom", 2), (outcome.Status, outcome.Channel, outcome.Attempts));
+        Assert.Equal([("wecom", update.Key), ("wecom", update.Key)], fixture.ClientChannels.CallsOf(contact));
+        await Told(update, "told the client by wecom");
+    }
+
+    [Fact]
+    public async Task CutOffMidCall_ItGoesOnWhereItWas_AndARefusingChannelIsNotAskedAgain()
+    {
+        var (contact, update) = await Consenting();
+        fixture.ClientChannels.Script(contact, ClientUpdateChannels.WeCom, Refused);
+        fixture.ClientChannels.Script(contact, ClientUpdateChannels.Sms, Dies);
+
+        await Grain(update).Submit(update);
+        await Eventually.Until(() => Task.FromResult(fixture.ClientChannels.CallsOf(contact)), calls => calls.Length == 2, "WeCom's refusal and the SMS call");
+        // What was stored before the SMS call is all a restart finds.
+        await fixture.Cluster.DeactivateAsync(Grain(update));
+        await Grain(update).GetOutcome();
+        await fixture.Advance(TimeSpan.FromSeconds(5));
+        var outcome = await Outcome(update);
+
+        Assert.Equal((ClientUpdateStatus.Sent, "sms"), (outcome.Status, outcome.Channel));
+        Assert.Equal([("wecom", update.Key), ("sms", update.Key), ("sms", update.Key)], fixture.ClientChannels.CallsOf(contact));
+        await Told(update, "told the client by sms");
+    }
+
+    [Fact]
+    public async Task AChannelGivenUpAfterItsRetries_LeavesTheUpdateToTheNext()
+    {
+        var (contact, update) = await Consenting();
+        fixture.ClientChannels.Script(contact, ClientUpdateChannels.WeCom, Failed, Failed, Failed, Failed, Failed);
+
+        await Grain(update).Submit(update);
+        for (var calls = 1; calls <= ClientUpdateGrain.MaxAttempts; calls++)
+        {
+            await Eventually.Until(() => Task.FromResult(fixture.ClientChannels.CallsOf(contact)), c => c.Length >= calls, $"hand-over {calls}");
+            await fixture.Advance(TimeSpan.FromSeconds(16));
+        }
+
+        var outcome = await Outcome(update);
+        Assert.Equal((ClientUpdateStatus.Sent, "sms"), (outcome.Status, outcome.Channel));
+        Assert.Equal([.. Enumerable.Repeat("wecom", ClientUpdateGrain.MaxAttempts), "sms"], fixture.ClientChannels.CallsOf(contact).Select(c => c.Channel));
+    }
+
+    /// <summary>A client who consented to WeCom and SMS, with both contacts, and an open complaint's update for them.</summary>
+    private async Task<(string Contact, ClientUpdateRequest Update)> Consenting()
+    {
+        var org = await TestOrg.Create(Grains);
+        var contact = $"wm{Guid.NewGuid():N}";
+        await Grains.GetGrain<IEmployeeGrain>(org.Advisor).Upsert(
+            new EmployeeProfile(org.Advisor, EmployeeRole.Advisor, org.Branch, org.TeamLead, $"{org.Advisor}-wecom", null), TestOrg.System);
+        var client = Grains.GetGrain<IClientGrain>(org.VipClient);
+        var profile = (await client.GetView()).Profile;
+        await client.Upsert(profile with { WeComExternalUserId = contact, UpdateConsent = [ClientUpdateChannels.WeCom, ClientUpdateChannels.Sms] }, TestOrg.System);
+        var complaintId = $"CMP-{Guid.NewGuid():N}"[..24];
+        await org.OpenVipComplaint(Grains, complaintId);
+        var update = new ClientUpdateRequest($"{complaintId}:Acknowledged:9", complaintId, org.VipClient, ClientUpdateKind.Acknowledged,
+            "您的投诉已受理。Your complaint has been received.", fixture.Clock.GetUtcNow());
+        return (contact, update);
+    }
+
+    private IClientUpdateGrain Grain(ClientUpdateRequest update) => Grains.GetGrain<IClientUpdateGrain>(update.Key);
+
+    private async Task<ClientUpdateOutcome> Outcome(ClientUpdateRequest update) =>
+        (await Eventually.Until(() => Grain(update).GetOutcome(), o => o is not null, "the outcome"))!;
+
+    private async Task Told(ClientUpdateRequest update, string words)
+    {
+        var timeline = await Eventually.Until(
+            async () => (await Grains.GetGrain<IComplaintGrain>(update.ComplaintId).GetView()).Timeline,
+            t => t.Any(e => e.Kind == "ClientUpdate"), "the outcome on the complaint's timeline");
+        Assert.Contains(words, Assert.Single(timeline, e => e.Kind == "ClientUpdate").Text, StringComparison.Ordinal);
+    }
+}
