@@ -9,6 +9,15 @@ bash scripts/install-test-deps.sh postgresql chromium fonts-noto-cjk || echo "wa
 log=$(mktemp)
 trap 'rm -f "$log"' EXIT
 
+# Gates: whitespace as .editorconfig says (here), code style and the .NET analyzers' recommended rules (in the build,
+# as errors: Directory.Build.props).
+if ! dotnet format whitespace --folder --verify-no-changes >"$log" 2>&1; then
+  grep -E 'WHITESPACE' "$log" | head -20
+  echo "formatting differs from .editorconfig: run 'dotnet format whitespace --folder'"
+  echo "0 passed, 1 failed, 0 skipped"
+  exit 1
+fi
+
 if ! dotnet build WealthActors.sln -c Release 2>&1 | tee "$log" | grep -E 'error|Warn|Elapsed' | sort -u | tail -20; then :; fi
 if ! grep -q 'Build succeeded' "$log"; then
   echo "build failed"

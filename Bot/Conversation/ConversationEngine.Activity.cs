@@ -34,7 +34,8 @@ public sealed partial class ConversationEngine
         await grains.GetGrain<IClientGrain>(client.ClientId).LogInteraction(contact, turn.Actor);
         return new BotReply(
             turn.Say($"已记录与 {client.Name}（{client.ClientId}）的联系。", $"Contact with {client.Name} ({client.ClientId}) recorded."),
-            BotOutcome.Done) { Badge = turn.Say("已记录", "Recorded") };
+            BotOutcome.Done)
+        { Badge = turn.Say("已记录", "Recorded") };
     }
 
     private static string TimelineKind(string kind, BotLanguage language) => kind switch

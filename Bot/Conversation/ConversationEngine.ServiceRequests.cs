@@ -69,14 +69,16 @@ public sealed partial class ConversationEngine
 
             var badge = BotTexts.Status(ComplaintStatusOf(changed.Status), turn.Language);
             return new BotReply(turn.Say($"服务请求 {changed.RequestId}：{badge}。", $"Service request {changed.RequestId}: {badge}."),
-                BotOutcome.Done, RequestCard(turn, changed)) { Badge = command.Kind == CommandKind.Note ? turn.Say("已备注", "Noted") : badge };
+                BotOutcome.Done, RequestCard(turn, changed))
+            { Badge = command.Kind == CommandKind.Note ? turn.Say("已备注", "Noted") : badge };
         }
         catch (InvalidTransitionException)
         {
             var now = await request.GetView();
             var status = BotTexts.Status(ComplaintStatusOf(now.Status), turn.Language);
             return new BotReply(turn.Say($"服务请求 {now.RequestId} 当前为「{status}」，无法{ActionName(command.Kind, turn.Language)}。",
-                $"Service request {now.RequestId} is {status}; it cannot be {PastParticiple(command.Kind)} now."), BotOutcome.Refused, RequestCard(turn, now)) { Badge = status };
+                $"Service request {now.RequestId} is {status}; it cannot be {PastParticiple(command.Kind)} now."), BotOutcome.Refused, RequestCard(turn, now))
+            { Badge = status };
         }
     }
 

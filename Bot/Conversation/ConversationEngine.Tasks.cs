@@ -57,7 +57,8 @@ public sealed partial class ConversationEngine
             {
                 var done = await task.Complete(turn.Actor, command.Text!);
                 return new BotReply(turn.Say($"任务 {done.TaskId} 已完成，已记为一次客户联系。", $"Task {done.TaskId} done; recorded as a contact with the client."),
-                    BotOutcome.Done, TaskCard(turn, done)) { Badge = turn.Say("已完成", "Done") };
+                    BotOutcome.Done, TaskCard(turn, done))
+                { Badge = turn.Say("已完成", "Done") };
             }
 
             var (when, reason) = SplitFirst(command.Text!);
@@ -68,14 +69,16 @@ public sealed partial class ConversationEngine
 
             var snoozed = await task.Snooze(turn.Actor, until, reason);
             return new BotReply(turn.Say($"任务 {snoozed.TaskId} 已延后至 {ReplyFormat.LocalTime(until)}。", $"Task {snoozed.TaskId} snoozed until {ReplyFormat.LocalTime(until)}."),
-                BotOutcome.Done, TaskCard(turn, snoozed)) { Badge = turn.Say("已延后", "Snoozed") };
+                BotOutcome.Done, TaskCard(turn, snoozed))
+            { Badge = turn.Say("已延后", "Snoozed") };
         }
         catch (InvalidTransitionException)
         {
             var now = await task.GetView();
             var status = TaskStatusText(now.Status, turn.Language);
             return new BotReply(turn.Say($"任务 {now.TaskId} 当前为「{status}」，无法再处理。", $"Task {now.TaskId} is {status}; it cannot be changed now."),
-                BotOutcome.Refused, TaskCard(turn, now)) { Badge = status };
+                BotOutcome.Refused, TaskCard(turn, now))
+            { Badge = status };
         }
     }
 

@@ -49,7 +49,7 @@ public sealed partial class CalendarCatalogGrain(
         if (state.State.PendingRearm.Count > 0)
         {
             // The change was stored but its reminder may not have been: make sure something retries it.
-            await this.RegisterOrUpdateReminder(RearmReminder, RetryPeriod, RetryPeriod);
+            await this.RegisterOrUpdateReminder(RearmReminder, RetryPeriod, RetryPeriod, CancellationToken.None);
         }
     }
 

@@ -13,7 +13,7 @@ public sealed partial class CalendarSync(
     IGrainFactory grains,
     IBusinessCalendarProvider calendars,
     TimeProvider clock,
-    ILogger<CalendarSync> logger) : ILifecycleParticipant<ISiloLifecycle>
+    ILogger<CalendarSync> logger) : ILifecycleParticipant<ISiloLifecycle>, IDisposable
 {
     public static readonly TimeSpan RefreshPeriod = TimeSpan.FromMinutes(1);
 
@@ -81,4 +81,6 @@ public sealed partial class CalendarSync(
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Business calendars: loading from the catalog failed; keeping the versions held")]
     private static partial void LogLoadFailed(ILogger logger, Exception exception);
+
+    public void Dispose() => _stopping.Dispose();
 }

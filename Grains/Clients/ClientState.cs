@@ -93,6 +93,7 @@ public sealed class ClientState : IProjectedState
 }
 
 /// <summary>Called by the generated serializer once a <see cref="ClientState"/> has been read.</summary>
+[System.Diagnostics.CodeAnalysis.SuppressMessage("Performance", "CA1822", Justification = "Orleans' generated serializer calls its hooks on an instance.")]
 public sealed class ClientStateCallbacks
 {
     public void OnDeserialized(ClientState value) => value.Compact();

@@ -50,7 +50,7 @@ public sealed class BusinessCalendar : IBusinessCalendar
         if (contradictory.Count > 0)
         {
             throw new ArgumentException(
-                $"Dates listed both as holiday and make-up working day: {string.Join(", ", contradictory.Select(d => d.ToString("yyyy-MM-dd")))}.",
+                $"Dates listed both as holiday and make-up working day: {string.Join(", ", contradictory.Select(d => d.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture)))}.",
                 nameof(makeUpWorkingDays));
         }
     }

@@ -10,7 +10,7 @@ namespace WealthActors.Silo.Apis;
 /// </summary>
 public sealed class ApiProblems(IProblemDetailsService problemDetails) : IExceptionHandler
 {
-    public async ValueTask<bool> TryHandleAsync(HttpContext context, Exception exception, CancellationToken cancellationToken)
+    public async ValueTask<bool> TryHandleAsync(HttpContext httpContext, Exception exception, CancellationToken cancellationToken)
     {
         var (status, title, field) = Map(exception);
         if (status == 0)
@@ -20,17 +20,17 @@ public sealed class ApiProblems(IProblemDetailsService problemDetails) : IExcept
 
         if (status == StatusCodes.Status503ServiceUnavailable)
         {
-            context.Response.Headers.RetryAfter = "2";
+            httpContext.Response.Headers.RetryAfter = "2";
         }
 
-        context.Response.StatusCode = status;
+        httpContext.Response.StatusCode = status;
         var problem = new Microsoft.AspNetCore.Mvc.ProblemDetails { Status = status, Title = title };
         if (field is not null)
         {
             problem.Extensions["errors"] = new Dictionary<string, string[]> { [field] = [title] };
         }
 
-        return await problemDetails.TryWriteAsync(new ProblemDetailsContext { HttpContext = context, ProblemDetails = problem, Exception = exception });
+        return await problemDetails.TryWriteAsync(new ProblemDetailsContext { HttpContext = httpContext, ProblemDetails = problem, Exception = exception });
     }
 
     /// <summary>"$.items[0].amount" → "items[0].amount"; the root itself is "body".</summary>

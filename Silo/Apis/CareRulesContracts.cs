@@ -159,7 +159,7 @@ internal static class CareRulesPatch
         return null;
     }
 
-    private static IReadOnlyList<int>? Ints(JsonElement value, string field, RequestValidation v)
+    private static int[]? Ints(JsonElement value, string field, RequestValidation v)
     {
         if (value.ValueKind == JsonValueKind.Array && value.EnumerateArray().All(e => e.ValueKind == JsonValueKind.Number && e.TryGetInt32(out _)))
         {

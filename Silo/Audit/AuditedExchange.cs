@@ -9,6 +9,7 @@ namespace WealthActors.Silo.Audit;
 /// the entry is committed. The entry is made once, when the first byte of the answer would go out (the status code is
 /// final then) or, for an answer without a body, when the pipeline is done.
 /// </summary>
+[System.Diagnostics.CodeAnalysis.SuppressMessage("Reliability", "CA1001", Justification = "End() disposes the request's hashing stream when the request ends; the exchange lives exactly as long.")]
 internal sealed class AuditedExchange(HttpContext context, Endpoint? endpoint, IAuditTrail audit)
 {
     private readonly Lock _lock = new();

@@ -8,6 +8,7 @@ namespace WealthActors.Silo.Audit;
 /// audit entry's commit) has passed. The status code is final when the first byte goes out, so the gate opens on the
 /// first write, flush or start; what the endpoint writes through the pipe waits in it until then.
 /// </summary>
+[System.Diagnostics.CodeAnalysis.SuppressMessage("Reliability", "CA1001", Justification = "The gated stream only wraps the server's response stream, which the server owns and disposes.")]
 internal sealed class GatedResponseBody(IHttpResponseBodyFeature inner, Func<Task> gate) : IHttpResponseBodyFeature
 {
     private readonly GatedStream _stream = new(inner.Stream, gate);

@@ -15,23 +15,23 @@ public sealed class BirthdayCareRunner(ICareScanQueries queries, ICareContext co
     protected override Task<IReadOnlyList<CareCandidate>> Scan(CareRun run, CancellationToken cancellationToken) =>
         _queries.BirthdayCandidates(run.Today, run.Rules.Birthday.LeadDays, run.Rules.Birthday.MinTier, cancellationToken);
 
-    protected override CarePlan? Plan(CareCandidate c, CareRun run)
+    protected override CarePlan? Plan(CareCandidate candidate, CareRun run)
     {
-        if (c.Birthday is not { } birthday || CareWindows.BirthdayInWindow(birthday, run.Today, run.Rules.Birthday.LeadDays) is not { } day)
+        if (candidate.Birthday is not { } birthday || CareWindows.BirthdayInWindow(birthday, run.Today, run.Rules.Birthday.LeadDays) is not { } day)
         {
             return null;
         }
 
-        var key = $"{Name}:{c.ClientId}:{CareTexts.Date(day)}";
-        var last = c.LastInteractionAt is { } at ? CareTexts.Date(at, run.Zone) : null;
+        var key = $"{Name}:{candidate.ClientId}:{CareTexts.Date(day)}";
+        var last = candidate.LastInteractionAt is { } at ? CareTexts.Date(at, run.Zone) : null;
         var inDays = day.DayNumber - run.Today.DayNumber;
         var age = CareWindows.AgeTurning(birthday, day);
         var text = new MessageText(
-            $"【生日关怀】{c.Name}（{c.ClientId}）{CareTexts.Date(day)}（{inDays} 天后）{age} 岁生日。{CareTexts.TierInChinese(c.Tier, c.Vip)}，"
-            + $"资产 {CareTexts.Amount(c.Aum)}，持有 {c.Holdings} 个产品，最近联系 {last ?? "无"}，在途投诉 {c.OpenComplaints} 件。",
-            $"Birthday on {CareTexts.Date(day)} (in {inDays} days): {c.Name} ({c.ClientId}) turns {age}. "
-            + $"{CareTexts.TierInEnglish(c.Tier, c.Vip)}, AUM {CareTexts.Amount(c.Aum)}, {c.Holdings} holding(s), last interaction {last ?? "never"}, "
-            + $"{c.OpenComplaints} open complaint(s).");
-        return new CarePlan(new CareOccurrence(key, Name, c.ClientId, day, null, null, null, run.Now), text);
+            $"【生日关怀】{candidate.Name}（{candidate.ClientId}）{CareTexts.Date(day)}（{inDays} 天后）{age} 岁生日。{CareTexts.TierInChinese(candidate.Tier, candidate.Vip)}，"
+            + $"资产 {CareTexts.Amount(candidate.Aum)}，持有 {candidate.Holdings} 个产品，最近联系 {last ?? "无"}，在途投诉 {candidate.OpenComplaints} 件。",
+            $"Birthday on {CareTexts.Date(day)} (in {inDays} days): {candidate.Name} ({candidate.ClientId}) turns {age}. "
+            + $"{CareTexts.TierInEnglish(candidate.Tier, candidate.Vip)}, AUM {CareTexts.Amount(candidate.Aum)}, {candidate.Holdings} holding(s), last interaction {last ?? "never"}, "
+            + $"{candidate.OpenComplaints} open complaint(s).");
+        return new CarePlan(new CareOccurrence(key, Name, candidate.ClientId, day, null, null, null, run.Now), text);
     }
 }

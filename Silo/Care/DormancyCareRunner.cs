@@ -23,32 +23,32 @@ public sealed class DormancyCareRunner(ICareScanQueries queries, ICareContext co
         return _queries.DormancyCandidates(run.Now.AddDays(-run.Rules.Dormancy.Days), cancellationToken);
     }
 
-    protected override CarePlan? Plan(CareCandidate c, CareRun run)
+    protected override CarePlan? Plan(CareCandidate candidate, CareRun run)
     {
-        if (c.LastContactAt is not { } contact)
+        if (candidate.LastContactAt is not { } contact)
         {
             return null;
         }
 
         var contactDay = CareTexts.Date(contact, run.Zone);
-        var key = $"{Name}:{c.ClientId}:{contactDay}";
+        var key = $"{Name}:{candidate.ClientId}:{contactDay}";
         var days = (int)(run.Now - contact).TotalDays;
         var text = new MessageText(
-            $"【流失预警】{c.Name}（{c.ClientId}，{CareTexts.TierInChinese(c.Tier, c.Vip)}，资产 {CareTexts.Amount(c.Aum)}）已 {days} 天未联系"
+            $"【流失预警】{candidate.Name}（{candidate.ClientId}，{CareTexts.TierInChinese(candidate.Tier, candidate.Vip)}，资产 {CareTexts.Amount(candidate.Aum)}）已 {days} 天未联系"
             + $"（最近一次 {contactDay}），请尽快联系。",
-            $"Churn risk: no contact with {c.Name} ({c.ClientId}, {CareTexts.TierInEnglish(c.Tier, c.Vip)}, AUM {CareTexts.Amount(c.Aum)}) "
+            $"Churn risk: no contact with {candidate.Name} ({candidate.ClientId}, {CareTexts.TierInEnglish(candidate.Tier, candidate.Vip)}, AUM {CareTexts.Amount(candidate.Aum)}) "
             + $"for {days} days, since {contactDay}. Please reach out.");
-        return new CarePlan(new CareOccurrence(key, Name, c.ClientId, null, null, null, contact, run.Now), text);
+        return new CarePlan(new CareOccurrence(key, Name, candidate.ClientId, null, null, null, contact, run.Now), text);
     }
 
-    protected override async Task<IReadOnlyList<string>> Recipients(CareCandidate c, CareRun run)
+    protected override async Task<IReadOnlyList<string>> Recipients(CareCandidate candidate, CareRun run)
     {
-        if (!c.Vip || !run.Rules.Dormancy.VipToTeamLead)
+        if (!candidate.Vip || !run.Rules.Dormancy.VipToTeamLead)
         {
-            return [c.AdvisorId];
+            return [candidate.AdvisorId];
         }
 
-        var teamLead = await _teamLeads.GetOrAdd((c.BranchId, c.AdvisorId), key => Context.TeamLeadOf(key.Branch, key.Advisor));
-        return teamLead is null || teamLead == c.AdvisorId ? [c.AdvisorId] : [c.AdvisorId, teamLead];
+        var teamLead = await _teamLeads.GetOrAdd((candidate.BranchId, candidate.AdvisorId), key => Context.TeamLeadOf(key.Branch, key.Advisor));
+        return teamLead is null || teamLead == candidate.AdvisorId ? [candidate.AdvisorId] : [candidate.AdvisorId, teamLead];
     }
 }

@@ -27,9 +27,9 @@ public sealed partial class MaturityCareRunner(ICareScanQueries queries, ICareCo
     /// for them activates the client's grain, which the care scans otherwise avoid; maturity tasks are few a day, and a
     /// task goes out without candidates when they cannot be had.
     /// </summary>
-    protected override async Task<CarePlan?> PlanAsync(CareCandidate c, CareRun run)
+    protected override async Task<CarePlan?> PlanAsync(CareCandidate candidate, CareRun run)
     {
-        if (Plan(c, run) is not { } plan)
+        if (Plan(candidate, run) is not { } plan)
         {
             return null;
         }
@@ -37,11 +37,11 @@ public sealed partial class MaturityCareRunner(ICareScanQueries queries, ICareCo
         IReadOnlyList<WealthActors.Suitability.Recommendation> candidates;
         try
         {
-            candidates = await Context.SuitableProducts(c.ClientId, ReinvestmentCandidates);
+            candidates = await Context.SuitableProducts(candidate.ClientId, ReinvestmentCandidates);
         }
         catch (Exception ex) when (ex is not OperationCanceledException)
         {
-            LogNoCandidates(Logger, ex, c.ClientId);
+            LogNoCandidates(Logger, ex, candidate.ClientId);
             return plan;
         }
 
@@ -55,22 +55,22 @@ public sealed partial class MaturityCareRunner(ICareScanQueries queries, ICareCo
         return plan with { Text = new MessageText(plan.Text.Chinese + $"可续投：{list}。", plan.Text.English + $" Reinvestment candidates: {listEn}.") };
     }
 
-    protected override CarePlan? Plan(CareCandidate c, CareRun run)
+    protected override CarePlan? Plan(CareCandidate candidate, CareRun run)
     {
-        if (c.Holding is not { MaturityDate: { } maturity } holding
+        if (candidate.Holding is not { MaturityDate: { } maturity } holding
             || CareWindows.MaturityStage(maturity, run.Today, run.Rules.Maturity.StageDays) is not { } stage)
         {
             return null;
         }
 
-        var key = $"{Name}:{c.ClientId}:{holding.ProductCode}:{CareTexts.Date(maturity)}:{stage}";
+        var key = $"{Name}:{candidate.ClientId}:{holding.ProductCode}:{CareTexts.Date(maturity)}:{stage}";
         var inDays = maturity.DayNumber - run.Today.DayNumber;
         var text = new MessageText(
-            $"【到期提醒】{c.Name}（{c.ClientId}）持有的 {holding.ProductName}（{holding.ProductCode}，{CareTexts.Amount(holding.Amount)}）"
+            $"【到期提醒】{candidate.Name}（{candidate.ClientId}）持有的 {holding.ProductName}（{holding.ProductCode}，{CareTexts.Amount(holding.Amount)}）"
             + $"将于 {CareTexts.Date(maturity)} 到期（{inDays} 天后，提前 {stage} 天提醒），请与客户沟通续投安排。",
-            $"Maturity on {CareTexts.Date(maturity)} (in {inDays} days, {stage}-day reminder): {c.Name} ({c.ClientId}) "
+            $"Maturity on {CareTexts.Date(maturity)} (in {inDays} days, {stage}-day reminder): {candidate.Name} ({candidate.ClientId}) "
             + $"holds {holding.ProductName} ({holding.ProductCode}), {CareTexts.Amount(holding.Amount)}. Discuss reinvestment.");
-        return new CarePlan(new CareOccurrence(key, Name, c.ClientId, maturity, holding.ProductCode, stage, null, run.Now), text);
+        return new CarePlan(new CareOccurrence(key, Name, candidate.ClientId, maturity, holding.ProductCode, stage, null, run.Now), text);
     }
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Care maturity for client {ClientId}: no reinvestment candidates could be had; the task goes out without them")]

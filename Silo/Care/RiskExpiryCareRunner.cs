@@ -14,19 +14,19 @@ public sealed class RiskExpiryCareRunner(ICareScanQueries queries, ICareContext 
     protected override Task<IReadOnlyList<CareCandidate>> Scan(CareRun run, CancellationToken cancellationToken) =>
         _queries.RiskExpiryCandidates(run.Today, run.Rules.RiskExpiry.Days, cancellationToken);
 
-    protected override CarePlan? Plan(CareCandidate c, CareRun run)
+    protected override CarePlan? Plan(CareCandidate candidate, CareRun run)
     {
-        if (c.RiskExpiresOn is not { } expires)
+        if (candidate.RiskExpiresOn is not { } expires)
         {
             return null;
         }
 
-        var key = $"{Name}:{c.ClientId}:{CareTexts.Date(expires)}";
+        var key = $"{Name}:{candidate.ClientId}:{CareTexts.Date(expires)}";
         var inDays = expires.DayNumber - run.Today.DayNumber;
         var text = new MessageText(
-            $"【风险测评到期】{c.Name}（{c.ClientId}）的风险测评将于 {CareTexts.Date(expires)} 到期（{inDays} 天后），推荐产品前请安排重新测评。",
-            $"Risk profile of {c.Name} ({c.ClientId}) expires on {CareTexts.Date(expires)} (in {inDays} days): "
+            $"【风险测评到期】{candidate.Name}（{candidate.ClientId}）的风险测评将于 {CareTexts.Date(expires)} 到期（{inDays} 天后），推荐产品前请安排重新测评。",
+            $"Risk profile of {candidate.Name} ({candidate.ClientId}) expires on {CareTexts.Date(expires)} (in {inDays} days): "
             + "arrange a re-assessment before recommending products.");
-        return new CarePlan(new CareOccurrence(key, Name, c.ClientId, expires, null, null, null, run.Now), text);
+        return new CarePlan(new CareOccurrence(key, Name, candidate.ClientId, expires, null, null, null, run.Now), text);
     }
 }

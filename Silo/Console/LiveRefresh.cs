@@ -69,7 +69,7 @@ public sealed class LiveRefresh : IDisposable
                 {
                     var sinceLast = TimeProvider.System.GetElapsedTime(lastRead);
                     await Task.Delay(sinceLast + Gather < Spacing ? Spacing - sinceLast : Gather, stopping);
-                    _changed.Wait(0);
+                    _changed.Wait(0, CancellationToken.None);
                 }
 
                 lastRead = TimeProvider.System.GetTimestamp();

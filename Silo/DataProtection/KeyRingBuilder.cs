@@ -63,7 +63,11 @@ internal static class KeyRingBuilder
 
     private static DataKey Key(DataKeyOptions options)
     {
-        SealingAlgorithms.TryParse(options.Algorithm, out var algorithm);
+        if (!SealingAlgorithms.TryParse(options.Algorithm, out var algorithm))
+        {
+            throw new InvalidOperationException($"Unknown sealing algorithm '{options.Algorithm}'.");
+        }
+
         var material = Convert.FromBase64String(options.Key.Trim());
         try
         {

@@ -45,21 +45,21 @@ public sealed class GcPauseListener : EventListener, IHostedService
         }
     }
 
-    protected override void OnEventWritten(EventWrittenEventArgs e)
+    protected override void OnEventWritten(EventWrittenEventArgs eventData)
     {
-        switch (e.EventId)
+        switch (eventData.EventId)
         {
             case SuspendBegin:
-                _suspendedAt = e.TimeStamp;
+                _suspendedAt = eventData.TimeStamp;
                 _generation = null;
                 break;
             case GcStart when _suspendedAt is not null:
-                _generation = Depth(e);
+                _generation = Depth(eventData);
                 break;
             case RestartEnd when _suspendedAt is { } suspendedAt:
                 _suspendedAt = null;
                 // A background collection's suspensions run no GC of their own; they are tagged without a generation.
-                Pauses.Record(Math.Max(0, (e.TimeStamp - suspendedAt).TotalSeconds), new TagList
+                Pauses.Record(Math.Max(0, (eventData.TimeStamp - suspendedAt).TotalSeconds), new TagList
                 {
                     { "gc.generation", _generation is { } generation ? $"gen{generation}" : "none" },
                 });

@@ -134,7 +134,7 @@ public static class ImportsApi
         ex is BadHttpRequestException { StatusCode: StatusCodes.Status413PayloadTooLarge }
         || (ex is InvalidDataException && ex.Message.Contains("limit", StringComparison.OrdinalIgnoreCase));
 
-    private static IResult FileProblem(int status, string message) => TypedResults.Problem(
+    private static Microsoft.AspNetCore.Http.HttpResults.ProblemHttpResult FileProblem(int status, string message) => TypedResults.Problem(
         statusCode: status, title: "The file cannot be imported.", detail: message,
         extensions: new Dictionary<string, object?> { ["errors"] = new Dictionary<string, string[]> { ["file"] = [message] } });
 }

@@ -57,6 +57,6 @@ public sealed record SchemaScript(int Version, string Name, string Text, string 
         var text = reader.ReadToEnd().ReplaceLineEndings("\n");
         var checksum = Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(text)));
         var repeatable = text.StartsWith(RepeatableMarker, StringComparison.Ordinal);
-        return new SchemaScript(int.Parse(match.Groups["version"].Value), fileName, text, checksum, repeatable);
+        return new SchemaScript(int.Parse(match.Groups["version"].Value, System.Globalization.CultureInfo.InvariantCulture), fileName, text, checksum, repeatable);
     }
 }

@@ -250,7 +250,7 @@ public static class EvidenceApi
         return total > max ? null : new string(buffer, 0, total);
     }
 
-    private static IResult FileProblem(int status, string detail) =>
+    private static Microsoft.AspNetCore.Http.HttpResults.ProblemHttpResult FileProblem(int status, string detail) =>
         TypedResults.Problem(statusCode: status, title: detail,
             extensions: new Dictionary<string, object?> { ["errors"] = new Dictionary<string, string[]> { ["file"] = [detail] } });
 }

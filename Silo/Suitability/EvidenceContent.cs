@@ -23,13 +23,41 @@ public static class EvidenceContent
     /// <summary>The format the bytes begin with, or null when none of the accepted ones.</summary>
     public static string? Sniff(ReadOnlySpan<byte> head)
     {
-        if (head.StartsWith("%PDF-"u8)) return "pdf";
-        if (head.StartsWith((ReadOnlySpan<byte>)[0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A])) return "png";
-        if (head.StartsWith((ReadOnlySpan<byte>)[0xFF, 0xD8, 0xFF])) return "jpeg";
-        if (head.Length >= 8 && head[4..8].SequenceEqual("ftyp"u8)) return "mp4";
-        if (head.Length >= 12 && head.StartsWith("RIFF"u8) && head[8..12].SequenceEqual("WAVE"u8)) return "wav";
-        if (head.StartsWith("ID3"u8) || (head.Length >= 2 && head[0] == 0xFF && (head[1] & 0xE0) == 0xE0)) return "mp3";
-        if (head.StartsWith((ReadOnlySpan<byte>)[0x1A, 0x45, 0xDF, 0xA3])) return "webm";
+        if (head.StartsWith("%PDF-"u8))
+        {
+            return "pdf";
+        }
+
+        if (head.StartsWith((ReadOnlySpan<byte>)[0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A]))
+        {
+            return "png";
+        }
+
+        if (head.StartsWith((ReadOnlySpan<byte>)[0xFF, 0xD8, 0xFF]))
+        {
+            return "jpeg";
+        }
+
+        if (head.Length >= 8 && head[4..8].SequenceEqual("ftyp"u8))
+        {
+            return "mp4";
+        }
+
+        if (head.Length >= 12 && head.StartsWith("RIFF"u8) && head[8..12].SequenceEqual("WAVE"u8))
+        {
+            return "wav";
+        }
+
+        if (head.StartsWith("ID3"u8) || (head.Length >= 2 && head[0] == 0xFF && (head[1] & 0xE0) == 0xE0))
+        {
+            return "mp3";
+        }
+
+        if (head.StartsWith((ReadOnlySpan<byte>)[0x1A, 0x45, 0xDF, 0xA3]))
+        {
+            return "webm";
+        }
+
         return null;
     }
 

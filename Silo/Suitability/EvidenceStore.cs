@@ -92,7 +92,7 @@ public sealed class EvidenceStore
     /// <summary>Moves an accepted file into place, read-only; returns its path relative to the folder.</summary>
     public string Accept(Incoming incoming, string evidenceId, DateTimeOffset now)
     {
-        var relative = System.IO.Path.Combine(now.UtcDateTime.ToString("yyyy"), now.UtcDateTime.ToString("MM"), evidenceId);
+        var relative = System.IO.Path.Combine(now.UtcDateTime.ToString("yyyy", System.Globalization.CultureInfo.InvariantCulture), now.UtcDateTime.ToString("MM", System.Globalization.CultureInfo.InvariantCulture), evidenceId);
         var target = PathOf(relative);
         Directory.CreateDirectory(System.IO.Path.GetDirectoryName(target)!);
         File.Move(incoming.StagingPath, target);

@@ -56,11 +56,31 @@ internal sealed class SuitabilitySql(
             parameters.Add((name, value));
         }
 
-        if (f.Kind is { } kind) Add("kind = @kind", "kind", kind.ToString());
-        if (f.BranchId is { } branch) Add("branch_id = @branch", "branch", branch);
-        if (f.ClientId is { } client) Add("client_id = @client", "client", client);
-        if (f.From is { } from) Add("at >= @from", "from", from.ToUnixTimeMilliseconds());
-        if (f.To is { } to) Add("at < @to", "to", to.ToUnixTimeMilliseconds());
+        if (f.Kind is { } kind)
+        {
+            Add("kind = @kind", "kind", kind.ToString());
+        }
+
+        if (f.BranchId is { } branch)
+        {
+            Add("branch_id = @branch", "branch", branch);
+        }
+
+        if (f.ClientId is { } client)
+        {
+            Add("client_id = @client", "client", client);
+        }
+
+        if (f.From is { } from)
+        {
+            Add("at >= @from", "from", from.ToUnixTimeMilliseconds());
+        }
+
+        if (f.To is { } to)
+        {
+            Add("at < @to", "to", to.ToUnixTimeMilliseconds());
+        }
+
         var sql = $"SELECT {RegisterColumns} FROM wa_suitability_register {(where.Count > 0 ? "WHERE " + string.Join(" AND ", where) : "")} ORDER BY at DESC, entry_key LIMIT @limit";
 
         await using var connection = await openRead(cancellationToken);

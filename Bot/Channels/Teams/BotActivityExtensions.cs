@@ -93,5 +93,5 @@ public static class BotActivityExtensions
         string.IsNullOrEmpty(value) ? throw Missing(field) : value;
 
     private static ArgumentException Missing(string field) =>
-        new($"The activity has no {field}.", "activity");
+        new($"The activity has no {field}.");
 }

@@ -15,7 +15,7 @@ public sealed partial class BotConnectorTokenProvider(
     IHttpClientFactory httpClientFactory,
     IOptions<TeamsOptions> options,
     TimeProvider timeProvider,
-    ILogger<BotConnectorTokenProvider> logger)
+    ILogger<BotConnectorTokenProvider> logger) : IDisposable
 {
     public const string HttpClientName = "WealthActors.Teams.Token";
     private const string Operation = "Token request";
@@ -135,4 +135,6 @@ public sealed partial class BotConnectorTokenProvider(
     private static partial void LogTokenIssued(ILogger logger, TimeSpan lifetime);
 
     private sealed record Entry(string Token, DateTimeOffset RefreshAt);
+
+    public void Dispose() => _refreshGate.Dispose();
 }

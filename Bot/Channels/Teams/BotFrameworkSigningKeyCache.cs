@@ -13,7 +13,7 @@ public sealed partial class BotFrameworkSigningKeyCache(
     IHttpClientFactory httpClientFactory,
     IOptions<TeamsOptions> options,
     TimeProvider timeProvider,
-    ILogger<BotFrameworkSigningKeyCache> logger)
+    ILogger<BotFrameworkSigningKeyCache> logger) : IDisposable
 {
     public const string HttpClientName = "WealthActors.Teams.OpenIdMetadata";
 
@@ -127,4 +127,6 @@ public sealed partial class BotFrameworkSigningKeyCache(
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Could not load the Bot Framework signing keys via {MetadataUrl}")]
     private static partial void LogFetchFailed(ILogger logger, Exception exception, string metadataUrl);
+
+    public void Dispose() => _fetchGate.Dispose();
 }

@@ -7,7 +7,7 @@ public readonly record struct WeComAccessToken(string Value, TimeSpan ExpiresIn)
 /// Holds the app's access token. A singleton, because the typed HttpClient is transient and WeCom rate-limits
 /// <c>gettoken</c>: concurrent callers wait for one refresh instead of each fetching their own.
 /// </summary>
-public sealed class WeComAccessTokenCache(TimeProvider timeProvider)
+public sealed class WeComAccessTokenCache(TimeProvider timeProvider) : IDisposable
 {
     private static readonly TimeSpan MaxRefreshMargin = TimeSpan.FromMinutes(5);
 
@@ -63,4 +63,6 @@ public sealed class WeComAccessTokenCache(TimeProvider timeProvider)
     }
 
     private sealed record Entry(string Token, DateTimeOffset RefreshAt);
+
+    public void Dispose() => _refreshGate.Dispose();
 }

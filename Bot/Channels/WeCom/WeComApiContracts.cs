@@ -41,7 +41,7 @@ internal sealed record SendTextRequest(
     [property: JsonPropertyName("agentid")] int AgentId,
     TextContent Text)
 {
-    [JsonPropertyName("msgtype")] public string MsgType => "text";
+    [JsonPropertyName("msgtype")] public string MsgType { get; } = "text";
 }
 
 internal sealed record SendTemplateCardRequest(
@@ -49,7 +49,7 @@ internal sealed record SendTemplateCardRequest(
     [property: JsonPropertyName("agentid")] int AgentId,
     TemplateCardPayload TemplateCard)
 {
-    [JsonPropertyName("msgtype")] public string MsgType => "template_card";
+    [JsonPropertyName("msgtype")] public string MsgType { get; } = "template_card";
 }
 
 internal sealed record UpdateTemplateCardRequest(

@@ -38,7 +38,9 @@ public sealed class WeComCrypto
     {
         string[] parts = [_token, timestamp, nonce, encrypt];
         Array.Sort(parts, StringComparer.Ordinal);
+#pragma warning disable CA5350 // WeCom's callback protocol defines the signature as SHA-1; the body itself is AES-encrypted.
         return Convert.ToHexStringLower(SHA1.HashData(Encoding.UTF8.GetBytes(string.Concat(parts))));
+#pragma warning restore CA5350
     }
 
     /// <summary>True when <paramref name="msgSignature"/> signs the other three values; the comparison takes constant time.</summary>

@@ -18,29 +18,72 @@ internal static class ComplaintFilterSql
             parameters.Add((name, value));
         }
 
-        if (filter.BranchId is not null) Add("branch_id = @branch_id", "branch_id", filter.BranchId);
-        if (filter.Status is { } status) Add("status = @status", "status", (int)status);
-        if (filter.SlaState is { } slaState) Add("sla_state = @sla_state", "sla_state", (int)slaState);
-        if (filter.Assignee is not null) Add("assignee = @assignee", "assignee", filter.Assignee);
-        if (filter.ClientId is not null) Add("client_id = @client_id", "client_id", filter.ClientId);
-        if (filter.Category is not null) Add("category = @category", "category", filter.Category);
-        if (filter.Severity is { } severity) Add("severity = @severity", "severity", (int)severity);
-        if (filter.OpenOnly) Add("status <> @resolved", "resolved", (int)ComplaintStatus.Resolved);
+        if (filter.BranchId is not null)
+        {
+            Add("branch_id = @branch_id", "branch_id", filter.BranchId);
+        }
+
+        if (filter.Status is { } status)
+        {
+            Add("status = @status", "status", (int)status);
+        }
+
+        if (filter.SlaState is { } slaState)
+        {
+            Add("sla_state = @sla_state", "sla_state", (int)slaState);
+        }
+
+        if (filter.Assignee is not null)
+        {
+            Add("assignee = @assignee", "assignee", filter.Assignee);
+        }
+
+        if (filter.ClientId is not null)
+        {
+            Add("client_id = @client_id", "client_id", filter.ClientId);
+        }
+
+        if (filter.Category is not null)
+        {
+            Add("category = @category", "category", filter.Category);
+        }
+
+        if (filter.Severity is { } severity)
+        {
+            Add("severity = @severity", "severity", (int)severity);
+        }
+
+        if (filter.OpenOnly)
+        {
+            Add("status <> @resolved", "resolved", (int)ComplaintStatus.Resolved);
+        }
+
         Between(filter.Opened, "opened_at");
         Between(filter.Breached, "breached_at");
         Between(filter.Escalated, "last_escalated_at");
         if (filter.FirstResponse is { } minutes)
         {
             Add("first_response_minutes >= @response_from", "response_from", minutes.From);
-            if (minutes.To is { } to) Add("first_response_minutes < @response_to", "response_to", to);
+            if (minutes.To is { } to)
+            {
+                Add("first_response_minutes < @response_to", "response_to", to);
+            }
         }
 
-        if (filter.Scope is { Everything: false } scope) conditions.Add(ScopeSql.Condition(scope, "assignee", "branch_id", parameters));
+        if (filter.Scope is { Everything: false } scope)
+        {
+            conditions.Add(ScopeSql.Condition(scope, "assignee", "branch_id", parameters));
+        }
+
         return (conditions.Count == 0 ? "1 = 1" : string.Join(" AND ", conditions), parameters);
 
         void Between(TimeRange? range, string column)
         {
-            if (range is null) return;
+            if (range is null)
+            {
+                return;
+            }
+
             Add($"{column} >= @{column}_from", $"{column}_from", range.From);
             Add($"{column} < @{column}_to", $"{column}_to", range.To);
         }

@@ -54,7 +54,8 @@ internal sealed partial class InMemoryReadModel : ICareScanQueries
             {
                 _occurrences.TryAdd(occurrence.Key, occurrence with
                 {
-                    ContactAt = occurrence.ContactAt?.ToUniversalTime(), RecordedAt = occurrence.RecordedAt.ToUniversalTime(),
+                    ContactAt = occurrence.ContactAt?.ToUniversalTime(),
+                    RecordedAt = occurrence.RecordedAt.ToUniversalTime(),
                 });
             }
         }

@@ -94,7 +94,9 @@ internal sealed partial class InMemoryReadModel(ReadModelChanges? changes = null
         // A copy of the channel list, so a caller changing its list later does not change the history.
         var normalized = message with
         {
-            CreatedAt = message.CreatedAt.ToUniversalTime(), DeliveredAt = message.DeliveredAt?.ToUniversalTime(), DeliveredVia = [.. message.DeliveredVia],
+            CreatedAt = message.CreatedAt.ToUniversalTime(),
+            DeliveredAt = message.DeliveredAt?.ToUniversalTime(),
+            DeliveredVia = [.. message.DeliveredVia],
         };
         lock (_lock)
         {

@@ -93,9 +93,21 @@ internal sealed partial class SqlReadModel : IReportQueries
             values.Add((name, value));
         }
 
-        if (filter.Tier is { } tier) Add("tier = @tier", "tier", (int)tier);
-        if (filter.AdvisorId is not null) Add("advisor_id = @advisor_id", "advisor_id", filter.AdvisorId);
-        if (filter.InactiveSince is { } since) Add($"{ContactColumn} <= @inactive_since", "inactive_since", since);
+        if (filter.Tier is { } tier)
+        {
+            Add("tier = @tier", "tier", (int)tier);
+        }
+
+        if (filter.AdvisorId is not null)
+        {
+            Add("advisor_id = @advisor_id", "advisor_id", filter.AdvisorId);
+        }
+
+        if (filter.InactiveSince is { } since)
+        {
+            Add($"{ContactColumn} <= @inactive_since", "inactive_since", since);
+        }
+
         if (filter.MaturingFrom is not null || filter.MaturingTo is not null)
         {
             values.Add(("maturing_from", filter.MaturingFrom ?? DateOnly.MinValue));

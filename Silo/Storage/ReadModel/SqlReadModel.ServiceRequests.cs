@@ -48,11 +48,31 @@ internal sealed partial class SqlReadModel : IServiceRequestReadModelWriter, ISe
             values.Add((name, value));
         }
 
-        if (filter.BranchId is not null) Add("branch_id = @branch_id", "branch_id", filter.BranchId);
-        if (filter.Status is { } status) Add("status = @status", "status", (int)status);
-        if (filter.Assignee is not null) Add("assignee = @assignee", "assignee", filter.Assignee);
-        if (filter.Type is not null) Add("type = @type", "type", filter.Type);
-        if (filter.Scope is { Everything: false } scope) conditions.Add(ScopeSql.Condition(scope, "assignee", "branch_id", values));
+        if (filter.BranchId is not null)
+        {
+            Add("branch_id = @branch_id", "branch_id", filter.BranchId);
+        }
+
+        if (filter.Status is { } status)
+        {
+            Add("status = @status", "status", (int)status);
+        }
+
+        if (filter.Assignee is not null)
+        {
+            Add("assignee = @assignee", "assignee", filter.Assignee);
+        }
+
+        if (filter.Type is not null)
+        {
+            Add("type = @type", "type", filter.Type);
+        }
+
+        if (filter.Scope is { Everything: false } scope)
+        {
+            conditions.Add(ScopeSql.Condition(scope, "assignee", "branch_id", values));
+        }
+
         var where = conditions.Count == 0 ? "1 = 1" : string.Join(" AND ", conditions);
         var sql = $"SELECT {ServiceRequestColumns} FROM rm_service_requests WHERE {where} "
             + "ORDER BY next_deadline IS NULL, next_deadline, opened_at, request_id LIMIT @limit;";

@@ -136,7 +136,9 @@ public sealed class TaskGrainTests(ClusterFixture fixture)
         var kind = $"Kind{Guid.NewGuid():N}"[..12];
         await catalog.Put(DefaultSlaPolicies.Task with
         {
-            Id = $"task-{kind}", Match = new PolicyMatch(Categories: [kind], Kind: CaseKind.Task), Priority = 10,
+            Id = $"task-{kind}",
+            Match = new PolicyMatch(Categories: [kind], Kind: CaseKind.Task),
+            Priority = 10,
             Escalations = [new EscalationStep(TimeSpan.FromHours(2), EmployeeRole.BranchHead, EscalationAction.Notify)],
         }, TestOrg.System);
 

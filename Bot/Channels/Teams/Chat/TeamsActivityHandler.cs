@@ -102,7 +102,8 @@ public sealed partial class TeamsActivityHandler(
             case ActivityTypes.Message:
                 var click = AdaptiveCardActions.TryParseSubmit(activity);
                 var text = click?.Command ?? CleanText(activity.Text);
-                _ = Task.Run(() => AnswerAsync(activity, text, click is not null));
+                // The answer outlives the request that brought the message: the request's token is not passed on.
+                _ = Task.Run(() => AnswerAsync(activity, text, click is not null), CancellationToken.None);
                 return Task.FromResult(TeamsTurnResult.Accepted);
             case ActivityTypes.Invoke when AdaptiveCardActions.IsActionInvoke(activity):
                 return OnCardActionAsync(activity, cancellationToken);
@@ -110,7 +111,7 @@ public sealed partial class TeamsActivityHandler(
                 LogUnknownInvoke(logger, activity.Name ?? "-");
                 return Task.FromResult(TeamsTurnResult.NotImplemented);
             case ActivityTypes.ConversationUpdate when BotWasAdded(activity):
-                _ = Task.Run(() => WelcomeAsync(activity));
+                _ = Task.Run(() => WelcomeAsync(activity), CancellationToken.None);
                 return Task.FromResult(TeamsTurnResult.Accepted);
             default:
                 return Task.FromResult(TeamsTurnResult.Accepted);

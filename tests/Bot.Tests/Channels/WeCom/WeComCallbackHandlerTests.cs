@@ -166,7 +166,8 @@ public sealed class WeComCallbackHandlerTests(BotClusterFixture cluster) : IAsyn
     public async Task ReceiveAsync_CardClickThatChangesSomething_UpdatesTheCardWithALabel()
     {
         _engine.Reply = _ => new BotReply("已受理投诉 X1", BotOutcome.Done,
-            new BotCard("投诉 X1", [new BotFact("状态", "已受理")], [new BotButton("备注", "备注 X1")])) { Badge = "已受理" };
+            new BotCard("投诉 X1", [new BotFact("状态", "已受理")], [new BotButton("备注", "备注 X1")]))
+        { Badge = "已受理" };
 
         var response = await Post(WeComCallbackRequests.Sign(
             WeComCallbackRequests.CardClickXml(_org.AdvisorWeCom, "受理 X1", "task-1", "rc-click-1", Now), Now));

@@ -47,7 +47,9 @@ public abstract class CareScanContractTests
         var today = new DateOnly(2026, 12, 28);
         await Writer.UpsertClient(Client("C07") with
         {
-            Birthday = new DateOnly(1970, 12, 28), RiskExpiresOn = today.AddDays(3), LastInteractionAt = Now.AddDays(-90),
+            Birthday = new DateOnly(1970, 12, 28),
+            RiskExpiresOn = today.AddDays(3),
+            LastInteractionAt = Now.AddDays(-90),
             Holdings = [new HoldingRow("P1", "Product", today.AddDays(7), 100m)],
         });
 
@@ -95,7 +97,9 @@ public abstract class CareScanContractTests
         var last = Now.AddDays(-40);
         await Writer.UpsertClient(Client("C31", Holding("P1", null), Holding("P2", new DateOnly(2027, 5, 1))) with
         {
-            Birthday = new DateOnly(1960, 12, 30), LastInteractionAt = last, OpenComplaints = 2,
+            Birthday = new DateOnly(1960, 12, 30),
+            LastInteractionAt = last,
+            OpenComplaints = 2,
         });
 
         var found = Assert.Single(await Care.BirthdayCandidates(new DateOnly(2026, 12, 28), 7, ClientTier.HighNetWorth));

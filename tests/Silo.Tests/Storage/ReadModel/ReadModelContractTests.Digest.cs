@@ -88,18 +88,21 @@ public abstract partial class ReadModelContractTests
         await Writer.UpsertComplaint(Complaint("S3", "B40", "E2", ComplaintStatus.Open, SlaState.AtRisk));
         await Writer.UpsertComplaint(Complaint("S4", "B40", "E2", ComplaintStatus.Open, SlaState.Breached) with
         {
-            BreachedAt = DigestNow.AddHours(-2), LastEscalatedAt = DigestNow.AddHours(-1),
+            BreachedAt = DigestNow.AddHours(-2),
+            LastEscalatedAt = DigestNow.AddHours(-1),
         });
         await Writer.UpsertComplaint(Complaint("S5", "B40", null, ComplaintStatus.Open, SlaState.Breached) with
         {
-            BreachedAt = DigestNow.AddDays(-3), LastEscalatedAt = DigestNow.AddDays(-2),
+            BreachedAt = DigestNow.AddDays(-3),
+            LastEscalatedAt = DigestNow.AddDays(-2),
         });
         await Writer.UpsertComplaint(Complaint("S6", "B40", "E1", ComplaintStatus.Paused, SlaState.Paused) with { BreachedAt = DigestNow.AddHours(-30) });
 
         // Resolved: not open, yet its breach and escalation of the last day count.
         await Writer.UpsertComplaint(Complaint("S7", "B40", "E1", ComplaintStatus.Resolved, SlaState.Breached) with
         {
-            BreachedAt = DigestNow.AddHours(-3), LastEscalatedAt = DigestNow.AddHours(-3),
+            BreachedAt = DigestNow.AddHours(-3),
+            LastEscalatedAt = DigestNow.AddHours(-3),
         });
         await Writer.UpsertComplaint(Complaint("S8", "B41", "E1", ComplaintStatus.Open, SlaState.Breached) with { BreachedAt = DigestNow.AddHours(-1) });
 

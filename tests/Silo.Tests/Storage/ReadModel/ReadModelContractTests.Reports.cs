@@ -15,8 +15,12 @@ public abstract partial class ReadModelContractTests
     {
         var row = Complaint("RO1", "RB1", "RA1", ComplaintStatus.Resolved, SlaState.Met) with
         {
-            Channel = "wecom", RespondedAt = ReportNow.AddHours(-20), ResolvedAt = ReportNow.AddHours(-2),
-            FirstResponseMinutes = 95, FirstResponseMet = true, ResolutionMet = false,
+            Channel = "wecom",
+            RespondedAt = ReportNow.AddHours(-20),
+            ResolvedAt = ReportNow.AddHours(-2),
+            FirstResponseMinutes = 95,
+            FirstResponseMet = true,
+            ResolutionMet = false,
         };
 
         await Writer.UpsertComplaint(row);
@@ -29,11 +33,15 @@ public abstract partial class ReadModelContractTests
     {
         await Writer.UpsertComplaint(Complaint("RR1", "RB2", "RA1", ComplaintStatus.Open, SlaState.Breached) with
         {
-            OpenedAt = ReportNow.AddDays(-10), BreachedAt = ReportNow.AddDays(-2), LastEscalatedAt = ReportNow.AddDays(-3), FirstResponseMinutes = 30,
+            OpenedAt = ReportNow.AddDays(-10),
+            BreachedAt = ReportNow.AddDays(-2),
+            LastEscalatedAt = ReportNow.AddDays(-3),
+            FirstResponseMinutes = 30,
         });
         await Writer.UpsertComplaint(Complaint("RR2", "RB2", "RA1", ComplaintStatus.Open, SlaState.OnTrack) with
         {
-            OpenedAt = ReportNow.AddDays(-1), FirstResponseMinutes = 300,
+            OpenedAt = ReportNow.AddDays(-1),
+            FirstResponseMinutes = 300,
         });
         await Writer.UpsertComplaint(Complaint("RR3", "RB2", "RA1", ComplaintStatus.Open, SlaState.OnTrack) with { OpenedAt = ReportNow.AddDays(-30) });
         var branch = new ComplaintFilter(BranchId: "RB2", Order: ComplaintOrder.Newest);
@@ -55,11 +63,13 @@ public abstract partial class ReadModelContractTests
         await Writer.UpsertComplaint(Complaint("RA1", "RB3", "RE1", ComplaintStatus.Open, SlaState.OnTrack) with { OpenedAt = ReportNow.AddDays(-30) });
         await Writer.UpsertComplaint(Complaint("RA2", "RB3", "RE1", ComplaintStatus.Resolved, SlaState.Met) with
         {
-            OpenedAt = ReportNow.AddDays(-20), ResolvedAt = ReportNow.AddDays(-8),
+            OpenedAt = ReportNow.AddDays(-20),
+            ResolvedAt = ReportNow.AddDays(-8),
         });
         await Writer.UpsertComplaint(Complaint("RA3", "RB3", "RE2", ComplaintStatus.Resolved, SlaState.Met) with
         {
-            OpenedAt = ReportNow.AddDays(-9), ResolvedAt = ReportNow.AddDays(-6),
+            OpenedAt = ReportNow.AddDays(-9),
+            ResolvedAt = ReportNow.AddDays(-6),
         });
         await Writer.UpsertComplaint(Complaint("RA4", "RB3", "RE1", ComplaintStatus.Open, SlaState.OnTrack) with { OpenedAt = ReportNow.AddDays(1) });
         await Writer.UpsertComplaint(Complaint("RA5", "RB4", "RE9", ComplaintStatus.Open, SlaState.OnTrack) with { OpenedAt = ReportNow.AddDays(-2) });
@@ -94,12 +104,16 @@ public abstract partial class ReadModelContractTests
         var today = new DateOnly(2026, 3, 10);
         await Writer.UpsertClient(Client("RD1", "Alpha") with
         {
-            BranchId = "RB7", LastInteractionAt = ReportNow.AddDays(-200), UpdatedAt = ReportNow,
+            BranchId = "RB7",
+            LastInteractionAt = ReportNow.AddDays(-200),
+            UpdatedAt = ReportNow,
             Holdings = [new HoldingRow("P1", "Trust 1", today.AddDays(20), 1_000_000m), new HoldingRow("P2", "Trust 2", today.AddDays(100), 5m)],
         });
         await Writer.UpsertClient(Client("RD2", "Bravo") with
         {
-            BranchId = "RB7", LastInteractionAt = ReportNow.AddDays(-3), UpdatedAt = ReportNow,
+            BranchId = "RB7",
+            LastInteractionAt = ReportNow.AddDays(-3),
+            UpdatedAt = ReportNow,
             Holdings = [new HoldingRow("P3", "Fund 3", today.AddDays(45), 200_000m)],
         });
         await Writer.UpsertClient(Client("RD3", "Charlie") with { BranchId = "RB7", ClientSince = ReportNow.AddDays(-400), UpdatedAt = ReportNow });
