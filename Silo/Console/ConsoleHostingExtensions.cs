@@ -28,6 +28,7 @@ public static class ConsoleHostingExtensions
         builder.Services.AddScoped<ConsolePeople>();
         builder.Services.AddScoped<ComplaintActions>();
         builder.Services.AddScoped<ClientActions>();
+        builder.Services.AddScoped<SettingsActions>();
         builder.Services.AddSingleton<IAuthorizationMiddlewareResultHandler, ConsoleSignInRedirect>();
         return builder;
     }
