@@ -22,4 +22,8 @@ public interface ICalendarCatalogGrain : IGrainWithStringKey
 
     [Alias("Get"), ReadOnly, AlwaysInterleave]
     Task<BusinessCalendarDefinition?> Get(string calendarId);
+
+    /// <summary>Every saved version of a calendar, newest first; null when there is no such calendar.</summary>
+    [Alias("Versions"), ReadOnly, AlwaysInterleave]
+    Task<IReadOnlyList<SettingsVersion<BusinessCalendarDefinition>>?> Versions(string calendarId);
 }

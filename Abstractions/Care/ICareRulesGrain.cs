@@ -13,4 +13,8 @@ public interface ICareRulesGrain : IGrainWithStringKey
     /// <summary>Replaces the settings; the stored version is one more than before. Invalid settings throw <see cref="DomainValidationException"/>.</summary>
     [Alias("Put")]
     Task<CareRules> Put(CareRules rules, Actor actor);
+
+    /// <summary>Every saved version of the settings, newest first (the shipped defaults, version 0, until first written).</summary>
+    [Alias("Versions"), ReadOnly]
+    Task<IReadOnlyList<SettingsVersion<CareRules>>> Versions();
 }

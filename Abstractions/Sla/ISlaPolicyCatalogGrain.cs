@@ -19,6 +19,10 @@ public interface ISlaPolicyCatalogGrain : IGrainWithStringKey
     [Alias("Get"), ReadOnly]
     Task<SlaPolicy?> Get(string policyId);
 
+    /// <summary>Every saved version of a policy, newest first; null when there is no such policy.</summary>
+    [Alias("Versions"), ReadOnly]
+    Task<IReadOnlyList<SettingsVersion<SlaPolicy>>?> Versions(string policyId);
+
     /// <summary>The policy with the highest priority whose criteria match; the shipped defaults guarantee one.</summary>
     [Alias("Match"), ReadOnly]
     Task<SlaPolicy> Match(PolicySubject subject);

@@ -4,6 +4,7 @@ using WealthActors.Calendars;
 using WealthActors.Complaints;
 using WealthActors.Grains.Hosting;
 using WealthActors.Grains.ReadModel;
+using WealthActors.Grains.Settings;
 using WealthActors.Grains.Sla;
 
 namespace WealthActors.Grains.Calendars;
@@ -18,6 +19,7 @@ public sealed partial class CalendarCatalogGrain(
     IBusinessCalendarProvider calendars,
     IComplaintCalendarIndex index,
     IOptions<SlaOptions> slaOptions,
+    TimeProvider clock,
     ILogger<CalendarCatalogGrain> logger) : Grain, ICalendarCatalogGrain, IRemindable
 {
     private const string RearmReminder = "calendar-rearm";
@@ -69,6 +71,12 @@ public sealed partial class CalendarCatalogGrain(
         await this.RegisterOrUpdateReminder(RearmReminder, RetryPeriod, RetryPeriod);
         Calendars[calendar.Id] = stored;
         state.State.PendingRearm[calendar.Id] = version;
+        if (!state.State.History.TryGetValue(calendar.Id, out var history))
+        {
+            state.State.History[calendar.Id] = history = [];
+        }
+
+        SettingsHistory.Record(history, existing is null ? null : (existing.Version, existing), new(version, stored, actor, clock.GetUtcNow()));
         try
         {
             await state.WriteStateAsync();
@@ -92,6 +100,11 @@ public sealed partial class CalendarCatalogGrain(
     }
 
     public Task<BusinessCalendarDefinition?> Get(string calendarId) => Task.FromResult(Calendars.GetValueOrDefault(calendarId));
+
+    public Task<IReadOnlyList<SettingsVersion<BusinessCalendarDefinition>>?> Versions(string calendarId) =>
+        Task.FromResult(Calendars.GetValueOrDefault(calendarId) is { } current
+            ? SettingsHistory.Read(state.State.History.GetValueOrDefault(calendarId), current.Version, current)
+            : null);
 
     public Task ReceiveReminder(string reminderName, TickStatus status) =>
         reminderName == RearmReminder ? RearmPending() : Task.CompletedTask;

@@ -1,10 +1,12 @@
 using Microsoft.Extensions.Logging;
 using WealthActors.Care;
+using WealthActors.Grains.Settings;
 
 namespace WealthActors.Grains.Care;
 
 public sealed partial class CareRulesGrain(
     [PersistentState("state", GrainStorage.Name)] IPersistentState<CareRulesState> state,
+    TimeProvider clock,
     ILogger<CareRulesGrain> logger) : Grain, ICareRulesGrain
 {
     // A document stored before the onboarding template existed carries none: it shows (and keeps) the shipped one.
@@ -14,6 +16,9 @@ public sealed partial class CareRulesGrain(
 
     public Task<CareRules> Get() => Task.FromResult(Current);
 
+    public Task<IReadOnlyList<SettingsVersion<CareRules>>> Versions() =>
+        Task.FromResult(SettingsHistory.Read(state.State.History, Current.Version, Current));
+
     public async Task<CareRules> Put(CareRules rules, Actor actor)
     {
         var problems = CareRulesValidator.Validate(rules);
@@ -22,8 +27,10 @@ public sealed partial class CareRulesGrain(
             throw new DomainValidationException(problems[0].Field, problems[0].Message);
         }
 
-        var stored = rules with { Version = Current.Version + 1 };
+        var replaced = Current;
+        var stored = rules with { Version = replaced.Version + 1 };
         state.State.Rules = stored;
+        SettingsHistory.Record(state.State.History, (replaced.Version, replaced), new(stored.Version, stored, actor, clock.GetUtcNow()));
         await state.WriteStateAsync();
         LogStored(logger, this.GetPrimaryKeyString(), stored.Version, actor.Id);
         return stored;

@@ -1,4 +1,5 @@
 using Microsoft.Extensions.Logging;
+using WealthActors.Grains.Settings;
 using WealthActors.Grains.Sla;
 using WealthActors.Sla;
 
@@ -6,6 +7,7 @@ namespace WealthActors.Grains.Policies;
 
 public sealed partial class SlaPolicyCatalogGrain(
     [PersistentState("state", GrainStorage.Name)] IPersistentState<SlaPolicyCatalogState> state,
+    TimeProvider clock,
     ILogger<SlaPolicyCatalogGrain> logger) : Grain, ISlaPolicyCatalogGrain
 {
     private bool _kindsCovered;
@@ -55,6 +57,7 @@ public sealed partial class SlaPolicyCatalogGrain(
         var version = Policies.TryGetValue(policy.Id, out var existing) ? existing.Version + 1 : 1;
         var stored = policy with { Version = version };
         Policies[policy.Id] = stored;
+        SettingsHistory.Record(HistoryOf(policy.Id), existing is null ? null : (existing.Version, existing), new(version, stored, actor, clock.GetUtcNow()));
         await state.WriteStateAsync();
         LogPolicyStored(logger, this.GetPrimaryKeyString(), policy.Id, version, actor.Id);
         return stored;
@@ -67,6 +70,21 @@ public sealed partial class SlaPolicyCatalogGrain(
     }
 
     public Task<SlaPolicy?> Get(string policyId) => Task.FromResult(Policies.GetValueOrDefault(policyId));
+
+    public Task<IReadOnlyList<SettingsVersion<SlaPolicy>>?> Versions(string policyId) =>
+        Task.FromResult(Policies.GetValueOrDefault(policyId) is { } current
+            ? SettingsHistory.Read(state.State.History.GetValueOrDefault(policyId), current.Version, current)
+            : null);
+
+    private List<SettingsVersion<SlaPolicy>> HistoryOf(string policyId)
+    {
+        if (!state.State.History.TryGetValue(policyId, out var history))
+        {
+            state.State.History[policyId] = history = [];
+        }
+
+        return history;
+    }
 
     public Task<SlaPolicy> Match(PolicySubject subject) =>
         Task.FromResult(SlaPolicyMatcher.Select(Policies.Values, subject)

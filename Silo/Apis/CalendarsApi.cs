@@ -13,6 +13,7 @@ public static class CalendarsApi
         group.MapGet("/", List).RequireAuthorization(AuthHostingExtensions.Policies.Read);
         group.MapGet("/{calendarId}", Get).RequireAuthorization(AuthHostingExtensions.Policies.Read);
         group.MapPut("/{calendarId}", Put).RequireAuthorization(AuthHostingExtensions.Policies.Administer);
+        group.MapGet("/{calendarId}/versions", Versions).RequireAuthorization(AuthHostingExtensions.Policies.Read);
         return routes;
     }
 
@@ -37,7 +38,37 @@ public static class CalendarsApi
 
     private static async Task<IResult> Put(string calendarId, BusinessCalendarDocument body, HttpContext http, IGrainFactory grains)
     {
-        var v = new RequestValidation().Id(calendarId, "calendarId").Optional(body.Source, "source", 500);
+        var v = new RequestValidation();
+        if (Read(calendarId, body, v) is not { } calendar)
+        {
+            return v.Problem();
+        }
+
+        var stored = await Catalog(grains).Put(calendar, ApiActor.Caller(http));
+        return TypedResults.Ok(BusinessCalendarDocument.From(stored));
+    }
+
+    /// <summary>Every saved version of the calendar, newest first, each with who saved it and when.</summary>
+    private static async Task<IResult> Versions(string calendarId, IGrainFactory grains)
+    {
+        var v = new RequestValidation().Id(calendarId, "calendarId");
+        if (!v.IsValid)
+        {
+            return v.Problem();
+        }
+
+        return await Catalog(grains).Versions(calendarId) is { } versions
+            ? TypedResults.Ok(versions.Select(x => SettingsVersionDto.From(x, BusinessCalendarDocument.From)).ToArray())
+            : TypedResults.Problem(statusCode: 404, title: $"Business calendar '{calendarId}' does not exist.");
+    }
+
+    /// <summary>
+    /// The calendar a PUT of <paramref name="body"/> to <paramref name="calendarId"/> stores, or null with every field at
+    /// fault in <paramref name="v"/>: one rule for the API's answer and the console's errors beside each field.
+    /// </summary>
+    public static BusinessCalendarDefinition? Read(string calendarId, BusinessCalendarDocument body, RequestValidation v)
+    {
+        v.Id(calendarId, "calendarId").Optional(body.Source, "source", 500);
         if (body.Id is not null)
         {
             v.Check(string.Equals(body.Id, calendarId, StringComparison.Ordinal), "id", "must match the calendar id in the address.");
@@ -50,12 +81,6 @@ public static class CalendarsApi
             v.Add(problem.Field, problem.Message);
         }
 
-        if (!v.IsValid || calendar is null)
-        {
-            return v.Problem();
-        }
-
-        var stored = await Catalog(grains).Put(calendar, ApiActor.Caller(http));
-        return TypedResults.Ok(BusinessCalendarDocument.From(stored));
+        return v.IsValid ? calendar : null;
     }
 }

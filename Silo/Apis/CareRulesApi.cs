@@ -15,6 +15,7 @@ public static class CareRulesApi
         var group = routes.MapGroup("/api/care-rules").WithTags("Care rules");
         group.MapGet("/", Get).RequireAuthorization(AuthHostingExtensions.Policies.Read);
         group.MapPut("/", Put).RequireAuthorization(AuthHostingExtensions.Policies.AdminOnly);
+        group.MapGet("/versions", Versions).RequireAuthorization(AuthHostingExtensions.Policies.Read);
         group.MapOnboardingTemplate();
         return routes;
     }
@@ -25,8 +26,21 @@ public static class CareRulesApi
 
     private static async Task<IResult> Put(JsonElement body, HttpContext http, IGrainFactory grains, [FromServices] JobRescheduler rescheduler, CancellationToken cancellationToken)
     {
-        var current = await Rules(grains).Get();
         var v = new RequestValidation();
+        var stored = await Save(body, ApiActor.Caller(http), v, grains, rescheduler, cancellationToken);
+        return stored is null ? v.Problem() : TypedResults.Ok(CareRulesResponse.From(stored));
+    }
+
+    /// <summary>Every saved version of the care rules, newest first, each with who saved it and when.</summary>
+    private static async Task<IResult> Versions(IGrainFactory grains) =>
+        TypedResults.Ok((await Rules(grains).Versions()).Select(x => SettingsVersionDto.From(x, CareRulesResponse.From)).ToArray());
+
+    /// <summary>
+    /// The care rules after the PUT body <paramref name="body"/>, or null with every field at fault in
+    /// <paramref name="v"/>: one rule for the API's answer and the console's errors beside each field.
+    /// </summary>
+    public static CareRules? Read(CareRules current, JsonElement body, RequestValidation v)
+    {
         var changed = CareRulesPatch.Apply(current, body, v);
         if (changed is not null && v.IsValid)
         {
@@ -36,12 +50,23 @@ public static class CareRulesApi
             }
         }
 
-        if (!v.IsValid || changed is null)
+        return v.IsValid ? changed : null;
+    }
+
+    /// <summary>
+    /// Validates and stores the change (null, with the fields at fault in <paramref name="v"/>, when it is not valid),
+    /// then moves the triggers of the rules whose schedule changed: the API and the console save through this alone.
+    /// </summary>
+    public static async Task<CareRules?> Save(
+        JsonElement body, Actor actor, RequestValidation v, IGrainFactory grains, JobRescheduler rescheduler, CancellationToken cancellationToken)
+    {
+        var current = await Rules(grains).Get();
+        if (Read(current, body, v) is not { } changed)
         {
-            return v.Problem();
+            return null;
         }
 
-        var stored = await Rules(grains).Put(changed, ApiActor.Caller(http));
+        var stored = await Rules(grains).Put(changed, actor);
         foreach (var rule in CareRuleNames.Scheduled)
         {
             var before = CareJobSchedules.For(rule, current.ScheduleOf(rule)!);
@@ -52,6 +77,6 @@ public static class CareRulesApi
             }
         }
 
-        return TypedResults.Ok(CareRulesResponse.From(stored));
+        return stored;
     }
 }

@@ -1,3 +1,4 @@
+using WealthActors.Grains.Sla;
 using WealthActors.Sla;
 using WealthActors.Silo.Auth;
 
@@ -11,6 +12,7 @@ public static class SlaPoliciesApi
         group.MapGet("/", List).RequireAuthorization(AuthHostingExtensions.Policies.Read);
         group.MapGet("/{policyId}", Get).RequireAuthorization(AuthHostingExtensions.Policies.Read);
         group.MapPut("/{policyId}", Put).RequireAuthorization(AuthHostingExtensions.Policies.Administer);
+        group.MapGet("/{policyId}/versions", Versions).RequireAuthorization(AuthHostingExtensions.Policies.Read);
         return routes;
     }
 
@@ -35,14 +37,47 @@ public static class SlaPoliciesApi
 
     private static async Task<IResult> Put(string policyId, SlaPolicyDto body, HttpContext http, IGrainFactory grains)
     {
-        var v = new RequestValidation().Id(policyId, "policyId");
-        var policy = body.ToPolicy(policyId, v);
-        if (!v.IsValid || policy is null)
+        var v = new RequestValidation();
+        if (Read(policyId, body, v) is not { } policy)
         {
             return v.Problem();
         }
 
         var stored = await Catalog(grains).Put(policy, ApiActor.Caller(http));
         return TypedResults.Ok(SlaPolicyDto.From(stored));
+    }
+
+    /// <summary>Every saved version of the policy, newest first, each with who saved it and when.</summary>
+    private static async Task<IResult> Versions(string policyId, IGrainFactory grains)
+    {
+        var v = new RequestValidation().Id(policyId, "policyId");
+        if (!v.IsValid)
+        {
+            return v.Problem();
+        }
+
+        return await Catalog(grains).Versions(policyId) is { } versions
+            ? TypedResults.Ok(versions.Select(x => SettingsVersionDto.From(x, SlaPolicyDto.From)).ToArray())
+            : TypedResults.Problem(statusCode: 404, title: $"SLA policy '{policyId}' does not exist.");
+    }
+
+    /// <summary>
+    /// The policy a PUT of <paramref name="body"/> to <paramref name="policyId"/> stores, or null with every field at
+    /// fault in <paramref name="v"/>: one rule for the API's answer and the console's errors beside each field. The
+    /// catalog's own check is run here too, so its problems also name their field.
+    /// </summary>
+    public static SlaPolicy? Read(string policyId, SlaPolicyDto body, RequestValidation v)
+    {
+        var policy = body.ToPolicy(policyId, v.Id(policyId, "policyId"));
+        if (policy is not null && v.IsValid)
+        {
+            foreach (var problem in SlaPolicyMatcher.Validate(policy))
+            {
+                var colon = problem.IndexOf(": ", StringComparison.Ordinal);
+                v.Add(colon > 0 ? problem[..colon] : "policy", colon > 0 ? problem[(colon + 2)..] : problem);
+            }
+        }
+
+        return v.IsValid ? policy : null;
     }
 }

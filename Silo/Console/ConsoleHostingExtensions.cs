@@ -30,6 +30,7 @@ public static class ConsoleHostingExtensions
         builder.Services.AddScoped<ComplaintActions>();
         builder.Services.AddScoped<TaskActions>();
         builder.Services.AddScoped<ClientActions>();
+        builder.Services.AddScoped<SettingsActions>();
         builder.Services.AddSingleton<IAuthorizationMiddlewareResultHandler, ConsoleSignInRedirect>();
         return builder;
     }

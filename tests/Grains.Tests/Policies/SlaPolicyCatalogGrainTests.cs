@@ -50,6 +50,25 @@ public sealed class SlaPolicyCatalogGrainTests(ClusterFixture fixture)
     }
 
     [Fact]
+    public async Task Versions_ShippedPolicyReplacedTwice_KeepsTheShippedOneAndEachSaveWithItsSaverAndTime()
+    {
+        var catalog = Catalog();
+        Assert.Null(await catalog.Versions("no-such-policy"));
+        var shipped = Assert.Single((await catalog.Versions("vip"))!);
+        Assert.Equal((1, null, null), (shipped.Version, shipped.SavedBy, shipped.SavedAt));
+
+        await catalog.Put(DefaultSlaPolicies.Vip with { FirstResponse = TimeSpan.FromHours(3) }, Actor.Employee("E-1", "console"));
+        await Assert.ThrowsAsync<DomainValidationException>(() => catalog.Put(DefaultSlaPolicies.Vip with { WarnAt = 2 }, Actor.Employee("E-2", "api")));
+        await catalog.Put(DefaultSlaPolicies.Vip with { FirstResponse = TimeSpan.FromHours(4) }, Actor.Employee("E-3", "api"));
+
+        var versions = (await catalog.Versions("vip"))!;
+        Assert.Equal([3, 2, 1], versions.Select(v => v.Version));
+        Assert.Equal(["E-3", "E-1", null], versions.Select(v => v.SavedBy?.Id));
+        Assert.Equal([4.0, 3.0, 2.0], versions.Select(v => v.Content.FirstResponse.TotalHours));
+        Assert.Equal(fixture.Clock.GetUtcNow(), versions[0].SavedAt);
+    }
+
+    [Fact]
     public async Task Put_NarrowingTheLastCatchAll_IsRejectedAndChangesNothing()
     {
         var catalog = Catalog();

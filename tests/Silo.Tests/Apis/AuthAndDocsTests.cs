@@ -62,6 +62,9 @@ public sealed class AuthAndDocsTests(ApiFactory api)
         Assert.Contains("/api/complaints/{complaintId}", paths);
         Assert.Contains("/api/clients/{clientId}", paths);
         Assert.Contains("/api/sla-policies/{policyId}", paths);
+        Assert.Contains("/api/sla-policies/{policyId}/versions", paths);
+        Assert.Contains("/api/calendars/{calendarId}/versions", paths);
+        Assert.Contains("/api/care-rules/versions", paths);
         Assert.Contains("/api/employees/{employeeId}/inbox", paths);
         Assert.Contains("/api/branches/{branchId}", paths);
     }

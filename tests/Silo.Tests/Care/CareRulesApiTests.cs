@@ -47,6 +47,28 @@ public sealed class CareRulesApiTests(CareApiFixture fixture) : IClassFixture<Ca
         Assert.Equal("09:00", r["sla-digest"]!.Str("fireAt"));
         Assert.Equal(0.30m, r["outflow-alert"]!["aumShare"]!.GetValue<decimal>());
         Assert.Equal(1_000_000m, r["outflow-alert"]!["amount"]!.GetValue<decimal>());
+        var versions = (await (await fresh.As("Advisor").GetAsync("/api/care-rules/versions")).Json(HttpStatusCode.OK)).AsArray();
+        var shipped = Assert.Single(versions)!;
+        Assert.Equal((0, null), (shipped["version"]!.GetValue<int>(), shipped["savedBy"]?.GetValue<string>()));
+    }
+
+    [Fact]
+    public async Task CareRulesVersions_EverySave_KeptWholeNewestFirst_RefusedOnesNot()
+    {
+        var before = (await (await _api.As("Compliance").GetAsync("/api/care-rules/versions")).Json(HttpStatusCode.OK)).AsArray();
+        // The shipped stages again: a save that changes what no other test here relies on.
+        var same = new { rules = new Dictionary<string, object> { ["care-maturity"] = new { stageDays = new[] { 30, 15, 7 } } } };
+
+        var stored = await (await _api.As("Admin").PutJson("/api/care-rules", same)).Json(HttpStatusCode.OK);
+        await (await _api.As("Admin").PutRaw("/api/care-rules", """{ "rules": { "care-maturity": { "stageDays": [-1] } } }""")).Problem(HttpStatusCode.BadRequest);
+        await (await _api.As("Manager").PutJson("/api/care-rules", same)).Problem(HttpStatusCode.Forbidden);
+
+        var after = (await (await _api.As("Compliance").GetAsync("/api/care-rules/versions")).Json(HttpStatusCode.OK)).AsArray();
+        Assert.Equal(before.Count + 1, after.Count);
+        Assert.Equal(stored["version"]!.GetValue<int>(), after[0]!["version"]!.GetValue<int>());
+        Assert.Equal(("admin", "System"), (after[0]!.Str("savedBy"), after[0]!.Str("savedByKind")));
+        Assert.Equal([30, 15, 7], after[0]!["content"]!["rules"]!["care-maturity"]!["stageDays"]!.AsArray().Select(n => n!.GetValue<int>()));
+        Assert.Equal(before[0]!["version"]!.GetValue<int>(), after[1]!["version"]!.GetValue<int>());
     }
 
     [Fact]

@@ -75,6 +75,17 @@ public sealed class GoldenDatabaseTests
         var calendar = await (await compliance.GetAsync("/api/calendars/golden-london")).Json(HttpStatusCode.OK);
         Assert.Equal("Europe/London", calendar.Str("timeZone"));
 
+        // Saved before history was kept: each shows its stored content as its only version, by no one recorded.
+        var policyVersions = (await (await compliance.GetAsync("/api/sla-policies/fast-golden/versions")).Json(HttpStatusCode.OK)).AsArray();
+        var only = Assert.Single(policyVersions)!;
+        Assert.Equal((1, null, "PT2H"), (only["version"]!.GetValue<int>(), only["savedBy"]?.GetValue<string>(), only["content"]!["escalations"]![0]!.Str("after")));
+        var calendarVersions = (await (await compliance.GetAsync("/api/calendars/golden-london/versions")).Json(HttpStatusCode.OK)).AsArray();
+        Assert.Equal("Europe/London", Assert.Single(calendarVersions)!["content"]!.Str("timeZone"));
+        await (await api.As("Admin").PutJson("/api/calendars/golden-london", new { name = "London", timeZone = "Europe/London", holidays = new[] { new { date = "2026-12-25", name = "Christmas Day" } } }))
+            .Json(HttpStatusCode.OK);
+        calendarVersions = (await (await compliance.GetAsync("/api/calendars/golden-london/versions")).Json(HttpStatusCode.OK)).AsArray();
+        Assert.Equal([(2, "admin"), (1, null)], calendarVersions.Select(v => (v!["version"]!.GetValue<int>(), v["savedBy"]?.GetValue<string>())));
+
         // The open case's first rung was 2 hours away when the release stopped: it fires once, to the branch head.
         clock.Advance(TimeSpan.FromHours(3));
         await Eventually.Until(

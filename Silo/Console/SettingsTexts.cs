@@ -1,0 +1,96 @@
+namespace WealthActors.Silo.WebConsole;
+
+/// <summary>The texts of the settings pages, in the console's two languages. Field errors are the API's own words.</summary>
+public sealed record SettingsTexts(
+    string Settings,
+    string SlaPolicies,
+    string Calendars,
+    string CareRules,
+    string Id,
+    string Name,
+    string Version,
+    string Priority,
+    string Clock,
+    string CalendarId,
+    string FirstResponse,
+    string Resolution,
+    string WarnAt,
+    string Match,
+    string Escalations,
+    string After,
+    string ToRole,
+    string Action,
+    string DurationHelp,
+    string TimeZone,
+    string WorkingStart,
+    string WorkingEnd,
+    string Holidays,
+    string HolidayDate,
+    string HolidayName,
+    string MakeUpDays,
+    string Date,
+    string Source,
+    string Add,
+    string Remove,
+    string Save,
+    string Saved,
+    string NotSaved,
+    string ReadOnlyNote,
+    string History,
+    string SavedBy,
+    string SavedAt,
+    string NotRecorded,
+    string View,
+    string Hide,
+    string Restore,
+    string New,
+    string Enabled,
+    string FireAt,
+    string LeadDays,
+    string MinTier,
+    string StageDays,
+    string Days,
+    string VipToTeamLead,
+    string AumShare,
+    string Amount,
+    IReadOnlyDictionary<string, string> Rules)
+{
+    public static readonly SettingsTexts Chinese = new(
+        Settings: "设置", SlaPolicies: "SLA 策略", Calendars: "工作日历", CareRules: "客户关怀规则", Id: "编号", Name: "名称",
+        Version: "版本", Priority: "优先级", Clock: "计时方式", CalendarId: "工作日历编号", FirstResponse: "首次响应时限",
+        Resolution: "解决时限", WarnAt: "预警比例（0–1）", Match: "适用范围", Escalations: "升级阶梯", After: "受理后",
+        ToRole: "升级至", Action: "动作", DurationHelp: "ISO 8601 时长，如 PT2H、P15D", TimeZone: "时区",
+        WorkingStart: "上班时间（HH:mm）", WorkingEnd: "下班时间（HH:mm）", Holidays: "节假日", HolidayDate: "日期（yyyy-MM-dd）",
+        HolidayName: "节日名称", MakeUpDays: "调休上班日", Date: "日期（yyyy-MM-dd）", Source: "来源", Add: "添加", Remove: "删除",
+        Save: "保存", Saved: "已保存为第 {0} 版", NotSaved: "未保存", ReadOnlyNote: "您可以查看，但只有管理员可以修改。",
+        History: "版本历史", SavedBy: "保存人", SavedAt: "保存时间", NotRecorded: "（随系统发布或早于版本记录）", View: "查看",
+        Hide: "收起", Restore: "恢复此版本", New: "新建", Enabled: "启用", FireAt: "执行时间（HH:mm）", LeadDays: "提前天数",
+        MinTier: "最低客户等级", StageDays: "提醒节点（天，逗号分隔）", Days: "天数", VipToTeamLead: "VIP 同时通知组长",
+        AumShare: "资产占比阈值（0–1）", Amount: "金额阈值",
+        Rules: new Dictionary<string, string>
+        {
+            ["care-birthday"] = "生日关怀", ["care-maturity"] = "到期提醒", ["care-dormancy"] = "沉睡客户预警",
+            ["care-risk-expiry"] = "风险测评到期", ["sla-digest"] = "SLA 日报", ["outflow-alert"] = "大额流出预警",
+        });
+
+    public static readonly SettingsTexts English = new(
+        Settings: "Settings", SlaPolicies: "SLA policies", Calendars: "Business calendars", CareRules: "Care rules", Id: "Id", Name: "Name",
+        Version: "Version", Priority: "Priority", Clock: "Clock", CalendarId: "Business calendar", FirstResponse: "First response within",
+        Resolution: "Resolution within", WarnAt: "Warn at (0–1)", Match: "Applies to", Escalations: "Escalation ladder", After: "After",
+        ToRole: "To", Action: "Action", DurationHelp: "ISO 8601 duration, e.g. PT2H, P15D", TimeZone: "Time zone",
+        WorkingStart: "Working hours from (HH:mm)", WorkingEnd: "Working hours to (HH:mm)", Holidays: "Holidays", HolidayDate: "Date (yyyy-MM-dd)",
+        HolidayName: "Holiday", MakeUpDays: "Make-up working days (调休)", Date: "Date (yyyy-MM-dd)", Source: "Source", Add: "Add",
+        Remove: "Remove", Save: "Save", Saved: "Saved as version {0}", NotSaved: "Not saved",
+        ReadOnlyNote: "You may read these settings; only an administrator may change them.", History: "Version history",
+        SavedBy: "Saved by", SavedAt: "Saved at", NotRecorded: "(shipped, or saved before history was kept)", View: "View", Hide: "Hide",
+        Restore: "Restore this version", New: "New", Enabled: "Enabled", FireAt: "Runs at (HH:mm)", LeadDays: "Days ahead",
+        MinTier: "Lowest client tier", StageDays: "Reminder stages (days, comma-separated)", Days: "Days",
+        VipToTeamLead: "VIP also to the team lead", AumShare: "Share of AUM (0–1)", Amount: "Amount",
+        Rules: new Dictionary<string, string>
+        {
+            ["care-birthday"] = "Birthdays", ["care-maturity"] = "Maturities", ["care-dormancy"] = "Dormant clients",
+            ["care-risk-expiry"] = "Risk assessment expiry", ["sla-digest"] = "SLA digest", ["outflow-alert"] = "Large outflows",
+        });
+
+    public static SettingsTexts For(ConsoleTexts texts) => texts == ConsoleTexts.English ? English : Chinese;
+}
