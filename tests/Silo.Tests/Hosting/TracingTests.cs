@@ -68,7 +68,9 @@ public sealed class TracingTests(TracingTests.TracedSilo silo, ITestOutputHelper
         var path = await silo.PathToRoot(
             s => s.Scope == "WealthActors" && s.Name == EmployeeGrain.PushSpanName && s.Attributes.GetValueOrDefault("wealthactors.inbox.kind") == "Escalation"
                  && silo.Receiver.Spans.Any(t => t.TraceId == s.TraceId && IsTickOf(t, complaintId)),
-            "the escalation's push, in the trace of the complaint's reminder tick, up to its root");
+            "the escalation's push, in the trace of the complaint's reminder tick, up to its root",
+            // The deadline is 3 s after the open and the reminder ticks on a 1 s period: room for a slow machine.
+            timeoutMs: 30_000);
         output.WriteLine(string.Join('\n', path.Select(s => $"{s.Scope} | {s.Name} | {s.SpanId} <- {s.ParentSpanId}")));
 
         Assert.Contains(path, s => s.Name == "IEmployeeGrain/Deliver" && s.Attributes.GetValueOrDefault("orleans.rpc.target_id") == $"employee/{seed.BranchHead}");
@@ -116,10 +118,10 @@ public sealed class TracingTests(TracingTests.TracedSilo silo, ITestOutputHelper
         /// Waits for a span that <paramref name="matches"/> and for all its ancestors (spans arrive in batches as they
         /// end, a parent after its children); returns the span, its parent and so on up to the trace's root.
         /// </summary>
-        public async Task<IReadOnlyList<ReceivedSpan>> PathToRoot(Func<ReceivedSpan, bool> matches, string what) =>
+        public async Task<IReadOnlyList<ReceivedSpan>> PathToRoot(Func<ReceivedSpan, bool> matches, string what, int timeoutMs = 15_000) =>
             (await WealthActors.Testing.Eventually.Until(
                 () => Task.FromResult(Receiver.Spans.Where(matches).Select(CompletePath).FirstOrDefault(p => p is not null)),
-                p => p is not null, what))!;
+                p => p is not null, what, timeoutMs))!;
 
         private List<ReceivedSpan>? CompletePath(ReceivedSpan span)
         {
