@@ -1,4 +1,6 @@
 using System.Net;
+using Microsoft.Extensions.DependencyInjection;
+using OpenTelemetry.Trace;
 using WealthActors.Grains.Employees;
 using WealthActors.Silo.Hosting;
 using WealthActors.Silo.Storage;
@@ -84,6 +86,14 @@ public sealed class TracingTests(TracingTests.TracedSilo silo, ITestOutputHelper
 
     private static bool IsTickOf(ReceivedSpan span, string complaintId) =>
         span.Name == "IRemindable/ReceiveReminder" && span.Attributes.GetValueOrDefault("orleans.rpc.target_id") == $"complaint/{complaintId}";
+
+    [Fact]
+    public void GrainCalls_WithAnOtlpEndpoint_RunOrleansFiltersThatCarryTheTrace()
+    {
+        Assert.NotNull(silo.Api.Services.GetService<TracerProvider>());
+        Assert.Contains(silo.Api.Services.GetServices<IIncomingGrainCallFilter>(), f => f.GetType().Name == "ActivityPropagationIncomingGrainCallFilter");
+        Assert.Contains(silo.Api.Services.GetServices<IOutgoingGrainCallFilter>(), f => f.GetType().Name == "ActivityPropagationOutgoingGrainCallFilter");
+    }
 
     [Fact]
     public async Task Metrics_WithOtlpExport_StillServedAtMetricsAndExportedOverOtlp()
