@@ -1,26 +1,42 @@
+using System.Diagnostics;
 using Microsoft.Extensions.Logging;
 using WealthActors.Employees;
+using WealthActors.Grains.Diagnostics;
 
 namespace WealthActors.Grains.Employees;
 
 public sealed partial class EmployeeGrain
 {
+    /// <summary>The span of a message's hand-off to the chat channels (<see cref="WealthActorsTracing"/>).</summary>
+    public const string PushSpanName = "inbox push";
+
     /// <summary>
     /// Hands a stored message to <paramref name="channels"/>. Channels only queue, so this never waits on a network; a
     /// channel that throws is logged and skipped, because the inbox (already written) is the source of truth.
     /// </summary>
     private void Push(InboxPush push, IEnumerable<IInboxPushChannel> channels)
     {
+        // The hand-off is the last step of the trace that stored the message (a command's, an escalation's tick's);
+        // the channels send on their own schedule.
+        using var activity = WealthActorsTracing.Source.StartActivity(PushSpanName, ActivityKind.Producer);
+        var queued = 0;
         foreach (var channel in channels)
         {
             try
             {
-                channel.TryPush(push);
+                queued += channel.TryPush(push) ? 1 : 0;
             }
             catch (Exception ex)
             {
                 LogPushFailed(logger, ex, EmployeeId, push.Message.Key, channel.GetType().Name);
             }
+        }
+
+        if (activity is { IsAllDataRequested: true })
+        {
+            activity.SetTag("wealthactors.inbox.kind", push.Message.Kind.ToString());
+            activity.SetTag("wealthactors.push.reason", push.Reason.ToString());
+            activity.SetTag("wealthactors.push.channels", queued);
         }
     }
 

@@ -1,6 +1,11 @@
 using System.Diagnostics.Metrics;
 using Microsoft.Extensions.Options;
+using OpenTelemetry;
+using OpenTelemetry.Logs;
 using OpenTelemetry.Metrics;
+using OpenTelemetry.Resources;
+using OpenTelemetry.Trace;
+using Orleans.Diagnostics;
 using Orleans.Dashboard;
 using WealthActors.Grains.Diagnostics;
 using WealthActors.Silo.Auth;
@@ -8,7 +13,10 @@ using WealthActors.Silo.Diagnostics;
 
 namespace WealthActors.Silo.Hosting;
 
-/// <summary>What operators look at: the Orleans Dashboard and the service's metrics in Prometheus text format.</summary>
+/// <summary>
+/// What operators look at: the Orleans Dashboard, the service's metrics in Prometheus text format, and, when a collector
+/// is configured, traces, metrics and logs over OpenTelemetry's protocol (OTLP).
+/// </summary>
 public static class OperationsHostingExtensions
 {
     public const string DashboardPath = "/dashboard";
@@ -26,6 +34,21 @@ public static class OperationsHostingExtensions
     /// <summary>How late each reminder tick was when the reminder service fired it, before the grain got the call.</summary>
     public const string ReminderTardiness = "orleans-reminders-tardiness";
 
+    /// <summary>The standard variable that turns the OTLP export on: the collector's address.</summary>
+    public const string OtlpEndpointVariable = "OTEL_EXPORTER_OTLP_ENDPOINT";
+
+    /// <summary>The standard variable naming the service in exported telemetry; <see cref="DefaultServiceName"/> without it.</summary>
+    public const string ServiceNameVariable = "OTEL_SERVICE_NAME";
+
+    public const string DefaultServiceName = "wealthactors";
+
+    /// <summary>
+    /// The activity sources traced besides ASP.NET Core's and HttpClient's: Orleans' grain calls (application and
+    /// runtime, such as a reminder tick), activations, its storage calls and durable jobs; the service's own spans
+    /// (<see cref="WealthActorsTracing"/>); and Npgsql's commands on PostgreSQL.
+    /// </summary>
+    public static readonly string[] TracedSources = [ActivitySources.AllActivitySourceName, WealthActorsTracing.SourceName, "Npgsql"];
+
     public static WebApplicationBuilder AddWealthActorsOperations(this WebApplicationBuilder builder)
     {
         var sampleSeconds = OperationsOptions.From(builder.Configuration).DashboardSampleSeconds;
@@ -41,7 +64,7 @@ public static class OperationsHostingExtensions
             DashboardSampling.Apply(silo.Services, TimeSpan.FromSeconds(sampleSeconds));
         });
         builder.Services.AddAuthorizationBuilder().AddPolicy(OperatePolicy, p => p.RequireRole(ApiRoles.Admin));
-        builder.Services.AddOpenTelemetry().WithMetrics(metrics => metrics
+        var telemetry = builder.Services.AddOpenTelemetry().WithMetrics(metrics => metrics
             .AddMeter(WealthActorsMetrics.MeterName)
             // The runtime's own meter: GC collections and pause time, heap sizes, CPU and thread-pool queues, so a
             // late escalation can be laid beside what the process was doing at the time.
@@ -51,8 +74,32 @@ public static class OperationsHostingExtensions
             .AddMeter(OrleansMeterName)
             .AddView(OrleansInstrumentView)
             .AddPrometheusExporter());
+        if (!string.IsNullOrWhiteSpace(builder.Configuration[OtlpEndpointVariable]))
+        {
+            ExportOverOtlp(builder, telemetry);
+        }
+
         builder.Services.AddHostedService<GcPauseListener>();
         return builder;
+    }
+
+    /// <summary>
+    /// Traces, the metrics above and logs, sent over OTLP to <see cref="OtlpEndpointVariable"/> (protocol, headers,
+    /// batching and the rest from the standard <c>OTEL_*</c> variables). Spans are recorded only then, and only then do
+    /// grain calls run Orleans' filters that carry the trace from call to call: without an endpoint tracing costs nothing.
+    /// </summary>
+    private static void ExportOverOtlp(WebApplicationBuilder builder, IOpenTelemetryBuilder telemetry)
+    {
+        var serviceName = builder.Configuration[ServiceNameVariable] is { Length: > 0 } configured ? configured : DefaultServiceName;
+        telemetry
+            .ConfigureResource(resource => resource.AddService(serviceName))
+            .WithTracing(tracing => tracing
+                .AddAspNetCoreInstrumentation()
+                .AddHttpClientInstrumentation()
+                .AddSource(TracedSources))
+            .WithLogging()
+            .UseOtlpExporter();
+        builder.UseOrleans(silo => silo.AddActivityPropagation());
     }
 
     private static MetricStreamConfiguration? OrleansInstrumentView(Instrument instrument) =>

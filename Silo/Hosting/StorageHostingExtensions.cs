@@ -63,8 +63,8 @@ public static class StorageHostingExtensions
                 adoNet.DataSource = database.WriteDataSource;
             });
         });
-        silo.Services.AddGrainStorage(ProviderConstants.DEFAULT_STORAGE_PROVIDER_NAME, ExactKeyStorage);
-        silo.Services.AddGrainStorage(GrainStorageName, ExactKeyStorage);
+        silo.Services.AddGrainStorage(ProviderConstants.DEFAULT_STORAGE_PROVIDER_NAME, TracedSqliteStorage);
+        silo.Services.AddGrainStorage(GrainStorageName, TracedSqliteStorage);
 
         silo.UseAdoNetReminderService(builder => builder.Configure<SqliteDatabase>((reminders, database) =>
         {
@@ -89,8 +89,8 @@ public static class StorageHostingExtensions
                 adoNet.DataSource = database.DataSource;
             });
         });
-        silo.Services.AddGrainStorage(ProviderConstants.DEFAULT_STORAGE_PROVIDER_NAME, BatchedStorage);
-        silo.Services.AddGrainStorage(GrainStorageName, BatchedStorage);
+        silo.Services.AddGrainStorage(ProviderConstants.DEFAULT_STORAGE_PROVIDER_NAME, TracedPostgresStorage);
+        silo.Services.AddGrainStorage(GrainStorageName, TracedPostgresStorage);
         silo.UseAdoNetReminderService(builder => builder.Configure<PostgresDatabase>((reminders, database) =>
         {
             reminders.Invariant = PostgresDatabase.Invariant;
@@ -99,6 +99,13 @@ public static class StorageHostingExtensions
         BatchReminderWrites(silo.Services);
         return silo;
     }
+
+    // Each grain-state write carries a span of its own (TracedGrainStorage), so a trace reaches the database.
+    private static TracedGrainStorage TracedSqliteStorage(IServiceProvider services, string name) =>
+        new(ExactKeyStorage(services, name), TracedGrainStorage.Sqlite);
+
+    private static TracedGrainStorage TracedPostgresStorage(IServiceProvider services, string name) =>
+        new(BatchedStorage(services, name), TracedGrainStorage.PostgreSql);
 
     // Writes share batches across grains (PostgresStatementBatcher); reads and clears stay with the AdoNet provider.
     private static PostgresBatchedGrainStorage BatchedStorage(IServiceProvider services, string name) =>

@@ -1,3 +1,6 @@
+using System.Diagnostics;
+using WealthActors.Grains.Diagnostics;
+
 namespace WealthActors.Silo.Storage;
 
 /// <summary>
@@ -8,7 +11,13 @@ namespace WealthActors.Silo.Storage;
 /// </summary>
 /// <remarks>Thread-safe: grains on every scheduler thread write through one instance.</remarks>
 /// <param name="writeBatch">Writes the batch in one transaction and returns one result per write, in order.</param>
-internal sealed class WriteBatcher<TWrite, TResult>(Func<IReadOnlyList<TWrite>, Task<IReadOnlyList<TResult>>> writeBatch, int maxBatch = 256)
+/// <param name="spanName">
+/// When given, each batch is a span of its own (<see cref="WealthActorsTracing"/>) linked to the span of every write it
+/// carries: a batch serves many traces, so it is the child of none of them, and what it runs (the database driver's
+/// command) is its child.
+/// </param>
+internal sealed class WriteBatcher<TWrite, TResult>(
+    Func<IReadOnlyList<TWrite>, Task<IReadOnlyList<TResult>>> writeBatch, int maxBatch = 256, string? spanName = null)
 {
     private readonly Lock _lock = new();
     private List<Pending> _queued = [];
@@ -16,7 +25,7 @@ internal sealed class WriteBatcher<TWrite, TResult>(Func<IReadOnlyList<TWrite>, 
 
     public Task<TResult> Enqueue(TWrite write, CancellationToken cancellationToken = default)
     {
-        var pending = new Pending(write, new TaskCompletionSource<TResult>(TaskCreationOptions.RunContinuationsAsynchronously));
+        var pending = new Pending(write, new TaskCompletionSource<TResult>(TaskCreationOptions.RunContinuationsAsynchronously), Activity.Current?.Context ?? default);
         bool start;
         lock (_lock)
         {
@@ -28,7 +37,12 @@ internal sealed class WriteBatcher<TWrite, TResult>(Func<IReadOnlyList<TWrite>, 
         if (start)
         {
             // On the thread pool: started inline, the loop's continuations would run on the calling grain's scheduler.
-            _ = Task.Run(WriteLoop, CancellationToken.None);
+            // Without the caller's execution context: the loop writes every caller's batches, not this caller's work
+            // (its trace would otherwise claim the batches written long after it was answered).
+            using (ExecutionContext.SuppressFlow())
+            {
+                _ = Task.Run(WriteLoop, CancellationToken.None);
+            }
         }
 
         // A cancelled caller stops waiting; its write, already queued, still goes with its batch.
@@ -66,6 +80,7 @@ internal sealed class WriteBatcher<TWrite, TResult>(Func<IReadOnlyList<TWrite>, 
 
     private async Task Write(List<Pending> batch)
     {
+        using var activity = spanName is not null && WealthActorsTracing.Source.HasListeners() ? StartBatchSpan(spanName, batch) : null;
         try
         {
             var results = await writeBatch(batch.ConvertAll(p => p.Write));
@@ -101,7 +116,16 @@ internal sealed class WriteBatcher<TWrite, TResult>(Func<IReadOnlyList<TWrite>, 
         }
     }
 
-    private sealed record Pending(TWrite Write, TaskCompletionSource<TResult> Done);
+    private static Activity? StartBatchSpan(string name, List<Pending> batch)
+    {
+        var links = batch.Where(p => p.Caller != default).Select(p => new ActivityLink(p.Caller)).ToList();
+        var activity = WealthActorsTracing.Source.StartActivity(name, ActivityKind.Internal, parentContext: default, links: links);
+        activity?.SetTag("wealthactors.batch.size", batch.Count);
+        return activity;
+    }
+
+    /// <param name="Caller">The span the write was queued from (default: none), which the batch's span links to.</param>
+    private sealed record Pending(TWrite Write, TaskCompletionSource<TResult> Done, ActivityContext Caller);
 }
 
 /// <summary>A <see cref="WriteBatcher{TWrite, TResult}"/> for writes that return nothing.</summary>

@@ -18,6 +18,11 @@ public sealed class PostgresStatementBatcher
     // stays short for the writes queued behind it.
     private const int MaxBatch = 128;
 
+    /// <summary>The span of one batch of writes, linked to the spans of the writes it carries.</summary>
+    public const string WriteBatchSpanName = "postgresql write batch";
+
+    public const string ReadBatchSpanName = "postgresql read batch";
+
     private readonly PostgresDatabase _database;
     private readonly WriteBatcher<PostgresStatement[], IReadOnlyList<object?[]>> _batches;
     private readonly WriteBatcher<PostgresStatement[], IReadOnlyList<object?[]>> _reads;
@@ -26,8 +31,8 @@ public sealed class PostgresStatementBatcher
     internal PostgresStatementBatcher(PostgresDatabase database)
     {
         _database = database;
-        _batches = new(ExecuteBatch, MaxBatch);
-        _reads = new(ExecuteBatch, MaxBatch);
+        _batches = new(ExecuteBatch, MaxBatch, WriteBatchSpanName);
+        _reads = new(ExecuteBatch, MaxBatch, ReadBatchSpanName);
     }
 
     /// <summary>

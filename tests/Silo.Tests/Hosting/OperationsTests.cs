@@ -4,6 +4,7 @@ using System.Runtime.CompilerServices;
 using System.Text.RegularExpressions;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
+using OpenTelemetry.Trace;
 using Orleans.Dashboard;
 using WealthActors.Silo.Tests.Infrastructure;
 using WealthActors.Testing;
@@ -148,6 +149,15 @@ public sealed class OperationsTests(ApiFactory api)
         Assert.Contains("# TYPE wealthactors_gc_pause_duration_seconds histogram", text, StringComparison.Ordinal);
         // The pause has a length: the time from suspension to restart, not a count.
         Assert.Matches("wealthactors_gc_pause_duration_seconds_sum\\{[^}]*gc_generation=\"gen2\"[^}]*\\} (0\\.\\d*[1-9]|[1-9])", text);
+    }
+
+    [Fact]
+    public void Tracing_WithoutAnOtlpEndpoint_IsOffAndGrainCallsRunNoFilterForIt()
+    {
+        Assert.Null(api.Services.GetService<TracerProvider>());
+        // Orleans' own filters that carry a trace from call to call.
+        Assert.DoesNotContain(api.Services.GetServices<IIncomingGrainCallFilter>(), f => f.GetType().Name.StartsWith("ActivityPropagation", StringComparison.Ordinal));
+        Assert.DoesNotContain(api.Services.GetServices<IOutgoingGrainCallFilter>(), f => f.GetType().Name.StartsWith("ActivityPropagation", StringComparison.Ordinal));
     }
 
     [Fact]

@@ -1,3 +1,6 @@
+using System.Collections.Concurrent;
+using System.Diagnostics;
+using WealthActors.Grains.Diagnostics;
 using WealthActors.Silo.Storage;
 using WealthActors.Testing;
 
@@ -122,6 +125,87 @@ public sealed class WriteBatcherTests
         var batcher = new WriteBatcher<string, int>(rows => Task.FromResult<IReadOnlyList<int>>([]));
 
         await Assert.ThrowsAsync<InvalidOperationException>(() => batcher.Enqueue("a").WaitAsync(TimeSpan.FromSeconds(10)));
+    }
+
+    [Fact]
+    public async Task Enqueue_WhenTraced_EachBatchIsASpanOfItsOwnLinkedToTheSpansOfItsWrites()
+    {
+        var spanName = $"test batch {Guid.NewGuid():N}";
+        using var writers = new ActivitySource($"WealthActors.Tests.Writers.{Guid.NewGuid():N}");
+        var batches = new ConcurrentQueue<Activity>();
+        using var listener = Listen(writers, batches, spanName);
+        var currentInBatch = new ConcurrentQueue<ActivityContext?>();
+        var batcher = new WriteBatcher<string, string>(async rows =>
+        {
+            currentInBatch.Enqueue(Activity.Current?.Context);
+            await Write(rows);
+            return [.. rows];
+        }, spanName: spanName);
+
+        var (first, firstWriter) = EnqueueIn(writers, r => batcher.Enqueue(r), "first");
+        await WaitForBatches(1);
+        var (second, secondWriter) = EnqueueIn(writers, r => batcher.Enqueue(r), "second");
+        var (third, thirdWriter) = EnqueueIn(writers, r => batcher.Enqueue(r), "third");
+        _gate.SetResult();
+        await Task.WhenAll(first, second, third).WaitAsync(TimeSpan.FromSeconds(10));
+        // A batch's span ends once its callers have been answered.
+        await Eventually.Until(() => Task.FromResult(batches.Count), n => n == 2, "both batch spans to end");
+
+        // Both batches are roots, each linked to the writes it carried: the second is not a late child of the write that
+        // started the loop.
+        Assert.Collection(
+            batches,
+            batch => Assert.Equal([firstWriter], batch.Links.Select(l => l.Context)),
+            batch => Assert.Equal([secondWriter, thirdWriter], batch.Links.Select(l => l.Context)));
+        Assert.All(batches, batch => Assert.Equal(default, batch.ParentSpanId));
+        Assert.Equal([1, 2], batches.Select(b => (int)b.GetTagItem("wealthactors.batch.size")!));
+        // What a batch runs (the driver's command) is the batch's child.
+        Assert.Equal(batches.Select(b => (ActivityContext?)b.Context), currentInBatch);
+    }
+
+    [Fact]
+    public async Task Enqueue_FromWithinASpan_TheBatchDoesNotRunInTheCallersTrace()
+    {
+        using var writers = new ActivitySource($"WealthActors.Tests.Writers.{Guid.NewGuid():N}");
+        using var listener = Listen(writers, new ConcurrentQueue<Activity>(), spanName: "none");
+        ActivityContext? currentInBatch = null;
+        var batcher = new WriteBatcher<string>(async rows =>
+        {
+            currentInBatch = Activity.Current?.Context;
+            await Write(rows);
+        });
+        _gate.SetResult();
+
+        var (write, writer) = EnqueueIn(writers, r => batcher.Enqueue(r), "a");
+        await write.WaitAsync(TimeSpan.FromSeconds(10));
+
+        Assert.NotEqual(default, writer);
+        Assert.Null(currentInBatch);
+    }
+
+    private static (Task Write, ActivityContext Writer) EnqueueIn(ActivitySource writers, Func<string, Task> enqueue, string row)
+    {
+        using var writer = writers.StartActivity($"write {row}")!;
+        return (enqueue(row), writer.Context);
+    }
+
+    /// <summary>Records the writers' spans and the service's, keeping the stopped batch spans named <paramref name="spanName"/>.</summary>
+    private static ActivityListener Listen(ActivitySource writers, ConcurrentQueue<Activity> batches, string spanName)
+    {
+        var listener = new ActivityListener
+        {
+            ShouldListenTo = source => source == writers || source.Name == WealthActorsTracing.SourceName,
+            Sample = (ref ActivityCreationOptions<ActivityContext> _) => ActivitySamplingResult.AllDataAndRecorded,
+            ActivityStopped = activity =>
+            {
+                if (activity.DisplayName == spanName)
+                {
+                    batches.Enqueue(activity);
+                }
+            },
+        };
+        ActivitySource.AddActivityListener(listener);
+        return listener;
     }
 
     private Task WaitForBatches(int count) => Eventually.Until(
