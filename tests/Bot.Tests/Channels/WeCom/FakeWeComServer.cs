@@ -38,6 +38,9 @@ public sealed partial class FakeWeComServer : IAsyncDisposable
     public const string CorpId = "ww1436e0e65a779aee";
     public const string Secret = "fake-app-secret";
 
+    /// <summary>The app (agent) the fake knows: its sign-in pages accept only this agentid.</summary>
+    public const int AgentId = 1000002;
+
     /// <summary>WeCom's documented life of a sign-in code (5分钟未被使用自动过期).</summary>
     public static readonly TimeSpan CodeLifetime = TimeSpan.FromMinutes(5);
 
@@ -289,7 +292,7 @@ public sealed partial class FakeWeComServer : IAsyncDisposable
         query[name] == expected ? null : $"{name} must be '{expected}', not '{query[name]}'";
 
     private static string? CheckAgentId(IQueryCollection query, bool required) =>
-        query["agentid"].Count == 0 && !required ? null : Check(query, "agentid", WeComCallbackRequests.AgentId.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        query["agentid"].Count == 0 && !required ? null : Check(query, "agentid", AgentId.ToString(System.Globalization.CultureInfo.InvariantCulture));
 
     // WeCom: "a-zA-Z0-9, at most 128 bytes".
     private static string? CheckState(IQueryCollection query) =>
