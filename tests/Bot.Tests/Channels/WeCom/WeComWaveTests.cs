@@ -141,6 +141,42 @@ public sealed class WeComWaveTests(BotClusterFixture cluster) : IAsyncLifetime
         Assert.DoesNotContain(later.Server.Calls, c => c.Api == "message/send");
     }
 
+    [Fact]
+    public async Task AProcessStoppedBetweenSendAndRecord_LeavesTheMessagesOwed_AndTheyAreSentAgain()
+    {
+        const int Count = 40;
+        var pushes = await DeliverWave(Count);
+        _host.Server.AnswerDelay = TimeSpan.FromSeconds(1);
+        foreach (var push in pushes)
+        {
+            _host.PushChannel.TryPush(push);
+        }
+
+        // The process stops while its first sends are on their way: nothing of the wave is recorded yet.
+        await _host.WaitForCall(c => c.Api == "message/send", "the first send");
+        await _host.Outbox.StopAsync(CancellationToken.None);
+        var employee = cluster.Grains.GetGrain<IEmployeeGrain>(_org.Advisor);
+        var ids = pushes.Select(p => p.Message.Id).ToHashSet();
+        var owed = (await employee.GetInbox(100)).Where(m => ids.Contains(m.Id) && !m.DeliveredVia.Contains("wecom")).ToArray();
+        Assert.NotEmpty(owed);
+
+        // The inbox hands what is owed over again, as it does on activation; the next process sends it.
+        await using var later = await WeComBotHost.Start(cluster, engine: null, serverOnClusterClock: true);
+        foreach (var message in owed)
+        {
+            Assert.True(later.PushChannel.TryPush(new InboxPush(_org.Advisor, await employee.GetProfile(), message, InboxPushReason.Retry)));
+        }
+
+        await Eventually(async () =>
+        {
+            cluster.Clock.Advance(TimeSpan.FromSeconds(1));
+            return (await employee.GetInbox(100)).Where(m => ids.Contains(m.Id)).All(m => m.DeliveredVia.Contains("wecom"));
+        });
+        var resent = later.Server.Delivered.Select(d => d.Call.Body.ToJsonString()).ToArray();
+        Assert.All(owed, m => Assert.Contains(resent, body => body.Contains(m.ComplaintId!, StringComparison.Ordinal)));
+        Assert.Empty(later.Server.Discarded);
+    }
+
     private static async Task Eventually(Func<Task<bool>> condition)
     {
         var deadline = DateTime.UtcNow.AddSeconds(15);
