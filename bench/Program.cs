@@ -11,6 +11,7 @@ public static class Program
         ["command-throughput"] = CommandThroughput.Run,
         ["audit-overhead"] = AuditOverhead.Run,
         ["bot-roundtrip"] = BotRoundtrip.Run,
+        ["chat-wave"] = ChatWave.Run,
         ["grain-memory"] = GrainMemory.Run,
         ["startup"] = Startup.Run,
         ["care-scan"] = CareScan.Run,

@@ -208,7 +208,7 @@ public static class EscalationLateness
         return $"stored grain state by type: {string.Join("; ", parts)}";
     }
 
-    private static async Task PutPolicies(HttpClient http, LatenessPlan plan)
+    internal static async Task PutPolicies(HttpClient http, LatenessPlan plan)
     {
         // Sequential: each PUT rewrites the catalog grain, and the order keeps every policy at version 1.
         for (var m = 1; m <= plan.PolicyCount; m++)
@@ -224,7 +224,7 @@ public static class EscalationLateness
 
     private const int PlaceSeed = 20261126;
 
-    private static async Task<Opening> Open(HttpClient http, LatenessPlan plan, int clientCount)
+    internal static async Task<Opening> Open(HttpClient http, LatenessPlan plan, int clientCount)
     {
         var opened = new ConcurrentBag<OpenedComplaint>();
         var failed = 0;
@@ -312,7 +312,7 @@ public static class EscalationLateness
         return new TimelineCheck(picked.Length, extra);
     }
 
-    private sealed record LatenessPlan(int N, int Branches, TimeSpan Spread, TimeSpan Lead, int Concurrency, TimeSpan Grace)
+    internal sealed record LatenessPlan(int N, int Branches, TimeSpan Spread, TimeSpan Lead, int Concurrency, TimeSpan Grace)
     {
         /// <summary>Policies come in whole steps of escalation time; about 200 of them cover the window.</summary>
         public TimeSpan Step { get; } = TimeSpan.FromSeconds(Math.Max(1, Math.Ceiling((Lead + Spread).TotalSeconds / 200)));
@@ -322,9 +322,9 @@ public static class EscalationLateness
         public string PolicyId(int m) => $"bench-lat-{m:000}";
     }
 
-    private sealed record OpenedComplaint(string ComplaintId, DateTimeOffset Due);
+    internal sealed record OpenedComplaint(string ComplaintId, DateTimeOffset Due);
 
-    private sealed record Opening(
+    internal sealed record Opening(
         IReadOnlyList<OpenedComplaint> Opened, int Failed, string? FirstError, TimeSpan Elapsed, double PerSecond, TimeSpan FirstDue, TimeSpan LastDue);
 
     private sealed record HistoryCheck(IReadOnlyDictionary<string, Stamp> Stamps, int Duplicates);

@@ -18,6 +18,7 @@ public static class ReportCommand
         ("command-throughput", ["--storage", "postgres"]),
         ("audit-overhead", ["--storage", "postgres"]),
         ("bot-roundtrip", []),
+        ("chat-wave", []),
         ("grain-memory", []),
         ("startup", []),
         ("care-scan", []),

@@ -73,6 +73,16 @@ public sealed class ScenarioSmokeTests(ITestOutputHelper output)
     }
 
     [Fact]
+    public async Task ChatWave_TinyRun_BringsEveryEscalationToChat()
+    {
+        var line = await Run("chat-wave", "--n", "40", "--recipients", "2", "--lead", "10", "--spread", "5", "--grace", "60");
+        Assert.Equal(40, line.Number("escalations"));
+        Assert.Equal(2, line.Number("recipients"));
+        Assert.Equal(0, line.Number("dropped"));
+        Assert.True(line.Number("p99_to_chat_ms") is >= 0 and <= 60_000);
+    }
+
+    [Fact]
     public async Task CommandThroughput_TinyRun_ReportsAllThreeRates()
     {
         var line = await Run("command-throughput", "--callers", "8", "--duration", "1", "--warmup", "0.5");

@@ -11,7 +11,7 @@ namespace WealthActors.Bot.Channels.Chat;
 /// backoff on transient failures. Nothing here blocks a grain or a request; what cannot be sent is logged, and the
 /// inbox, which is the source of truth, still holds it. A channel supplies how to send and which failures pass.
 /// </summary>
-public abstract class ChatOutbox<TJob> : BackgroundService
+public abstract partial class ChatOutbox<TJob> : BackgroundService
     where TJob : ChatJob
 {
     private const int Workers = 2;
@@ -48,6 +48,9 @@ public abstract class ChatOutbox<TJob> : BackgroundService
 
     protected ILogger Logger { get; }
 
+    /// <summary>The chat service's clock (see the constructor).</summary>
+    protected TimeProvider Time => _time;
+
     /// <summary>
     /// Queues without waiting; false when the queue is full and the job was dropped. A push of a message that is
     /// already on its way counts as queued.
@@ -61,6 +64,18 @@ public abstract class ChatOutbox<TJob> : BackgroundService
             return true;
         }
 
+        if (job.Pushed is not null && Coalesces)
+        {
+            JoinWave(job);
+            return true;
+        }
+
+        return Write(job);
+    }
+
+    /// <summary>Puts the job on the queue; false (logged, settled) when the queue is full.</summary>
+    private bool Write(TJob job)
+    {
         if (_queue.Writer.TryWrite(job))
         {
             return true;
@@ -135,7 +150,7 @@ public abstract class ChatOutbox<TJob> : BackgroundService
     /// <summary>Sends the job; true when it was put back to be tried again later.</summary>
     private async Task<bool> Process(TJob job, CancellationToken stoppingToken)
     {
-        if (Pace(job) is { } wait && wait > TimeSpan.Zero)
+        if (!job.Reserved && Pace(job) is { } wait && wait > TimeSpan.Zero)
         {
             ChatOutboxLog.Paced(Logger, Channel, job.Target, wait);
             _ = RequeueAfter(job, wait);
@@ -159,7 +174,7 @@ public abstract class ChatOutbox<TJob> : BackgroundService
             var backoff = TimeSpan.FromTicks(Math.Min(MaxRetryDelay.Ticks, _options.FirstRetryDelay.Ticks << Math.Min(failures - 1, 16)));
             var delay = RetryDelay(ex, backoff);
             ChatOutboxLog.Retrying(Logger, ex, Channel, job.Target, job.GetType().Name, failures, delay);
-            _ = RequeueAfter(job with { Failures = failures }, delay);
+            _ = RequeueAfter(job with { Failures = failures, Reserved = false }, delay);
             return true;
         }
         catch (Exception ex) when (!stoppingToken.IsCancellationRequested)
@@ -181,11 +196,7 @@ public abstract class ChatOutbox<TJob> : BackgroundService
         try
         {
             await Task.Delay(delay, _time, _stopping).ConfigureAwait(false);
-            if (!_queue.Writer.TryWrite(job))
-            {
-                ChatOutboxLog.Dropped(Logger, Channel, job.Target, job.GetType().Name);
-                Settle(job);
-            }
+            Write(job);
         }
         catch (OperationCanceledException)
         {
@@ -196,7 +207,7 @@ public abstract class ChatOutbox<TJob> : BackgroundService
     /// <summary>The job is done with (sent or given up): a later hand-over of the same push is sent again.</summary>
     private void Settle(TJob job)
     {
-        if (job.Pushed is { } push)
+        foreach (var push in job.Carried)
         {
             _inFlight.TryRemove(InFlightKey(push), out _);
         }

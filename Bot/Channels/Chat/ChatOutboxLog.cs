@@ -22,4 +22,7 @@ internal static partial class ChatOutboxLog
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "{Channel}: recording delivery of {Key} for employee {EmployeeId} failed")]
     public static partial void MarkFailed(ILogger logger, Exception exception, string channel, string employeeId, string key);
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "{Channel}: planning the pushes waiting for {Target} failed; they are left to the inbox's re-push")]
+    public static partial void WaveFailed(ILogger logger, Exception exception, string channel, string target);
 }

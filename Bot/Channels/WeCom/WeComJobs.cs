@@ -17,6 +17,15 @@ public sealed record WeComPushJob(string UserId, InboxPush Push) : WeComJob(User
     public override InboxPush Pushed => Push;
 }
 
+/// <summary>
+/// Several inbox messages of one member sent as one summary text, when they came faster than WeCom lets the app write
+/// to the member; on success the employee grain records the channel for each.
+/// </summary>
+public sealed record WeComSummaryJob(string UserId, IReadOnlyList<InboxPush> Pushes) : WeComJob(UserId)
+{
+    public override IReadOnlyList<InboxPush> Carried => Pushes;
+}
+
 /// <summary>A chat answer that took too long to go back passively.</summary>
 public sealed record WeComReplyJob(string UserId, BotReply Reply) : WeComJob(UserId);
 

@@ -21,8 +21,14 @@ public sealed partial class WeComOutbox : ChatOutbox<WeComJob>
         : base(ChannelIdentity.WeCom, grains, options.Value, time, logger)
     {
         _services = services;
-        _limiter = new PerUserRateLimiter(time, options.Value.PerUserPerMinute);
+        _limiter = PerUserRateLimiter.WithinEveryMinute(time, options.Value.PerUserPerMinute);
     }
+
+    /// <summary>
+    /// Lines one summary text holds: each names a case, a client and a level, so this many stay well within WeCom's
+    /// 2,048 bytes for a text message.
+    /// </summary>
+    public const int PushesPerSummary = 15;
 
     /// <summary>Sends <paramref name="pending"/>'s answer once it is ready: the callback has already been answered.</summary>
     public async Task SendWhenReady(string userId, Task<Conversation.BotReply> pending)
@@ -38,6 +44,21 @@ public sealed partial class WeComOutbox : ChatOutbox<WeComJob>
     }
 
     protected override TimeSpan? Pace(WeComJob job) => job.IsMessage ? _limiter.TryAcquire(job.UserId) : null;
+
+    protected override bool Coalesces => true;
+
+    protected override PushPlan PlanWave(string target, IReadOnlyList<InboxPush> pending)
+    {
+        var plan = PushPlan.Nothing;
+        _limiter.Reserve(target, budget =>
+        {
+            plan = PushCoalescing.Plan(pending, budget, Time.GetUtcNow(), PushesPerSummary);
+            return plan.Sends;
+        });
+        return plan;
+    }
+
+    protected override WeComJob Summary(string target, IReadOnlyList<InboxPush> pushes) => new WeComSummaryJob(target, pushes);
 
     protected override async Task Send(WeComJob job, CancellationToken cancellationToken)
     {
@@ -60,12 +81,37 @@ public sealed partial class WeComOutbox : ChatOutbox<WeComJob>
                 LogPushed(Logger, push.Push.EmployeeId, push.UserId, push.Push.Message.Key);
                 await RecordDelivered(push.Push).ConfigureAwait(false);
                 break;
+            case WeComSummaryJob summary:
+                await SendSummary(client, summary, cancellationToken).ConfigureAwait(false);
+                break;
             case WeComReplyJob reply:
                 await client.SendTextAsync([reply.UserId], WeComReplies.ToText(reply.Reply), cancellationToken).ConfigureAwait(false);
                 break;
             case WeComCardUpdateJob update:
                 await client.UpdateTemplateCardAsync(update.ResponseCode, update.Card, [update.UserId], cancellationToken).ConfigureAwait(false);
                 break;
+        }
+    }
+
+    /// <summary>A text, since a card has room for one case's buttons only; each line names a case, whose commands the text points to.</summary>
+    private async Task SendSummary(WeComApiClient client, WeComSummaryJob summary, CancellationToken cancellationToken)
+    {
+        var english = summary.Pushes[0].Profile?.ReadsEnglish == true;
+        var text = Conversation.InboxSummary.Text([.. summary.Pushes.Select(p => p.Message)], english);
+        var result = await client.SendTextAsync([summary.UserId], WeComReplies.FitBytes(text, WeComReplies.MaxTextBytes), cancellationToken)
+            .ConfigureAwait(false);
+        if (result.InvalidUsers.Contains(summary.UserId, StringComparer.OrdinalIgnoreCase))
+        {
+            LogUnreachable(Logger, summary.UserId, summary.Pushes[0].EmployeeId);
+            return;
+        }
+
+        LogSummarized(Logger, summary.Pushes.Count, summary.UserId);
+        // Recorded one by one: a crash part-way leaves the rest owed, and the inbox hands them over again (sent twice
+        // at most, never lost).
+        foreach (var push in summary.Pushes)
+        {
+            await RecordDelivered(push).ConfigureAwait(false);
         }
     }
 
@@ -78,6 +124,9 @@ public sealed partial class WeComOutbox : ChatOutbox<WeComJob>
 
     [LoggerMessage(Level = LogLevel.Information, Message = "WeCom: message {Key} of employee {EmployeeId} pushed to {UserId}")]
     private static partial void LogPushed(ILogger logger, string employeeId, string userId, string key);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "WeCom: {Count} messages summarized in one text to {UserId}")]
+    private static partial void LogSummarized(ILogger logger, int count, string userId);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "WeCom: member {UserId} of employee {EmployeeId} cannot receive messages from the app")]
     private static partial void LogUnreachable(ILogger logger, string userId, string employeeId);

@@ -56,4 +56,55 @@ public sealed class PerUserRateLimiterTests
         Assert.Equal(TimeSpan.Zero, limiter.TryAcquire("zhangsan"));
         Assert.True(limiter.TryAcquire("zhangsan") > TimeSpan.Zero);
     }
+
+    [Fact]
+    public void WithinEveryMinute_GreedySender_NeverExceedsTheLimitInAnySixtySeconds()
+    {
+        var limiter = PerUserRateLimiter.WithinEveryMinute(_time, perMinute: 30);
+        var sent = new List<DateTimeOffset>();
+
+        // Sends whenever allowed for five minutes, checking every 100 ms.
+        for (var step = 0; step < 3000; step++)
+        {
+            while (limiter.TryAcquire("zhangsan") == TimeSpan.Zero)
+            {
+                sent.Add(_time.GetUtcNow());
+            }
+
+            _time.Advance(TimeSpan.FromMilliseconds(100));
+        }
+
+        var busiest = sent.Max(start => sent.Count(t => t >= start && t < start + TimeSpan.FromMinutes(1)));
+        Assert.InRange(busiest, 25, 30);
+        Assert.InRange(sent.Count, 5 * 20, (5 * 20) + 10);
+    }
+
+    [Fact]
+    public void Reserve_ShowsTheBudgetAndTakesWhatWasDecided()
+    {
+        var limiter = PerUserRateLimiter.WithinEveryMinute(_time, perMinute: 30);
+        SendBudget seen = default;
+
+        var taken = limiter.Reserve("zhangsan", budget =>
+        {
+            seen = budget;
+            return 4;
+        });
+        var after = limiter.Reserve("zhangsan", budget =>
+        {
+            seen = budget;
+            return 100;
+        });
+        var empty = limiter.Reserve("zhangsan", budget =>
+        {
+            seen = budget;
+            return 1;
+        });
+
+        Assert.Equal(4, taken);
+        Assert.Equal(6, after);
+        Assert.Equal(0, empty);
+        Assert.Equal(0, seen.Available);
+        Assert.Equal(_time.GetUtcNow() + TimeSpan.FromSeconds(3), seen.NextAt);
+    }
 }

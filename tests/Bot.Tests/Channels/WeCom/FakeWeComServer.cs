@@ -14,6 +14,9 @@ namespace WealthActors.Bot.Tests.Channels.WeCom;
 /// <summary>One call the fake received on a token-protected API.</summary>
 public sealed record FakeWeComCall(string Api, string? AccessToken, JsonObject Body);
 
+/// <summary>A message WeCom took for one member: when, and the call that carried it.</summary>
+public sealed record FakeWeComDelivery(string Member, DateTimeOffset At, FakeWeComCall Call);
+
 /// <summary>Who the fake WeCom client is signed in as: a member of the organisation, or a WeChat user outside it.</summary>
 public sealed record FakeWeComUser(string? UserId, string? OpenId)
 {
@@ -27,11 +30,16 @@ public sealed record FakeWeComUser(string? UserId, string? OpenId)
 /// parameter, refuses stale tokens with 42001 as WeCom does, and records what it was sent. It also plays the WeCom
 /// client's side of web sign-in: its web authorization link and its web login page send the browser back with a code
 /// for <see cref="SignedIn"/>, which <c>auth/getuserinfo</c> accepts once and for five minutes, as WeCom does.
+/// Like WeCom, it lets an app send one member at most <see cref="PerMemberPerMinute"/> messages in any minute and
+/// silently discards the rest (the send still answers ok), and it can take <see cref="AnswerDelay"/> to answer.
 /// </summary>
 public sealed partial class FakeWeComServer : IAsyncDisposable
 {
     public const string CorpId = "ww1436e0e65a779aee";
     public const string Secret = "fake-app-secret";
+
+    /// <summary>The app (agent) the fake knows: its sign-in pages accept only this agentid.</summary>
+    public const int AgentId = 1000002;
 
     /// <summary>WeCom's documented life of a sign-in code (5分钟未被使用自动过期).</summary>
     public static readonly TimeSpan CodeLifetime = TimeSpan.FromMinutes(5);
@@ -47,6 +55,9 @@ public sealed partial class FakeWeComServer : IAsyncDisposable
     private readonly ConcurrentDictionary<string, (FakeWeComUser User, DateTimeOffset IssuedAt)> _codes = new(StringComparer.Ordinal);
     private readonly ConcurrentQueue<FakeWeComCall> _pageVisits = new();
     private readonly TimeProvider _clock;
+    private readonly ConcurrentQueue<FakeWeComDelivery> _delivered = new();
+    private readonly ConcurrentQueue<FakeWeComDelivery> _discarded = new();
+    private readonly Dictionary<string, Queue<DateTimeOffset>> _recentPerMember = new(StringComparer.Ordinal);
     private readonly Lock _lock = new();
     private int _getTokenCalls;
     private int _serial;
@@ -63,6 +74,18 @@ public sealed partial class FakeWeComServer : IAsyncDisposable
     public int GetTokenCalls => Volatile.Read(ref _getTokenCalls);
     public IReadOnlyList<FakeWeComCall> Calls => [.. _calls];
     public int ExpiresIn { get; set; } = 7200;
+
+    /// <summary>WeCom's limit: messages an app may send one member in any 60 seconds; beyond it they are discarded.</summary>
+    public int PerMemberPerMinute { get; set; } = 30;
+
+    /// <summary>How long every API call takes to answer (WeCom's own latency).</summary>
+    public TimeSpan AnswerDelay { get; set; }
+
+    /// <summary>Every message a member received, one entry per member of a call, in the order they were taken.</summary>
+    public IReadOnlyList<FakeWeComDelivery> Delivered => [.. _delivered];
+
+    /// <summary>Messages discarded for being over a member's limit: the app was told ok, the member got nothing.</summary>
+    public IReadOnlyList<FakeWeComDelivery> Discarded => [.. _discarded];
 
     /// <summary>Who the WeCom client (or the phone that scans the login QR code) is signed in as; null: nobody.</summary>
     public FakeWeComUser? SignedIn { get; set; }
@@ -171,15 +194,58 @@ public sealed partial class FakeWeComServer : IAsyncDisposable
         var call = new FakeWeComCall(api, accessToken, body);
         _calls.Enqueue(call);
 
+        if (AnswerDelay > TimeSpan.Zero)
+        {
+            await Task.Delay(AnswerDelay);
+        }
+
         var answer = Refusal(accessToken) ?? (_forcedErrcodes.TryDequeue(out var forced)
             ? new JsonObject { ["errcode"] = forced, ["errmsg"] = $"forced error {forced}" }
             : Success(api, body));
+        if (api == "message/send" && (int?)answer["errcode"] == 0)
+        {
+            Deliver(call, answer);
+        }
         if ((string?)answer["response_code"] is { } responseCode)
         {
             _responseCodes[call] = responseCode;
         }
 
         await Json(answer).ExecuteAsync(context);
+    }
+
+    /// <summary>Hands the message to each valid member under their limit; over it, WeCom drops it without telling.</summary>
+    private void Deliver(FakeWeComCall call, JsonObject answer)
+    {
+        var invalid = ((string?)answer["invaliduser"] ?? "").Split('|', StringSplitOptions.RemoveEmptyEntries);
+        var members = ((string?)call.Body["touser"] ?? "").Split('|', StringSplitOptions.RemoveEmptyEntries).Except(invalid, StringComparer.Ordinal);
+        var now = _clock.GetUtcNow();
+        lock (_lock)
+        {
+            foreach (var member in members)
+            {
+                if (!_recentPerMember.TryGetValue(member, out var recent))
+                {
+                    recent = new Queue<DateTimeOffset>();
+                    _recentPerMember[member] = recent;
+                }
+
+                while (recent.Count > 0 && recent.Peek() <= now - TimeSpan.FromMinutes(1))
+                {
+                    recent.Dequeue();
+                }
+
+                var delivery = new FakeWeComDelivery(member, now, call);
+                if (recent.Count >= PerMemberPerMinute)
+                {
+                    _discarded.Enqueue(delivery);
+                    continue;
+                }
+
+                recent.Enqueue(now);
+                _delivered.Enqueue(delivery);
+            }
+        }
     }
 
     /// <summary>
@@ -226,7 +292,7 @@ public sealed partial class FakeWeComServer : IAsyncDisposable
         query[name] == expected ? null : $"{name} must be '{expected}', not '{query[name]}'";
 
     private static string? CheckAgentId(IQueryCollection query, bool required) =>
-        query["agentid"].Count == 0 && !required ? null : Check(query, "agentid", WeComCallbackRequests.AgentId.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        query["agentid"].Count == 0 && !required ? null : Check(query, "agentid", AgentId.ToString(System.Globalization.CultureInfo.InvariantCulture));
 
     // WeCom: "a-zA-Z0-9, at most 128 bytes".
     private static string? CheckState(IQueryCollection query) =>

@@ -58,9 +58,14 @@ public sealed class WeComBotHost : IAsyncDisposable
         _services.GetServices<Employees.IInboxPushChannel>().OfType<WeComInboxPushChannel>().Single();
 
     /// <param name="engine">Replaces the conversation engine; null keeps the real one.</param>
-    public static async Task<WeComBotHost> Start(BotClusterFixture cluster, IConversationEngine? engine, IDictionary<string, string?>? settings = null)
+    /// <param name="serverOnClusterClock">
+    /// The fake server counts its per-member limit on the cluster's clock, which paces the sender too, so a test can
+    /// drive both through a wave.
+    /// </param>
+    public static async Task<WeComBotHost> Start(
+        BotClusterFixture cluster, IConversationEngine? engine, IDictionary<string, string?>? settings = null, bool serverOnClusterClock = false)
     {
-        var server = await FakeWeComServer.StartAsync();
+        var server = await FakeWeComServer.StartAsync(serverOnClusterClock ? cluster.Clock : null);
         var values = WeComCallbackRequests.Settings(server);
         values["WeCom:Delivery:FirstRetryDelay"] = "00:00:00.100";
         foreach (var (key, value) in settings ?? new Dictionary<string, string?>())

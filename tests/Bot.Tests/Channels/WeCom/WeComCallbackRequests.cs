@@ -15,7 +15,7 @@ public static class WeComCallbackRequests
 {
     public const string Token = "hJqcu3uJ9Tn2gXPmxx2w9kkCkCE2EPYo";
     public const string EncodingAesKey = "6qkdMrq68nTKduznJYO1A37W2oEgpkMUvkttRToqhUt";
-    public const int AgentId = 1000002;
+    public const int AgentId = FakeWeComServer.AgentId;
 
     public static WeComCrypto Crypto { get; } = new(Token, EncodingAesKey, FakeWeComServer.CorpId);
 
