@@ -54,7 +54,8 @@ public sealed record HandoverStatus(
     [property: Id(10)] DateTimeOffset? CompletedAt,
     [property: Id(11)] IReadOnlyList<string> SkippedClientIds,
     [property: Id(12)] string? RequestedBy,
-    [property: Id(13)] int TasksMoved = 0);
+    [property: Id(13)] int TasksMoved = 0,
+    [property: Id(14)] int RequestsMoved = 0);
 
 /// <summary>What moving one client found.</summary>
 [GenerateSerializer, Alias("WealthActors.ClientHandoverOutcome")]

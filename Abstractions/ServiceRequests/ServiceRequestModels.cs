@@ -76,7 +76,7 @@ public sealed record ServiceRequestRow(
 /// <summary>Which service requests to list; null criteria match anything; <see cref="Scope"/> narrows to a person's reach.</summary>
 public sealed record ServiceRequestFilter(
     string? BranchId = null, ServiceRequestStatus? Status = null, string? Assignee = null, string? Type = null, int Limit = 100,
-    AccessScope? Scope = null);
+    AccessScope? Scope = null, string? ClientId = null);
 
 public interface IServiceRequestQueries
 {

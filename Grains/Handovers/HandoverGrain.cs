@@ -4,6 +4,7 @@ using WealthActors.Clients;
 using WealthActors.Complaints;
 using WealthActors.Employees;
 using WealthActors.Handovers;
+using WealthActors.ServiceRequests;
 using WealthActors.Tasks;
 
 namespace WealthActors.Grains.Handovers;
@@ -19,6 +20,7 @@ public sealed partial class HandoverGrain(
     [PersistentState("state", GrainStorage.Name)] IPersistentState<HandoverState> state,
     IAuditTrail audit,
     ITaskQueries taskQueries,
+    IServiceRequestQueries requestQueries,
     TimeProvider clock,
     ILogger<HandoverGrain> logger) : Grain, IHandoverGrain, IRemindable
 {
@@ -27,6 +29,9 @@ public sealed partial class HandoverGrain(
 
     /// <summary>The open tasks of one client looked at; far more than a client has (the read model's page limit).</summary>
     private const int TasksPerClient = 1000;
+
+    /// <summary>The service requests of one client looked at, open or not (the read model's page limit).</summary>
+    private const int RequestsPerClient = 500;
 
     private const string ResumeReminder = "handover-resume";
     private static readonly TimeSpan RetryDelay = TimeSpan.FromSeconds(5);
@@ -121,7 +126,10 @@ public sealed partial class HandoverGrain(
         await state.WriteStateAsync();
     }
 
-    /// <summary>One client's steps: the client itself, then each of its open complaints, then each of its open tasks.</summary>
+    /// <summary>
+    /// One client's steps: the client itself, then each of its open complaints, each of its open tasks and each of its
+    /// open service requests.
+    /// </summary>
     private async Task<ClientStepResult> MoveClient(HandoverPlan plan, string clientId)
     {
         var client = await GrainFactory.GetGrain<IClientGrain>(clientId).HandOver(plan.From, plan.To, plan.Actor);
@@ -142,7 +150,45 @@ public sealed partial class HandoverGrain(
             tasks += await MoveTask(plan, task) ? 1 : 0;
         }
 
-        return new ClientStepResult(clientId, client.Outcome, complaints, tasks);
+        var requests = 0;
+        foreach (var request in await requestQueries.ListServiceRequests(new ServiceRequestFilter(ClientId: clientId, Limit: RequestsPerClient)))
+        {
+            requests += request.Status != ServiceRequestStatus.Resolved && await MoveRequest(plan, request.RequestId) ? 1 : 0;
+        }
+
+        return new ClientStepResult(clientId, client.Outcome, complaints, tasks, requests);
+    }
+
+    /// <summary>
+    /// Reassigns an open service request of the departing advisor through its own Assign command, as a complaint is
+    /// (<see cref="MoveComplaint"/>). The client's requests come from the read model; the request's own view decides.
+    /// True when this handover moved it, now or before a restart (its timeline says so).
+    /// </summary>
+    private async Task<bool> MoveRequest(HandoverPlan plan, string requestId)
+    {
+        var request = GrainFactory.GetGrain<IServiceRequestGrain>(requestId);
+        var view = await request.GetView();
+        if (view.Status == ServiceRequestStatus.Resolved)
+        {
+            return false;
+        }
+
+        if (string.Equals(view.Assignee, plan.From, StringComparison.Ordinal))
+        {
+            try
+            {
+                await request.Assign(plan.Actor, plan.To, HandoverNote);
+                return true;
+            }
+            catch (InvalidTransitionException)
+            {
+                // Resolved or reassigned between the read and the command: whoever did it decided.
+                return false;
+            }
+        }
+
+        return string.Equals(view.Assignee, plan.To, StringComparison.Ordinal)
+            && view.Timeline.Any(e => e.Kind == "Assigned" && e.Text?.EndsWith(HandoverNote, StringComparison.Ordinal) == true);
     }
 
     /// <summary>
@@ -244,7 +290,7 @@ public sealed partial class HandoverGrain(
         ? null
         : new HandoverStatus(
             HandoverId, plan.From, plan.To, S.Status, plan.ClientIds.Count, S.Next, S.Moved, S.Skipped, S.ComplaintsMoved,
-            plan.RequestedAt, S.CompletedAt, [.. S.SkippedClientIds], plan.Requester.EmployeeId ?? plan.Requester.KeyName, S.TasksMoved);
+            plan.RequestedAt, S.CompletedAt, [.. S.SkippedClientIds], plan.Requester.EmployeeId ?? plan.Requester.KeyName, S.TasksMoved, S.RequestsMoved);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Handover {HandoverId} of {Total} clients from {From} to {To} started")]
     private static partial void LogStarted(ILogger logger, string handoverId, string from, string to, int total);

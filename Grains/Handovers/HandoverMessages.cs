@@ -18,24 +18,29 @@ public static class HandoverMessages
 
     public static MessageText Text(string recipient, string handoverId, HandoverStatus s)
     {
-        var tasks = s.TasksMoved == 0 ? ("", "") : ($"、{s.TasksMoved} 项待办任务", $" and {s.TasksMoved} open tasks");
+        var tasks = AlsoMoved(s);
         var skipped = s.Skipped == 0 ? ("", "") : ($"；{s.Skipped} 位客户已不在其名下，未移交", $"; {s.Skipped} no longer theirs, not moved");
         if (recipient == s.From)
         {
             return new MessageText(
-                $"客户交接 {handoverId}：您名下 {s.Moved} 位客户及其 {s.ComplaintsMoved} 件未结投诉{tasks.Item1}已移交给 {s.To}{skipped.Item1}。",
-                $"Handover {handoverId}: {s.Moved} of your clients and {s.ComplaintsMoved} of their open complaints{tasks.Item2} have moved to {s.To}{skipped.Item2}.");
+                $"客户交接 {handoverId}：您名下 {s.Moved} 位客户及其 {s.ComplaintsMoved} 件未结投诉{tasks.Chinese}已移交给 {s.To}{skipped.Item1}。",
+                $"Handover {handoverId}: {s.Moved} of your clients and {s.ComplaintsMoved} of their open complaints{tasks.English} have moved to {s.To}{skipped.Item2}.");
         }
 
         if (recipient == s.To)
         {
             return new MessageText(
-                $"客户交接 {handoverId}：{s.From} 名下 {s.Moved} 位客户及其 {s.ComplaintsMoved} 件未结投诉{tasks.Item1}已移交给您，请尽快联系客户。",
-                $"Handover {handoverId}: {s.Moved} clients of {s.From} and {s.ComplaintsMoved} of their open complaints{tasks.Item2} are now yours; please contact them soon.");
+                $"客户交接 {handoverId}：{s.From} 名下 {s.Moved} 位客户及其 {s.ComplaintsMoved} 件未结投诉{tasks.Chinese}已移交给您，请尽快联系客户。",
+                $"Handover {handoverId}: {s.Moved} clients of {s.From} and {s.ComplaintsMoved} of their open complaints{tasks.English} are now yours; please contact them soon.");
         }
 
         return new MessageText(
-            $"客户交接 {handoverId}：{s.From} 名下 {s.Moved} 位客户及其 {s.ComplaintsMoved} 件未结投诉{tasks.Item1}已移交给 {s.To}{skipped.Item1}。",
-            $"Handover {handoverId}: {s.Moved} clients of {s.From} and {s.ComplaintsMoved} of their open complaints{tasks.Item2} have moved to {s.To}{skipped.Item2}.");
+            $"客户交接 {handoverId}：{s.From} 名下 {s.Moved} 位客户及其 {s.ComplaintsMoved} 件未结投诉{tasks.Chinese}已移交给 {s.To}{skipped.Item1}。",
+            $"Handover {handoverId}: {s.Moved} clients of {s.From} and {s.ComplaintsMoved} of their open complaints{tasks.English} have moved to {s.To}{skipped.Item2}.");
     }
+
+    /// <summary>The open tasks and service requests that moved with the clients, if any, named after their complaints.</summary>
+    private static (string Chinese, string English) AlsoMoved(HandoverStatus s) => (
+        (s.TasksMoved > 0 ? $"、{s.TasksMoved} 项待办任务" : "") + (s.RequestsMoved > 0 ? $"、{s.RequestsMoved} 件服务请求" : ""),
+        (s.TasksMoved > 0 ? $" and {s.TasksMoved} open tasks" : "") + (s.RequestsMoved > 0 ? $" and {s.RequestsMoved} open service requests" : ""));
 }

@@ -21,4 +21,7 @@ public sealed class HandoverState
 
     /// <summary>Open tasks of the moved clients handed from the departing advisor to the new one.</summary>
     [Id(9)] public int TasksMoved { get; set; }
+
+    /// <summary>Open service requests of the moved clients handed from the departing advisor to the new one.</summary>
+    [Id(10)] public int RequestsMoved { get; set; }
 }

@@ -7,7 +7,7 @@ namespace WealthActors.Grains.Handovers;
 /// steps, this counts them. A batch repeated after a restart counts again from the progress stored before it, so every
 /// client is counted once whatever its steps found the second time (a client already moved counts as moved).
 /// </summary>
-public sealed record ClientStepResult(string ClientId, ClientHandoverOutcome Outcome, int ComplaintsMoved, int TasksMoved = 0)
+public sealed record ClientStepResult(string ClientId, ClientHandoverOutcome Outcome, int ComplaintsMoved, int TasksMoved = 0, int RequestsMoved = 0)
 {
     public const int KeptSkippedIds = 100;
 
@@ -28,6 +28,7 @@ public sealed record ClientStepResult(string ClientId, ClientHandoverOutcome Out
                 state.Moved++;
                 state.ComplaintsMoved += result.ComplaintsMoved;
                 state.TasksMoved += result.TasksMoved;
+                state.RequestsMoved += result.RequestsMoved;
             }
         }
 

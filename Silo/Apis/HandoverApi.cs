@@ -182,9 +182,9 @@ public sealed record StartHandoverRequest(string? To, IReadOnlyList<string?>? Cl
 
 public sealed record HandoverResponse(
     string HandoverId, string From, string To, HandoverRunState Status, int Total, int Processed, int Moved, int Skipped,
-    int ComplaintsMoved, int TasksMoved, DateTimeOffset RequestedAt, DateTimeOffset? CompletedAt, IReadOnlyList<string> SkippedClientIds)
+    int ComplaintsMoved, int TasksMoved, int RequestsMoved, DateTimeOffset RequestedAt, DateTimeOffset? CompletedAt, IReadOnlyList<string> SkippedClientIds)
 {
     public static HandoverResponse Of(HandoverStatus s) => new(
-        s.HandoverId, s.From, s.To, s.Status, s.Total, s.Processed, s.Moved, s.Skipped, s.ComplaintsMoved, s.TasksMoved, s.RequestedAt, s.CompletedAt,
-        s.SkippedClientIds);
+        s.HandoverId, s.From, s.To, s.Status, s.Total, s.Processed, s.Moved, s.Skipped, s.ComplaintsMoved, s.TasksMoved, s.RequestsMoved, s.RequestedAt,
+        s.CompletedAt, s.SkippedClientIds);
 }

@@ -35,6 +35,7 @@ internal sealed partial class InMemoryReadModel : IServiceRequestReadModelWriter
                     && (filter.Status is null || r.Status == filter.Status)
                     && (filter.Assignee is null || r.Assignee == filter.Assignee)
                     && (filter.Type is null || r.Type == filter.Type)
+                    && (filter.ClientId is null || r.ClientId == filter.ClientId)
                     && (filter.Scope is null || filter.Scope.Covers(r.BranchId, r.Assignee,
                         filter.Scope.Region is null ? null : _branches.GetValueOrDefault(r.BranchId)?.ParentBranchId)))
                 .OrderBy(r => r.NextDeadline is null)

@@ -68,6 +68,11 @@ internal sealed partial class SqlReadModel : IServiceRequestReadModelWriter, ISe
             Add("type = @type", "type", filter.Type);
         }
 
+        if (filter.ClientId is not null)
+        {
+            Add("client_id = @client_id", "client_id", filter.ClientId);
+        }
+
         if (filter.Scope is { Everything: false } scope)
         {
             conditions.Add(ScopeSql.Condition(scope, "assignee", "branch_id", values));

@@ -36,6 +36,12 @@ public sealed class HandoverApiTests(ApiFactory api)
         async () => await (await client.GetAsync($"/api/handovers/{handoverId}")).Json(HttpStatusCode.OK),
         s => s.Str("status") == "Completed", "the handover to complete", timeoutMs: 30_000);
 
+    private async Task<string> NewRequest(string clientId) =>
+        (await (await api.As("System").PostJson("/api/service-requests", new
+        {
+            clientId, type = "DocumentRequest", description = "2026 年度对账单 annual statement", openedBy = "CC-1",
+        })).Json(HttpStatusCode.Created)).Str("requestId");
+
     private async Task<string> NewTask(string clientId, string owner) =>
         (await (await api.As("System").PostJson("/api/tasks", new { clientId, title = "跟进 Follow up", owner })).Json(HttpStatusCode.Created)).Str("taskId");
 
@@ -65,6 +71,10 @@ public sealed class HandoverApiTests(ApiFactory api)
         var doneTask = await NewTask(team.Clients[2], org.Advisor);
         await (await system.PostJson($"/api/tasks/{doneTask}/complete", new { outcome = "called" })).Json(HttpStatusCode.OK);
         var othersTask = await NewTask(team.Clients[0], org.OtherAdvisor);
+        var openRequest = await NewRequest(team.Clients[0]);
+        var resolvedRequest = await NewRequest(team.Clients[1]);
+        await (await system.PostJson($"/api/service-requests/{resolvedRequest}/resolve", new { text = "sent" })).Json(HttpStatusCode.OK);
+        var othersRequest = await NewRequest(otherClient);
 
         var head = await api.AsPerson(org.Head);
         var accepted = await (await head.PostJson($"/api/employees/{org.Advisor}/handover", new { to = team.NewAdvisor })).Json(HttpStatusCode.Accepted);
@@ -74,6 +84,13 @@ public sealed class HandoverApiTests(ApiFactory api)
         Assert.Equal((3, 3, 3, 0, 1), ((int)done["total"]!, (int)done["processed"]!, (int)done["moved"]!, (int)done["skipped"]!, (int)done["complaintsMoved"]!));
         // Open and snoozed tasks of the departing advisor move, with their history; done ones and others' stay.
         Assert.Equal(2, (int)done["tasksMoved"]!);
+        // So do the open service requests of the moved clients; a resolved one and another advisor's client's stay.
+        Assert.Equal(1, (int)done["requestsMoved"]!);
+        var movedRequest = await (await system.GetAsync($"/api/service-requests/{openRequest}")).Json(HttpStatusCode.OK);
+        Assert.Equal(team.NewAdvisor, movedRequest.Str("assignee"));
+        Assert.Single(movedRequest["timeline"]!.AsArray(), e => e!.Str("kind") == "Assigned" && e.Str("text")!.Contains(handoverId, StringComparison.Ordinal));
+        Assert.Equal(org.Advisor, (await (await system.GetAsync($"/api/service-requests/{resolvedRequest}")).Json(HttpStatusCode.OK)).Str("assignee"));
+        Assert.Equal(org.OtherAdvisor, (await (await system.GetAsync($"/api/service-requests/{othersRequest}")).Json(HttpStatusCode.OK)).Str("assignee"));
         foreach (var taskId in new[] { openTask, snoozedTask })
         {
             var task = await (await system.GetAsync($"/api/tasks/{taskId}")).Json(HttpStatusCode.OK);

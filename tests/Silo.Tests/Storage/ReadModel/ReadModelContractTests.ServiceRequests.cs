@@ -35,6 +35,13 @@ public abstract partial class ReadModelContractTests
         Assert.Equal([Id("SR-sooner", branch)],
             (await RequestQueries.ListServiceRequests(new ServiceRequestFilter(BranchId: branch, Scope: advisorScope))).Select(r => r.RequestId));
         Assert.Single(await RequestQueries.ListServiceRequests(new ServiceRequestFilter(BranchId: branch, Limit: 1)));
+
+        // A client's requests, open or not, whoever works them (what a handover looks at).
+        var client = $"C{Guid.NewGuid():N}"[..10];
+        await RequestWriter.UpsertServiceRequest(sooner with { RequestId = Id("SR-client", branch), ClientId = client });
+        await RequestWriter.UpsertServiceRequest(none with { RequestId = Id("SR-client-done", branch), ClientId = client });
+        Assert.Equal([Id("SR-client", branch), Id("SR-client-done", branch)],
+            (await RequestQueries.ListServiceRequests(new ServiceRequestFilter(ClientId: client))).Select(r => r.RequestId));
     }
 
     private static string Id(string name, string branch) => $"{name}-{branch}";
