@@ -160,38 +160,6 @@ public sealed partial class HandoverGrain(
     }
 
     /// <summary>
-    /// Reassigns an open service request of the departing advisor through its own Assign command, as a complaint is
-    /// (<see cref="MoveComplaint"/>). The client's requests come from the read model; the request's own view decides.
-    /// True when this handover moved it, now or before a restart (its timeline says so).
-    /// </summary>
-    private async Task<bool> MoveRequest(HandoverPlan plan, string requestId)
-    {
-        var request = GrainFactory.GetGrain<IServiceRequestGrain>(requestId);
-        var view = await request.GetView();
-        if (view.Status == ServiceRequestStatus.Resolved)
-        {
-            return false;
-        }
-
-        if (string.Equals(view.Assignee, plan.From, StringComparison.Ordinal))
-        {
-            try
-            {
-                await request.Assign(plan.Actor, plan.To, HandoverNote);
-                return true;
-            }
-            catch (InvalidTransitionException)
-            {
-                // Resolved or reassigned between the read and the command: whoever did it decided.
-                return false;
-            }
-        }
-
-        return string.Equals(view.Assignee, plan.To, StringComparison.Ordinal)
-            && view.Timeline.Any(e => e.Kind == "Assigned" && e.Text?.EndsWith(HandoverNote, StringComparison.Ordinal) == true);
-    }
-
-    /// <summary>
     /// Hands an open task of the departing advisor to the new one through the task's own Reassign, which records it on
     /// the task's timeline and points its reminders and escalations still to come at the new owner's chain. The client's
     /// open tasks come from the read model, whose row may still show the departing advisor for a task this handover
@@ -208,7 +176,7 @@ public sealed partial class HandoverGrain(
         try
         {
             var view = await GrainFactory.GetGrain<ITaskGrain>(row.TaskId).Reassign(plan.Actor, plan.From, plan.To, HandoverNote);
-            return view.Timeline.Any(e => e.Kind == "Assigned" && e.Text?.EndsWith(HandoverNote, StringComparison.Ordinal) == true);
+            return MovedHere(view.Timeline);
         }
         catch (InvalidTransitionException)
         {
@@ -226,17 +194,30 @@ public sealed partial class HandoverGrain(
     {
         var complaint = GrainFactory.GetGrain<IComplaintGrain>(complaintId);
         var view = await complaint.GetView();
-        if (view.Status == ComplaintStatus.Resolved)
-        {
-            return false;
-        }
+        return view.Status != ComplaintStatus.Resolved
+            && await MoveCase(plan, view.Assignee, view.Timeline, () => complaint.Assign(plan.Actor, plan.To, HandoverNote));
+    }
 
-        var note = HandoverNote;
-        if (string.Equals(view.Assignee, plan.From, StringComparison.Ordinal))
+    /// <summary>Reassigns an open service request of the departing advisor as a complaint is (<see cref="MoveComplaint"/>).</summary>
+    private async Task<bool> MoveRequest(HandoverPlan plan, string requestId)
+    {
+        var request = GrainFactory.GetGrain<IServiceRequestGrain>(requestId);
+        var view = await request.GetView();
+        return view.Status != ServiceRequestStatus.Resolved
+            && await MoveCase(plan, view.Assignee, view.Timeline, () => request.Assign(plan.Actor, plan.To, HandoverNote));
+    }
+
+    /// <summary>
+    /// An open case with the departing advisor is reassigned by <paramref name="assign"/>; one already with the new
+    /// advisor counts when its timeline says this handover moved it (before a restart).
+    /// </summary>
+    private async Task<bool> MoveCase(HandoverPlan plan, string? assignee, IEnumerable<TimelineEntry> timeline, Func<Task> assign)
+    {
+        if (string.Equals(assignee, plan.From, StringComparison.Ordinal))
         {
             try
             {
-                await complaint.Assign(plan.Actor, plan.To, note);
+                await assign();
                 return true;
             }
             catch (InvalidTransitionException)
@@ -246,9 +227,11 @@ public sealed partial class HandoverGrain(
             }
         }
 
-        return string.Equals(view.Assignee, plan.To, StringComparison.Ordinal)
-            && view.Timeline.Any(e => e.Kind == "Assigned" && e.Text?.EndsWith(note, StringComparison.Ordinal) == true);
+        return string.Equals(assignee, plan.To, StringComparison.Ordinal) && MovedHere(timeline);
     }
+
+    private bool MovedHere(IEnumerable<TimelineEntry> timeline) =>
+        timeline.Any(e => e.Kind == "Assigned" && e.Text?.EndsWith(HandoverNote, StringComparison.Ordinal) == true);
 
     private string HandoverNote => $"客户交接 handover {HandoverId}";
 

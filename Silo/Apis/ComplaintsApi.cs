@@ -105,18 +105,8 @@ public static class ComplaintsApi
             return TypedResults.NotFound();
         }
 
-        if (!v.IsValid)
-        {
-            return v.Problem();
-        }
-
-        var complaint = grains.GetGrain<IComplaintGrain>(complaintId);
-        if (CallerAccess.IsPerson(http))
-        {
-            var current = await complaint.GetView();
-            await CallerAccess.Require(http, grains, Access.Write, NotFound(complaintId), current.BranchId, current.Assignee);
-        }
-
-        return TypedResults.Ok(ComplaintResponse.From(await run(complaint)));
+        return await CaseCommandEndpoint.Run<IComplaintGrain, ComplaintView, ComplaintResponse>(
+            http, grains, complaintId, v, NotFound(complaintId),
+            complaint => complaint.GetView(), view => (view.BranchId, view.Assignee), run, ComplaintResponse.From);
     }
 }

@@ -88,19 +88,9 @@ public static class ServiceRequestsApi
             return TypedResults.NotFound();
         }
 
-        if (!v.IsValid)
-        {
-            return v.Problem();
-        }
-
-        var request = grains.GetGrain<IServiceRequestGrain>(requestId);
-        if (CallerAccess.IsPerson(http))
-        {
-            var current = await request.GetView();
-            await CallerAccess.Require(http, grains, Access.Write, NotFound(requestId), current.BranchId, current.Assignee);
-        }
-
-        return TypedResults.Ok(await run(request));
+        return await CaseCommandEndpoint.Run<IServiceRequestGrain, ServiceRequestView, ServiceRequestView>(
+            http, grains, requestId, v, NotFound(requestId),
+            request => request.GetView(), view => (view.BranchId, view.Assignee), run, view => view);
     }
 
     /// <summary>The grain call of <paramref name="command"/>, with the fields the complaint's same command requires.</summary>

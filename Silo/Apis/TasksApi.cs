@@ -79,19 +79,8 @@ public static class TasksApi
         var v = new RequestValidation().Id(taskId, "taskId");
         var actor = await ApiActor.Resolve(http, grains, body.By, "by", v);
         var run = TaskCommands.For(command, body, actor, v, clock.GetUtcNow())!;
-        if (!v.IsValid)
-        {
-            return v.Problem();
-        }
-
-        var task = grains.GetGrain<ITaskGrain>(taskId);
-        if (CallerAccess.IsPerson(http))
-        {
-            var current = await task.GetView();
-            await CallerAccess.Require(http, grains, Access.Write, NotFound(taskId), current.BranchId, current.Owner);
-        }
-
-        return TypedResults.Ok(TaskResponse.From(await run(task)));
+        return await CaseCommandEndpoint.Run<ITaskGrain, TaskView, TaskResponse>(
+            http, grains, taskId, v, NotFound(taskId), task => task.GetView(), view => (view.BranchId, view.Owner), run, TaskResponse.From);
     }
 
     /// <summary>A person's tasks, soonest due first: their own, or those of someone within their reach (their reports).</summary>
