@@ -4,7 +4,7 @@ using WealthActors.Grains.Diagnostics;
 
 namespace WealthActors.Grains.Cases;
 
-public abstract partial class CaseGrain<TState>
+public abstract partial class CaseGrain<TState, TRow>
 {
     /// <summary>
     /// Delivers recorded messages. The recipient de-duplicates by key, so a retry after a crash never shows a message
@@ -12,6 +12,7 @@ public abstract partial class CaseGrain<TState>
     /// </summary>
     private async Task DeliverOutbox()
     {
+        await DeliverOwnOutbox();
         if (S.Outbox.Count == 0)
         {
             return;
@@ -53,8 +54,18 @@ public abstract partial class CaseGrain<TState>
         }
     }
 
-    /// <summary>A failed delivery brings the deadline reminder forward to one retry period; that tick re-arms the real deadline.</summary>
-    private async Task ArmOutboxRetry()
+    /// <summary>Sends a message outside the ladder (a task handed to its owner) through the same outbox.</summary>
+    protected void Notify(string employeeId, InboxKind kind, string key, MessageText text, DateTimeOffset now) =>
+        S.Outbox.Add(CaseStep.Entry(S, Voice, employeeId, kind, key, text, now));
+
+    /// <summary>Hands over what a kind of case owes beyond its people's inboxes (a complaint: its client's updates).</summary>
+    protected virtual Task DeliverOwnOutbox() => Task.CompletedTask;
+
+    /// <summary>
+    /// The next deadline can be hours away (a recipient's silo died just as the last escalation fired), so a failed
+    /// delivery brings the deadline reminder forward to one retry period; that tick re-arms the real deadline.
+    /// </summary>
+    protected async Task ArmOutboxRetry()
     {
         var retryAt = Clock.GetUtcNow() + slaOptions.Value.ReminderRetryPeriod;
         if (S.ArmedDeadline is { } armed && armed <= retryAt)
@@ -69,6 +80,7 @@ public abstract partial class CaseGrain<TState>
         }
         catch (Exception ex)
         {
+            // The state is already committed; activation retries the outbox as well.
             CaseLog.OutboxRetryNotArmed(Logger, ex, Noun, CaseId);
         }
     }

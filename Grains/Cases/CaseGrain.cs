@@ -9,18 +9,20 @@ using WealthActors.Sla;
 namespace WealthActors.Grains.Cases;
 
 /// <summary>
-/// The case machinery that tasks and service requests share: commands checked against the state first, then one
-/// commit pipeline (fire what fell due, write the state with its outbox, re-arm the durable deadline reminder, deliver
-/// exactly once, publish the read-model row). A kind of case says only what is its own: its commands, the words of its
-/// messages and its read-model row (see the partial files for the pipeline).
+/// The case machinery that complaints, service requests and tasks share: commands checked against the state first,
+/// then one commit pipeline (fire what fell due by the pure <see cref="CaseStep"/>, write the state with its outbox,
+/// re-arm the durable deadline reminder, deliver exactly once, publish the read-model row). A kind of case says only
+/// what is its own: its commands, the words of its messages and its read-model row <typeparamref name="TRow"/> (see
+/// the partial files for the pipeline).
 /// </summary>
-public abstract partial class CaseGrain<TState>(
+public abstract partial class CaseGrain<TState, TRow>(
     IPersistentState<TState> state,
     IBusinessCalendarProvider calendars,
     IOptions<SlaOptions> slaOptions,
     TimeProvider clock,
     ILogger logger) : Grain, IRemindable
-    where TState : CaseState
+    where TState : class, ISlaCase
+    where TRow : class
 {
     protected TState S => state.State;
 
@@ -32,7 +34,9 @@ public abstract partial class CaseGrain<TState>(
 
     protected IBusinessCalendar Calendar => calendars.Get(S.Policy.Clock, S.Policy.CalendarId);
 
-    /// <summary>What the case is called in errors and logs ("Task", "Service request").</summary>
+    protected IBusinessCalendarProvider Calendars => calendars;
+
+    /// <summary>What the case is called in errors and logs ("Complaint", "Task", "Service request").</summary>
     protected abstract string Noun { get; }
 
     public override async Task OnActivateAsync(CancellationToken cancellationToken)
@@ -40,13 +44,19 @@ public abstract partial class CaseGrain<TState>(
         // Catch up after downtime: fire what fell due while nobody was running this case, and re-arm.
         if (S.Opened)
         {
-            await EnsureCalendar(S.Policy);
+            await EnsureCalendar(S.Policy, CalendarVersionHeld);
             await Commit(clock.GetUtcNow(), CommitCause.Activation);
         }
     }
 
-    /// <summary>Checks come first inside <paramref name="change"/>, so a rejected command leaves the state untouched.</summary>
-    protected async Task Execute(Actor actor, Action<DateTimeOffset> change)
+    /// <summary>The version of its business calendar the case was last told of (complaints keep it; others 0).</summary>
+    protected virtual int CalendarVersionHeld => 0;
+
+    /// <summary>
+    /// Checks come first inside <paramref name="change"/>, so a rejected command leaves the state untouched. Returns the
+    /// time the command took effect at.
+    /// </summary>
+    protected async Task<DateTimeOffset> Execute(Actor actor, Action<DateTimeOffset> change)
     {
         RequireOpened();
         var now = clock.GetUtcNow();
@@ -59,10 +69,11 @@ public abstract partial class CaseGrain<TState>(
         change(now);
         await Commit(now, CommitCause.Command);
         CaseLog.Command(logger, Noun, CaseId, actor.Id);
+        return now;
     }
 
-    /// <summary>The first commit of a new case, after its state has been filled in.</summary>
-    protected Task CommitOpened(DateTimeOffset now) => Commit(now, CommitCause.Command);
+    /// <summary>Commits a change made outside <see cref="Execute"/>: a new case once its state is filled in, a new calendar.</summary>
+    protected Task CommitChange(DateTimeOffset now) => Commit(now, CommitCause.Command);
 
     protected void RequireOpened()
     {
@@ -106,10 +117,11 @@ public abstract partial class CaseGrain<TState>(
     }
 
     /// <summary>
-    /// Makes this silo hold the business calendar <paramref name="policy"/> counts in: one created through another silo
-    /// may not have reached this one yet. Without it the clock counts in the default calendar.
+    /// Makes this silo hold the calendar <paramref name="policy"/> counts in, at least at <paramref name="minimumVersion"/>:
+    /// a calendar created or changed through another silo may not have reached this one yet (its periodic refresh
+    /// would take up to a minute). Only then is the catalog asked. Without it the clock counts in the default calendar.
     /// </summary>
-    protected async Task EnsureCalendar(SlaPolicy policy)
+    protected async Task EnsureCalendar(SlaPolicy policy, int minimumVersion = 0)
     {
         if (policy.Clock != ClockKind.Business)
         {
@@ -117,18 +129,30 @@ public abstract partial class CaseGrain<TState>(
         }
 
         var calendarId = policy.CalendarId ?? BusinessCalendarProvider.DefaultCalendarId;
-        if (calendars.VersionOf(calendarId) > 0)
+        if (calendars.VersionOf(calendarId) == 0 && !await Fetch(calendarId))
         {
-            return;
+            // Not a calendar of the catalog either: the clock counts in the default one.
+            calendarId = BusinessCalendarProvider.DefaultCalendarId;
         }
 
+        if (calendars.VersionOf(calendarId) < minimumVersion)
+        {
+            await Fetch(calendarId);
+        }
+    }
+
+    /// <summary>Takes the catalog's current version of a calendar; false when the catalog has none or cannot be reached.</summary>
+    private async Task<bool> Fetch(string calendarId)
+    {
         try
         {
-            await calendars.FetchFromCatalog(GrainFactory, calendarId);
+            return await calendars.FetchFromCatalog(GrainFactory, calendarId);
         }
         catch (Exception ex)
         {
+            // The case still counts, in the version this silo holds; the silo's periodic refresh catches up.
             CaseLog.CalendarFetchFailed(logger, ex, Noun, CaseId, calendarId);
+            return false;
         }
     }
 }

@@ -12,7 +12,7 @@ namespace WealthActors.Grains.Cases;
 /// caused them. A kind of case derives from it and adds its own members (numbered in their own id space).
 /// </summary>
 [GenerateSerializer, Alias("WealthActors.CaseState")]
-public abstract class CaseState
+public abstract class CaseState : ISlaCase
 {
     [Id(0)] public bool Opened { get; set; }
     [Id(1)] public string ClientId { get; set; } = "";
@@ -44,4 +44,6 @@ public abstract class CaseState
     /// reminders are delivered while a retry within a round is still dropped as a duplicate.
     /// </summary>
     [Id(18)] public int Round { get; set; }
+
+    int? ISlaCase.KeyRound => Round;
 }

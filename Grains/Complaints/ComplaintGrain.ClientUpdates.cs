@@ -38,13 +38,13 @@ public sealed partial class ComplaintGrain
     private void QueueClientUpdate(ClientUpdateKind kind, DateTimeOffset now, DateTimeOffset? regulatoryDue)
     {
         // Numbered by the timeline's length, so a case resolved, reopened and resolved again tells the client twice.
-        var key = $"{ComplaintId}:{kind}:{S.TimelineStart + S.Timeline.Count}";
+        var key = $"{CaseId}:{kind}:{S.TimelineStart + S.Timeline.Count}";
         (S.ClientUpdates ??= []).Add(new ClientUpdateRequest(
-            key, ComplaintId, S.ClientId, kind, ClientUpdateTexts.For(kind, ComplaintId, regulatoryDue), now));
+            key, CaseId, S.ClientId, kind, ClientUpdateTexts.For(kind, CaseId, regulatoryDue), now));
     }
 
     /// <summary>Hands queued updates over; one the client-update grain did not take stays queued for the next commit.</summary>
-    private async Task HandOffClientUpdates()
+    protected override async Task DeliverOwnOutbox()
     {
         if (S.ClientUpdates is not { Count: > 0 } queued)
         {
@@ -61,7 +61,7 @@ public sealed partial class ComplaintGrain
             }
             catch (Exception ex)
             {
-                LogClientUpdateHandOffFailed(logger, ex, ComplaintId, request.Key);
+                LogClientUpdateHandOffFailed(Logger, ex, CaseId, request.Key);
             }
         }
 
@@ -94,7 +94,7 @@ public sealed partial class ComplaintGrain
             ClientUpdateStatus.Refused => $"{marker} {outcome.Channel} 拒收，未告知客户 refused by {outcome.Channel}: {outcome.Detail}",
             _ => $"{marker} 未告知客户 not told: {outcome.Detail}",
         };
-        await Execute(Actor.System("client-updates"), now => AddTimeline(now, ClientUpdateTimelineKind, "client-updates", text));
+        await Run(Actor.System("client-updates"), now => AddTimeline(now, ClientUpdateTimelineKind, "client-updates", text));
     }
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Complaint {ComplaintId}: handing client update {Key} over failed; retried on the next commit")]

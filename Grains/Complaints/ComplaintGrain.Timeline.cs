@@ -16,7 +16,7 @@ public sealed partial class ComplaintGrain
     /// growing. The events leave the state only after the history holds them (numbered, so a repeat after a crash
     /// overwrites the same rows); a failed append keeps them in state for the next commit.
     /// </summary>
-    private async Task ArchiveTimeline()
+    protected override async Task AfterCommit()
     {
         var excess = S.Timeline.Count - TimelineLimit;
         if (excess < TimelineArchiveChunk)
@@ -32,12 +32,12 @@ public sealed partial class ComplaintGrain
         {
             if (moving.Count > 0)
             {
-                await readModel.AppendTimeline(ComplaintId, moving);
+                await readModel.AppendTimeline(CaseId, moving);
             }
         }
         catch (Exception ex)
         {
-            LogTimelineArchiveFailed(logger, ex, ComplaintId, moving.Count);
+            LogTimelineArchiveFailed(Logger, ex, CaseId, moving.Count);
             return;
         }
 

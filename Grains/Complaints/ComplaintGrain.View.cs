@@ -1,5 +1,6 @@
 using Microsoft.Extensions.Logging;
 using WealthActors.Complaints;
+using WealthActors.Employees;
 using WealthActors.Grains.ReadModel;
 using WealthActors.Grains.Sla;
 using WealthActors.ReadModel;
@@ -20,14 +21,14 @@ public sealed partial class ComplaintGrain
                 FiredAt: S.LevelFiredAt.TryGetValue(index + 1, out var firedAt) ? firedAt : null))
             .ToArray();
         return new ComplaintView(
-            ComplaintId, S.ClientId, S.BranchId, S.Category, S.Severity, S.Channel, S.Description, S.Status, S.Assignee,
+            CaseId, S.ClientId, S.BranchId, S.Category, S.Severity, S.Channel, S.Description, S.Status, S.Assignee,
             evaluation.State, S.FiredLevel, S.Policy.Id, S.Policy.Version, S.Clock.ReceivedAt,
             evaluation.FirstResponseDue, evaluation.ResolutionDue, evaluation.RegulatoryDue, escalations,
             S.Timeline.ToArray(), S.TimelineStart);
     }
 
-    private ComplaintRow Row(SlaEvaluation evaluation, DateTimeOffset now) => new(
-        ComplaintId, S.ClientId, S.BranchId, S.Assignee, S.Status, evaluation.State, S.Severity, S.Category,
+    protected override ComplaintRow Row(SlaEvaluation evaluation, DateTimeOffset now) => new(
+        CaseId, S.ClientId, S.BranchId, S.Assignee, S.Status, evaluation.State, S.Severity, S.Category,
         S.FiredLevel, S.Clock.ReceivedAt, evaluation.NextDeadline, evaluation.ResolutionDue, now,
         CalendarId: CalendarId,
         BreachedAt: S.BreachedAt,
@@ -41,23 +42,10 @@ public sealed partial class ComplaintGrain
         // A resolved case's state is Met or Breached: every target counted to the resolution, the regulatory one too.
         ResolutionMet: S.Clock.IsResolved ? evaluation.State == SlaState.Met : null);
 
-    /// <summary>Publishes the row that storage did not commit with the state (see <see cref="IProjectedState"/>).</summary>
-    private async Task Project(ComplaintRow row)
-    {
-        try
-        {
-            await readModel.UpsertComplaint(row);
-        }
-        catch (Exception ex)
-        {
-            // The grain is the source of truth; the next command or tick publishes again.
-            LogProjectionFailed(logger, ex, ComplaintId);
-        }
-    }
+    protected override Task Publish(ComplaintRow row) => readModel.UpsertComplaint(row);
 
-    [LoggerMessage(Level = LogLevel.Warning, Message = "Complaint {ComplaintId}: read-model projection failed")]
-    private static partial void LogProjectionFailed(ILogger logger, Exception exception, string complaintId);
+    protected override MessageText Message(SlaEvent e, string? assignee, (string Chinese, string English)? toRole) =>
+        ComplaintMessages.For(e, S, CaseId, assignee, toRole);
 
-    [LoggerMessage(Level = LogLevel.Warning, Message = "Complaint {ComplaintId}: linking to client {ClientId} failed")]
-    private static partial void LogClientLinkFailed(ILogger logger, Exception exception, string complaintId, string clientId);
+    protected override InboxMessage Shape(InboxMessage message) => message with { ComplaintId = CaseId };
 }

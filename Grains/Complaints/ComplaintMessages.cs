@@ -16,7 +16,7 @@ internal static class ComplaintMessages
         _ => (role.ToString(), role.ToString()),
     };
 
-    public static MessageText For(SlaEvent e, ComplaintState s, string complaintId, (string Chinese, string English)? toRole)
+    public static MessageText For(SlaEvent e, ComplaintState s, string complaintId, string? assignee, (string Chinese, string English)? toRole)
     {
         var who = $"{s.ClientName} ({s.ClientId})";
         var vip = s.Vip ? "VIP " : "";
@@ -25,7 +25,7 @@ internal static class ComplaintMessages
             SlaEventKind.Escalation => new(
                 $"【投诉升级 L{e.Level}】{vip}客户 {who} 的投诉 {complaintId} 未在时限内解决，升级至{toRole?.Chinese}。",
                 $"Escalation L{e.Level}: {vip}complaint {complaintId} of {who} is still open ({s.Category}, {s.Severity}); " +
-                $"assignee {s.Assignee ?? "-"}; escalated to the {toRole?.English}."),
+                $"assignee {assignee ?? "-"}; escalated to the {toRole?.English}."),
             SlaEventKind.FirstResponseWarning => new(
                 $"【即将超时】投诉 {complaintId}（{who}）首次响应即将到期，请尽快受理。", $"First response for complaint {complaintId} ({who}) is due soon."),
             SlaEventKind.FirstResponseBreach => new(

@@ -8,7 +8,7 @@ using WealthActors.Sla;
 namespace WealthActors.Grains.Complaints;
 
 [GenerateSerializer, Alias("WealthActors.ComplaintState")]
-public sealed class ComplaintState : IProjectedState
+public sealed class ComplaintState : IProjectedState, WealthActors.Grains.Cases.ISlaCase
 {
     /// <inheritdoc />
     [field: NonSerialized]
@@ -78,6 +78,9 @@ public sealed class ComplaintState : IProjectedState
 
     /// <summary>Messages owed to the client not yet handed to their client-update grain (ComplaintGrain.ClientUpdates.cs); null: none.</summary>
     [Id(60)] public List<WealthActors.Notifications.ClientUpdateRequest>? ClientUpdates { get; set; }
+
+    /// <summary>A complaint's SLA never starts afresh, and its message keys were stored without a round.</summary>
+    int? WealthActors.Grains.Cases.ISlaCase.KeyRound => null;
 }
 
 [GenerateSerializer, Immutable, Alias("WealthActors.OutboxEntry")]

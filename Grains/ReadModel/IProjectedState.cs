@@ -1,3 +1,4 @@
+using Orleans.Core;
 using WealthActors.ReadModel;
 
 namespace WealthActors.Grains.ReadModel;
@@ -20,18 +21,24 @@ public static class ProjectedStateExtensions
     /// Writes the state with <paramref name="row"/> pending on it. True when storage committed the row with the state;
     /// false when the caller still has to publish it. A failed write throws, and the row is not published.
     /// </summary>
-    public static async Task<bool> WriteStateWith<TState>(this IPersistentState<TState> state, IReadModelRow row)
-        where TState : IProjectedState
+    public static Task<bool> WriteStateWith<TState>(this IPersistentState<TState> state, IReadModelRow row)
+        where TState : IProjectedState =>
+        state.WriteStateWith(state.State, row);
+
+    /// <summary>As above, for a caller that knows its state only as an <see cref="IProjectedState"/>.</summary>
+    public static async Task<bool> WriteStateWith(this IStorage storage, IProjectedState state, IReadModelRow row)
     {
-        state.State.PendingProjection = row;
+        ArgumentNullException.ThrowIfNull(storage);
+        ArgumentNullException.ThrowIfNull(state);
+        state.PendingProjection = row;
         try
         {
-            await state.WriteStateAsync();
-            return state.State.PendingProjection is null;
+            await storage.WriteStateAsync();
+            return state.PendingProjection is null;
         }
         finally
         {
-            state.State.PendingProjection = null;
+            state.PendingProjection = null;
         }
     }
 }

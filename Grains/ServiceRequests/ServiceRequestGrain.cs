@@ -22,7 +22,7 @@ public sealed class ServiceRequestGrain(
     IServiceRequestReadModelWriter readModel,
     IOptions<SlaOptions> slaOptions,
     TimeProvider clock,
-    ILogger<ServiceRequestGrain> logger) : CaseGrain<ServiceRequestState>(state, calendars, slaOptions, clock, logger), IServiceRequestGrain
+    ILogger<ServiceRequestGrain> logger) : CaseGrain<ServiceRequestState, ServiceRequestRow>(state, calendars, slaOptions, clock, logger), IServiceRequestGrain
 {
     protected override string Noun => "Service request";
 
@@ -59,7 +59,7 @@ public sealed class ServiceRequestGrain(
         S.UpdatedAt = now;
         S.Opened = true;
         AddTimeline(now, "Opened", actor, $"{command.Type}; policy {policy.Id} v{policy.Version}");
-        await CommitOpened(now);
+        await CommitChange(now);
         return View(now);
     }
 
@@ -138,16 +138,19 @@ public sealed class ServiceRequestGrain(
         AddTimeline(now, "Reopened", actor, reason);
     });
 
-    protected override MessageText Message(SlaEvent e, (string Chinese, string English)? toRole) => ServiceRequestMessages.For(e, S, CaseId, toRole);
+    protected override MessageText Message(SlaEvent e, string? assignee, (string Chinese, string English)? toRole) =>
+        ServiceRequestMessages.For(e, S, CaseId, assignee, toRole);
 
     protected override void OnFired(SlaEvent e, DateTimeOffset now) => S.UpdatedAt = now;
 
     protected override InboxMessage Shape(InboxMessage message) => message with { ServiceRequestId = CaseId };
 
-    protected override Task Publish(SlaEvaluation evaluation, DateTimeOffset now) =>
-        readModel.UpsertServiceRequest(new ServiceRequestRow(
+    protected override Task Publish(ServiceRequestRow row) => readModel.UpsertServiceRequest(row);
+
+    protected override ServiceRequestRow Row(SlaEvaluation evaluation, DateTimeOffset now) =>
+        new(
             CaseId, S.ClientId, S.BranchId, S.Assignee, S.Category, S.Status, evaluation.State, S.FiredLevel, S.Clock.ReceivedAt,
-            evaluation.NextDeadline, now));
+            evaluation.NextDeadline, now);
 
     private async Task<ServiceRequestView> Run(Actor actor, Action<DateTimeOffset> change)
     {

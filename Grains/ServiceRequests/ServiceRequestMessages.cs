@@ -15,7 +15,7 @@ internal static class ServiceRequestMessages
         _ => (type, type),
     };
 
-    public static MessageText For(SlaEvent e, ServiceRequestState s, string requestId, (string Chinese, string English)? toRole)
+    public static MessageText For(SlaEvent e, ServiceRequestState s, string requestId, string? assignee, (string Chinese, string English)? toRole)
     {
         var who = $"{s.ClientName} ({s.ClientId})";
         var (zh, en) = TypeName(s.Category);
@@ -23,7 +23,7 @@ internal static class ServiceRequestMessages
         {
             SlaEventKind.Escalation => new(
                 $"【服务请求升级 L{e.Level}】客户 {who} 的{zh}请求 {requestId} 未在时限内办结，升级至{toRole?.Chinese}。",
-                $"Escalation L{e.Level}: {en} {requestId} of {who} is still open; assignee {s.Assignee ?? "-"}; escalated to the {toRole?.English}."),
+                $"Escalation L{e.Level}: {en} {requestId} of {who} is still open; assignee {assignee ?? "-"}; escalated to the {toRole?.English}."),
             SlaEventKind.FirstResponseWarning => new($"【即将超时】{zh}请求 {requestId}（{who}）即将超过受理时限。", $"The {en} {requestId} ({who}) is due to be taken up soon."),
             SlaEventKind.FirstResponseBreach => new($"【已超时】{zh}请求 {requestId}（{who}）超过受理时限。", $"The {en} {requestId} ({who}) was not taken up in time."),
             SlaEventKind.ResolutionWarning => new($"【即将超时】{zh}请求 {requestId}（{who}）办结时限即将到期。", $"The {en} {requestId} ({who}) is due soon."),

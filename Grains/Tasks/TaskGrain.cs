@@ -22,7 +22,7 @@ public sealed class TaskGrain(
     ITaskReadModelWriter readModel,
     IOptions<SlaOptions> slaOptions,
     TimeProvider clock,
-    ILogger<TaskGrain> logger) : CaseGrain<TaskState>(state, calendars, slaOptions, clock, logger), ITaskGrain
+    ILogger<TaskGrain> logger) : CaseGrain<TaskState, TaskRow>(state, calendars, slaOptions, clock, logger), ITaskGrain
 {
     protected override string Noun => "Task";
 
@@ -63,7 +63,7 @@ public sealed class TaskGrain(
             Notify(command.Owner, InboxKind.Task, $"{CaseId}:created", TaskMessages.Created(S, CaseId), now);
         }
 
-        await CommitOpened(now);
+        await CommitChange(now);
         return View(now);
     }
 
@@ -171,7 +171,8 @@ public sealed class TaskGrain(
         return View(Clock.GetUtcNow());
     }
 
-    protected override MessageText Message(SlaEvent e, (string Chinese, string English)? toRole) => TaskMessages.For(e, S, CaseId, toRole);
+    protected override MessageText Message(SlaEvent e, string? assignee, (string Chinese, string English)? toRole) =>
+        TaskMessages.For(e, S, CaseId, assignee, toRole);
 
     protected override void OnFired(SlaEvent e, DateTimeOffset now)
     {
@@ -187,10 +188,12 @@ public sealed class TaskGrain(
 
     protected override InboxMessage Shape(InboxMessage message) => message with { TaskId = CaseId };
 
-    protected override Task Publish(SlaEvaluation evaluation, DateTimeOffset now) =>
-        readModel.UpsertTask(new TaskRow(
+    protected override Task Publish(TaskRow row) => readModel.UpsertTask(row);
+
+    protected override TaskRow Row(SlaEvaluation evaluation, DateTimeOffset now) =>
+        new(
             CaseId, S.ClientId, S.BranchId, S.Assignee ?? "", S.Title, S.Category, S.Status, S.Due, IsOverdue(now),
-            S.FiredLevel, S.CreatedAt, S.UpdatedAt > now ? S.UpdatedAt : now));
+            S.FiredLevel, S.CreatedAt, S.UpdatedAt > now ? S.UpdatedAt : now);
 
     private async Task<TaskClient> ClientOf(string clientId)
     {

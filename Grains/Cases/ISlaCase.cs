@@ -1,0 +1,37 @@
+using WealthActors.Complaints;
+using WealthActors.Employees;
+using WealthActors.Grains.Complaints;
+using WealthActors.Grains.Sla;
+using WealthActors.Sla;
+
+namespace WealthActors.Grains.Cases;
+
+/// <summary>
+/// What the case machinery reads and writes on every kind of case's state. An interface, not a base class, because a
+/// complaint's state was stored before tasks and service requests existed: its members keep their own serializer ids
+/// (<see cref="ComplaintState"/>), while the newer kinds share <see cref="CaseState"/>'s.
+/// </summary>
+public interface ISlaCase
+{
+    bool Opened { get; }
+    string ClientId { get; }
+    string BranchId { get; }
+    string? Assignee { get; set; }
+    SlaPolicy Policy { get; }
+    SlaClock Clock { get; }
+    HashSet<string> Fired { get; }
+    int FiredLevel { get; set; }
+    Dictionary<int, DateTimeOffset> LevelFiredAt { get; }
+    Dictionary<EmployeeRole, string> Targets { get; }
+    List<TimelineEntry> Timeline { get; }
+    List<OutboxEntry> Outbox { get; }
+    DateTimeOffset? ArmedDeadline { get; set; }
+    long Revision { get; set; }
+    DateTimeOffset? BreachedAt { get; set; }
+
+    /// <summary>
+    /// The round of the SLA a message belongs to, part of its de-duplication key; null for a case whose SLA never
+    /// starts afresh (a complaint), whose keys were stored without it.
+    /// </summary>
+    int? KeyRound { get; }
+}
