@@ -1,6 +1,6 @@
 namespace WealthActors.Notifications;
 
-/// <summary>The changes of a complaint the client is told of.</summary>
+/// <summary>The changes of a complaint or service request the client is told of.</summary>
 [GenerateSerializer, Alias("WealthActors.ClientUpdateKind")]
 public enum ClientUpdateKind
 {
@@ -21,18 +21,19 @@ public static class ClientUpdateChannels
 }
 
 /// <summary>
-/// One message owed to a client about a change of their complaint. <see cref="Key"/> names the change
-/// (<c>{complaintId}:{kind}:{n}</c>) and makes it once: the complaint records the request in the same state write as the
-/// change, and hands it over until the client-update grain of that key holds it.
+/// One message owed to a client about a change of their case (a complaint or a service request: <see cref="Case"/>).
+/// <see cref="Key"/> names the change (<c>{caseId}:{kind}:{n}</c>) and makes it once: the case records the request in
+/// the same state write as the change, and hands it over until the client-update grain of that key holds it.
 /// </summary>
 [GenerateSerializer, Immutable, Alias("WealthActors.ClientUpdateRequest")]
 public sealed record ClientUpdateRequest(
     [property: Id(0)] string Key,
-    [property: Id(1)] string ComplaintId,
+    [property: Id(1)] string CaseId,
     [property: Id(2)] string ClientId,
     [property: Id(3)] ClientUpdateKind Kind,
     [property: Id(4)] string Text,
-    [property: Id(5)] DateTimeOffset At);
+    [property: Id(5)] DateTimeOffset At,
+    [property: Id(6)] WealthActors.Sla.CaseKind Case = WealthActors.Sla.CaseKind.Complaint);
 
 [GenerateSerializer, Alias("WealthActors.ClientUpdateState")]
 public enum ClientUpdateStatus
@@ -61,7 +62,7 @@ public sealed record ClientUpdateOutcome(
 
 /// <summary>
 /// Sends one client update (key: <see cref="ClientUpdateRequest.Key"/>) through a channel the client consented to, with
-/// retries, and records the outcome on the complaint's timeline. A second submission of the same key does nothing.
+/// retries, and records the outcome on the case's timeline. A second submission of the same key does nothing.
 /// </summary>
 [Alias("WealthActors.IClientUpdateGrain")]
 public interface IClientUpdateGrain : IGrainWithStringKey

@@ -33,4 +33,11 @@ public interface IServiceRequestGrain : IGrainWithStringKey
 
     [Alias("Reopen")]
     Task<ServiceRequestView> Reopen(Actor actor, string reason);
+
+    /// <summary>
+    /// Records on the timeline what became of a message to the client about this request (sent, refused, not sent and
+    /// why); the same update key twice is recorded once. Allowed in every status: a resolution is told after it.
+    /// </summary>
+    [Alias("RecordClientUpdate")]
+    Task RecordClientUpdate(WealthActors.Notifications.ClientUpdateOutcome outcome);
 }

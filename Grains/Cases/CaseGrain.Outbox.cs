@@ -12,7 +12,7 @@ public abstract partial class CaseGrain<TState, TRow>
     /// </summary>
     private async Task DeliverOutbox()
     {
-        await DeliverOwnOutbox();
+        await HandOffClientUpdates();
         if (S.Outbox.Count == 0)
         {
             return;
@@ -58,14 +58,11 @@ public abstract partial class CaseGrain<TState, TRow>
     protected void Notify(string employeeId, InboxKind kind, string key, MessageText text, DateTimeOffset now) =>
         S.Outbox.Add(CaseStep.Entry(S, Voice, employeeId, kind, key, text, now));
 
-    /// <summary>Hands over what a kind of case owes beyond its people's inboxes (a complaint: its client's updates).</summary>
-    protected virtual Task DeliverOwnOutbox() => Task.CompletedTask;
-
     /// <summary>
     /// The next deadline can be hours away (a recipient's silo died just as the last escalation fired), so a failed
     /// delivery brings the deadline reminder forward to one retry period; that tick re-arms the real deadline.
     /// </summary>
-    protected async Task ArmOutboxRetry()
+    private async Task ArmOutboxRetry()
     {
         var retryAt = Clock.GetUtcNow() + slaOptions.Value.ReminderRetryPeriod;
         if (S.ArmedDeadline is { } armed && armed <= retryAt)

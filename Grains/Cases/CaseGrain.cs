@@ -66,7 +66,9 @@ public abstract partial class CaseGrain<TState, TRow>(
             await Commit(now, CommitCause.Activation);
         }
 
+        var before = ClientUpdateSnapshot();
         change(now);
+        QueueClientUpdates(before, now);
         await Commit(now, CommitCause.Command);
         CaseLog.Command(logger, Noun, CaseId, actor.Id);
         return now;

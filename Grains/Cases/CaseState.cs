@@ -45,5 +45,8 @@ public abstract class CaseState : ISlaCase
     /// </summary>
     [Id(18)] public int Round { get; set; }
 
+    /// <summary>Messages owed to the client not yet handed to their client-update grain (CaseGrain.ClientUpdates.cs); null: none.</summary>
+    [Id(19)] public List<WealthActors.Notifications.ClientUpdateRequest>? ClientUpdates { get; set; }
+
     int? ISlaCase.KeyRound => Round;
 }

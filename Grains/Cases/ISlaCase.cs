@@ -2,6 +2,7 @@ using WealthActors.Complaints;
 using WealthActors.Employees;
 using WealthActors.Grains.Complaints;
 using WealthActors.Grains.Sla;
+using WealthActors.Notifications;
 using WealthActors.Sla;
 
 namespace WealthActors.Grains.Cases;
@@ -28,6 +29,9 @@ public interface ISlaCase
     DateTimeOffset? ArmedDeadline { get; set; }
     long Revision { get; set; }
     DateTimeOffset? BreachedAt { get; set; }
+
+    /// <summary>Messages owed to the client not yet handed to their client-update grain; null: none.</summary>
+    List<ClientUpdateRequest>? ClientUpdates { get; set; }
 
     /// <summary>
     /// The round of the SLA a message belongs to, part of its de-duplication key; null for a case whose SLA never

@@ -16,8 +16,7 @@ namespace WealthActors.Grains.Complaints;
 
 /// <summary>
 /// A complaint on the shared case machinery (<see cref="CaseGrain{TState, TRow}"/>): what is its own is its statuses
-/// and commands, the regulator's deadline, its client's progress updates (ComplaintGrain.ClientUpdates.cs), its
-/// calendar changes and its timeline history (the other partial files).
+/// and commands, the regulator's deadline, its calendar changes and its timeline history (the other partial files).
 /// </summary>
 public sealed partial class ComplaintGrain(
     [PersistentState("state", GrainStorage.Name)] IPersistentState<ComplaintState> state,
@@ -34,6 +33,10 @@ public sealed partial class ComplaintGrain(
     protected override bool Regulatory => true;
 
     protected override int CalendarVersionHeld => S.CalendarVersion;
+
+    protected override CaseKind? ToldToClientAs => CaseKind.Complaint;
+
+    protected override long TimelineLength => S.TimelineStart + S.Timeline.Count;
 
     public async Task<ComplaintView> Open(OpenComplaint command, Actor actor)
     {
@@ -206,17 +209,7 @@ public sealed partial class ComplaintGrain(
         AddTimeline(now, "RegulatoryDeadlineExtended", actor, reason);
     });
 
-    /// <summary>A command on the shared pipeline, queueing what it owes the client in the same state write.</summary>
-    private async Task<ComplaintView> Run(Actor actor, Action<DateTimeOffset> change)
-    {
-        var now = await Execute(actor, at =>
-        {
-            var before = ClientUpdateSnapshot();
-            change(at);
-            QueueClientUpdates(before, at);
-        });
-        return View(now);
-    }
+    private async Task<ComplaintView> Run(Actor actor, Action<DateTimeOffset> change) => View(await Execute(actor, change));
 
     private void RequireStatus(string action, params ComplaintStatus[] allowed)
     {

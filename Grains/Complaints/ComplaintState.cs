@@ -76,7 +76,7 @@ public sealed class ComplaintState : IProjectedState, WealthActors.Grains.Cases.
     /// <summary>Events numbered below this are in the read model's timeline history (some may still be in state too).</summary>
     [Id(29)] public long TimelineArchived { get; set; }
 
-    /// <summary>Messages owed to the client not yet handed to their client-update grain (ComplaintGrain.ClientUpdates.cs); null: none.</summary>
+    /// <summary>Messages owed to the client not yet handed to their client-update grain (CaseGrain.ClientUpdates.cs); null: none.</summary>
     [Id(60)] public List<WealthActors.Notifications.ClientUpdateRequest>? ClientUpdates { get; set; }
 
     /// <summary>A complaint's SLA never starts afresh, and its message keys were stored without a round.</summary>

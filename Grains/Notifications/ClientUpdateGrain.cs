@@ -3,6 +3,8 @@ using WealthActors.Clients;
 using WealthActors.Complaints;
 using WealthActors.Employees;
 using WealthActors.Notifications;
+using WealthActors.ServiceRequests;
+using WealthActors.Sla;
 
 namespace WealthActors.Grains.Notifications;
 
@@ -143,7 +145,7 @@ public sealed partial class ClientUpdateGrain(
             }
 
             await state.WriteStateAsync();
-            await GrainFactory.GetGrain<IComplaintGrain>(S.Request!.ComplaintId).RecordClientUpdate(S.Outcome);
+            await RecordOnTheCase(S.Request!, S.Outcome);
             S.Reported = true;
             await state.WriteStateAsync();
             if (await this.GetReminder(RetryReminder) is { } reminder)
@@ -157,6 +159,13 @@ public sealed partial class ClientUpdateGrain(
             Schedule(TimeSpan.FromSeconds(5));
         }
     }
+
+    /// <summary>Writes the outcome on the timeline of the case the update is about.</summary>
+    private Task RecordOnTheCase(ClientUpdateRequest request, ClientUpdateOutcome outcome) => request.Case switch
+    {
+        CaseKind.ServiceRequest => GrainFactory.GetGrain<IServiceRequestGrain>(request.CaseId).RecordClientUpdate(outcome),
+        _ => GrainFactory.GetGrain<IComplaintGrain>(request.CaseId).RecordClientUpdate(outcome),
+    };
 
     /// <summary>
     /// Hands the message to the planned channels in order, from the one it was with; null when that channel failed and

@@ -26,6 +26,8 @@ public sealed class ServiceRequestGrain(
 {
     protected override string Noun => "Service request";
 
+    protected override CaseKind? ToldToClientAs => CaseKind.ServiceRequest;
+
     public async Task<ServiceRequestView> Open(OpenServiceRequest command, Actor actor)
     {
         RequireNew();

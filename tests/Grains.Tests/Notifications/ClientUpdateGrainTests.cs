@@ -4,6 +4,7 @@ using WealthActors.Employees;
 using WealthActors.Grains.Notifications;
 using WealthActors.Grains.Tests.Infrastructure;
 using WealthActors.Notifications;
+using WealthActors.ServiceRequests;
 using WealthActors.Testing;
 
 namespace WealthActors.Grains.Tests.Notifications;
@@ -75,8 +76,44 @@ public sealed class ClientUpdateGrainTests(ClusterFixture fixture)
         Assert.Equal([.. Enumerable.Repeat("wecom", ClientUpdateGrain.MaxAttempts), "sms"], fixture.ClientChannels.CallsOf(contact).Select(c => c.Channel));
     }
 
+    [Fact]
+    public async Task AServiceRequest_TellsItsClientOnceWhenTakenUpAndOnceWhenDone_AndKeepsWhatBecameOfEach()
+    {
+        var (org, contact) = await ConsentingClient();
+        var requestId = $"SR-{Guid.NewGuid():N}"[..24];
+        var request = Grains.GetGrain<IServiceRequestGrain>(requestId);
+        var advisor = Actor.Employee(org.Advisor, "tests");
+        await request.Open(new OpenServiceRequest(org.VipClient, ServiceRequestTypes.DocumentRequest, "2026 statement"), advisor);
+
+        await request.Acknowledge(advisor, "on it");
+        await request.AddNote(advisor, "statement requested from operations");
+        await Eventually.Until(() => Task.FromResult(fixture.ClientChannels.CallsOf(contact)), calls => calls.Length == 1, "the acknowledgement");
+        await request.Resolve(advisor, "statement sent");
+
+        var timeline = await Eventually.Until(
+            async () => (await request.GetView()).Timeline,
+            t => t.Count(e => e.Kind == "ClientUpdate") == 2, "both outcomes on the request's timeline");
+        var calls = fixture.ClientChannels.CallsOf(contact);
+        Assert.Equal(2, calls.Length);
+        Assert.StartsWith($"{requestId}:Acknowledged:", calls[0].Key, StringComparison.Ordinal);
+        Assert.StartsWith($"{requestId}:Resolved:", calls[1].Key, StringComparison.Ordinal);
+        Assert.All(calls, call => Assert.Equal("wecom", call.Channel));
+        Assert.All(timeline.Where(e => e.Kind == "ClientUpdate"), e => Assert.Contains("told the client by wecom", e.Text, StringComparison.Ordinal));
+    }
+
     /// <summary>A client who consented to WeCom and SMS, with both contacts, and an open complaint's update for them.</summary>
     private async Task<(string Contact, ClientUpdateRequest Update)> Consenting()
+    {
+        var (org, contact) = await ConsentingClient();
+        var complaintId = $"CMP-{Guid.NewGuid():N}"[..24];
+        await org.OpenVipComplaint(Grains, complaintId);
+        var update = new ClientUpdateRequest($"{complaintId}:Acknowledged:9", complaintId, org.VipClient, ClientUpdateKind.Acknowledged,
+            "您的投诉已受理。Your complaint has been received.", fixture.Clock.GetUtcNow());
+        return (contact, update);
+    }
+
+    /// <summary>The VIP client of a new org, who consented to WeCom and SMS and has both contacts.</summary>
+    private async Task<(TestOrg Org, string Contact)> ConsentingClient()
     {
         var org = await TestOrg.Create(Grains);
         var contact = $"wm{Guid.NewGuid():N}";
@@ -85,11 +122,7 @@ public sealed class ClientUpdateGrainTests(ClusterFixture fixture)
         var client = Grains.GetGrain<IClientGrain>(org.VipClient);
         var profile = (await client.GetView()).Profile;
         await client.Upsert(profile with { WeComExternalUserId = contact, UpdateConsent = [ClientUpdateChannels.WeCom, ClientUpdateChannels.Sms] }, TestOrg.System);
-        var complaintId = $"CMP-{Guid.NewGuid():N}"[..24];
-        await org.OpenVipComplaint(Grains, complaintId);
-        var update = new ClientUpdateRequest($"{complaintId}:Acknowledged:9", complaintId, org.VipClient, ClientUpdateKind.Acknowledged,
-            "您的投诉已受理。Your complaint has been received.", fixture.Clock.GetUtcNow());
-        return (contact, update);
+        return (org, contact);
     }
 
     private IClientUpdateGrain Grain(ClientUpdateRequest update) => Grains.GetGrain<IClientUpdateGrain>(update.Key);
@@ -100,7 +133,7 @@ public sealed class ClientUpdateGrainTests(ClusterFixture fixture)
     private async Task Told(ClientUpdateRequest update, string words)
     {
         var timeline = await Eventually.Until(
-            async () => (await Grains.GetGrain<IComplaintGrain>(update.ComplaintId).GetView()).Timeline,
+            async () => (await Grains.GetGrain<IComplaintGrain>(update.CaseId).GetView()).Timeline,
             t => t.Any(e => e.Kind == "ClientUpdate"), "the outcome on the complaint's timeline");
         Assert.Contains(words, Assert.Single(timeline, e => e.Kind == "ClientUpdate").Text, StringComparison.Ordinal);
     }

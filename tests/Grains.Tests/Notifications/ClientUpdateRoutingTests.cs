@@ -1,6 +1,7 @@
 using WealthActors.Clients;
 using WealthActors.Grains.Notifications;
 using WealthActors.Notifications;
+using WealthActors.Sla;
 
 namespace WealthActors.Grains.Tests.Notifications;
 
@@ -43,11 +44,23 @@ public sealed class ClientUpdateRoutingTests
     {
         var due = new DateTimeOffset(2026, 3, 31, 20, 0, 0, TimeSpan.Zero);
 
-        var extended = ClientUpdateTexts.For(ClientUpdateKind.DeadlineExtended, "CMP-1", due);
+        var extended = ClientUpdateTexts.For(ClientUpdateKind.DeadlineExtended, CaseKind.Complaint, "CMP-1", due);
 
         Assert.Contains("CMP-1", extended, StringComparison.Ordinal);
         Assert.Contains("2026-04-01", extended, StringComparison.Ordinal);
-        Assert.Contains("已受理", ClientUpdateTexts.For(ClientUpdateKind.Acknowledged, "CMP-1", null), StringComparison.Ordinal);
-        Assert.Contains("resolved", ClientUpdateTexts.For(ClientUpdateKind.Resolved, "CMP-1", null), StringComparison.Ordinal);
+        Assert.Contains("已受理", ClientUpdateTexts.For(ClientUpdateKind.Acknowledged, CaseKind.Complaint, "CMP-1", null), StringComparison.Ordinal);
+        Assert.Contains("resolved", ClientUpdateTexts.For(ClientUpdateKind.Resolved, CaseKind.Complaint, "CMP-1", null), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void AServiceRequestsTexts_NameTheRequest_AndItHasNoDeadlineToExtend()
+    {
+        var taken = ClientUpdateTexts.For(ClientUpdateKind.Acknowledged, CaseKind.ServiceRequest, "SR-1", null);
+        var done = ClientUpdateTexts.For(ClientUpdateKind.Resolved, CaseKind.ServiceRequest, "SR-1", null);
+
+        Assert.StartsWith("您的服务申请（编号 SR-1）已受理", taken, StringComparison.Ordinal);
+        Assert.EndsWith("Your request SR-1 has been completed.", done, StringComparison.Ordinal);
+        Assert.DoesNotContain("投诉", taken + done, StringComparison.Ordinal);
+        Assert.Throws<ArgumentOutOfRangeException>(() => ClientUpdateTexts.For(ClientUpdateKind.DeadlineExtended, CaseKind.ServiceRequest, "SR-1", null));
     }
 }
