@@ -68,10 +68,16 @@ public abstract partial class CaseGrain<TState, TRow>(
 
         var before = ClientUpdateSnapshot();
         change(now);
+        Touched(now);
         QueueClientUpdates(before, now);
         await Commit(now, CommitCause.Command);
         CaseLog.Command(logger, Noun, CaseId, actor.Id);
         return now;
+    }
+
+    /// <summary>What a kind of case records on every change a command made (its last-updated time).</summary>
+    protected virtual void Touched(DateTimeOffset now)
+    {
     }
 
     /// <summary>Commits a change made outside <see cref="Execute"/>: a new case once its state is filled in, a new calendar.</summary>

@@ -19,11 +19,11 @@ public interface ISlaCase
     string BranchId { get; }
     string? Assignee { get; set; }
     SlaPolicy Policy { get; }
-    SlaClock Clock { get; }
+    SlaClock Clock { get; set; }
     HashSet<string> Fired { get; }
     int FiredLevel { get; set; }
     Dictionary<int, DateTimeOffset> LevelFiredAt { get; }
-    Dictionary<EmployeeRole, string> Targets { get; }
+    Dictionary<EmployeeRole, string> Targets { get; set; }
     List<TimelineEntry> Timeline { get; }
     List<OutboxEntry> Outbox { get; }
     DateTimeOffset? ArmedDeadline { get; set; }

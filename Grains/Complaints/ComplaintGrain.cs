@@ -26,7 +26,7 @@ public sealed partial class ComplaintGrain(
     IOptions<SlaOptions> slaOptions,
     TimeProvider clock,
     ILogger<ComplaintGrain> logger)
-    : CaseGrain<ComplaintState, ComplaintRow>(state, calendars, slaOptions, clock, logger), IComplaintGrain
+    : DeskCaseGrain<ComplaintState, ComplaintRow>(state, calendars, escalationTargets, slaOptions, clock, logger), IComplaintGrain
 {
     protected override string Noun => "Complaint";
 
@@ -41,19 +41,10 @@ public sealed partial class ComplaintGrain(
     public async Task<ComplaintView> Open(OpenComplaint command, Actor actor)
     {
         RequireNew();
-        ClientView client;
-        try
-        {
-            client = await GrainFactory.GetGrain<IClientGrain>(command.ClientId).GetView();
-        }
-        catch (EntityNotFoundException)
-        {
-            throw new DomainValidationException("clientId", $"Client '{command.ClientId}' does not exist.");
-        }
-
+        var client = await ClientOf(command.ClientId);
         var policy = await PolicyFor(command.PolicyId, new PolicySubject(client.Vip, client.Tier, command.Category, command.Severity));
         var assignee = client.Profile.AdvisorId;
-        var targets = await escalationTargets.Resolve(client.Profile.BranchId, assignee);
+        var targets = await EscalationTargets.Resolve(client.Profile.BranchId, assignee);
         await EnsureCalendar(policy);
 
         var now = Clock.GetUtcNow();
@@ -90,89 +81,34 @@ public sealed partial class ComplaintGrain(
         return Task.FromResult(View(Clock.GetUtcNow()));
     }
 
-    public Task<ComplaintView> Acknowledge(Actor actor, string? text) => Run(actor, now =>
-    {
-        RequireStatus("acknowledge", ComplaintStatus.Open);
-        S.Clock = S.Clock.Respond(now);
-        S.Status = ComplaintStatus.Acknowledged;
-        AddTimeline(now, "Acknowledged", actor, text);
-    });
+    public async Task<ComplaintView> Acknowledge(Actor actor, string? text) => View(await AcknowledgeCase(actor, text));
 
-    public Task<ComplaintView> AddNote(Actor actor, string text) => Run(actor, now => AddTimeline(now, "Note", actor, text));
+    public async Task<ComplaintView> AddNote(Actor actor, string text) => View(await NoteCase(actor, text));
 
-    public Task<ComplaintView> Pause(Actor actor, string reason) => Run(actor, now =>
-    {
-        RequireStatus("pause", ComplaintStatus.Open, ComplaintStatus.Acknowledged);
-        S.Clock = S.Clock.Pause(now, Calendar);
-        S.StatusBeforePause = S.Status;
-        S.Status = ComplaintStatus.Paused;
-        AddTimeline(now, "Paused", actor, reason);
-    });
+    public async Task<ComplaintView> Pause(Actor actor, string reason) => View(await PauseCase(actor, reason));
 
-    public Task<ComplaintView> Resume(Actor actor, string? text) => Run(actor, now =>
-    {
-        RequireStatus("resume", ComplaintStatus.Paused);
-        S.Clock = S.Clock.Resume(now);
-        S.Status = S.StatusBeforePause;
-        AddTimeline(now, "Resumed", actor, text);
-    });
+    public async Task<ComplaintView> Resume(Actor actor, string? text) => View(await ResumeCase(actor, text));
 
-    public async Task<ComplaintView> Assign(Actor actor, string employeeId, string? text)
-    {
-        RequireOpened();
-        RequireStatus("assign", ComplaintStatus.Open, ComplaintStatus.Acknowledged, ComplaintStatus.Paused);
-        if (string.Equals(S.Assignee, employeeId, StringComparison.Ordinal))
-        {
-            throw new InvalidTransitionException($"Complaint '{CaseId}' is already assigned to '{employeeId}'.");
-        }
-
-        if (await GrainFactory.GetGrain<IEmployeeGrain>(employeeId).GetProfile() is null)
-        {
-            throw new DomainValidationException("to", $"Employee '{employeeId}' does not exist.");
-        }
-
-        // The team lead follows the assignee, so the ladder's targets are resolved again.
-        var targets = await escalationTargets.Resolve(S.BranchId, employeeId);
-        return await Run(actor, now =>
-        {
-            var from = S.Assignee;
-            S.Assignee = employeeId;
-            S.Targets = targets;
-            AddTimeline(now, "Assigned", actor, $"{from ?? "-"} → {employeeId}{(text is null ? "" : ": " + text)}");
-        });
-    }
+    public async Task<ComplaintView> Assign(Actor actor, string employeeId, string? text) => View(await AssignCase(actor, employeeId, text));
 
     public async Task<ComplaintView> Resolve(Actor actor, string text)
     {
-        var view = await Run(actor, now =>
-        {
-            RequireStatus("resolve", ComplaintStatus.Open, ComplaintStatus.Acknowledged, ComplaintStatus.Paused);
-            var running = S.Clock.IsRunning ? S.Clock : S.Clock.Resume(now);
-            S.Clock = running.Respond(now).Resolve(now, Calendar);
-            S.Status = ComplaintStatus.Resolved;
-            AddTimeline(now, "Resolved", actor, text);
-        });
+        var resolvedAt = await ResolveCase(actor, text);
         await LinkToClient(open: false);
-        return view;
+        return View(resolvedAt);
     }
 
     public async Task<ComplaintView> Reopen(Actor actor, string reason)
     {
-        var view = await Run(actor, now =>
-        {
-            RequireStatus("reopen", ComplaintStatus.Resolved);
-            S.Clock = S.Clock.Reopen(now);
-            S.Status = ComplaintStatus.Acknowledged;
-            AddTimeline(now, "Reopened", actor, reason);
-        });
+        var reopenedAt = await ReopenCase(actor, reason);
         await LinkToClient(open: true);
-        return view;
+        return View(reopenedAt);
     }
 
     public async Task<ComplaintView> ChangeSeverity(Actor actor, Severity severity, string? reason)
     {
         RequireOpened();
-        RequireStatus("change the severity of", ComplaintStatus.Open, ComplaintStatus.Acknowledged, ComplaintStatus.Paused);
+        RequireStatus("change the severity of", DeskStatus.Open, DeskStatus.Acknowledged, DeskStatus.Paused);
         if (severity == S.Severity)
         {
             throw new InvalidTransitionException($"Complaint '{CaseId}' already has severity {severity}.");
@@ -183,7 +119,7 @@ public sealed partial class ComplaintGrain(
             : await GrainFactory.GetGrain<ISlaPolicyCatalogGrain>(ISlaPolicyCatalogGrain.DefaultKey)
                 .Match(new PolicySubject(S.Vip, S.Tier, S.Category, severity));
         await EnsureCalendar(policy);
-        return await Run(actor, now =>
+        return View(await Execute(actor, now =>
         {
             AddTimeline(now, "SeverityChanged", actor, $"{S.Severity} → {severity}; policy {policy.Id} v{policy.Version}{(reason is null ? "" : ": " + reason)}");
             // Time counted so far stays counted under the calendar it accrued in.
@@ -194,12 +130,12 @@ public sealed partial class ComplaintGrain(
 
             S.Severity = severity;
             S.Policy = policy;
-        });
+        }));
     }
 
-    public Task<ComplaintView> ExtendRegulatoryDeadline(Actor actor, string reason) => Run(actor, now =>
+    public async Task<ComplaintView> ExtendRegulatoryDeadline(Actor actor, string reason) => View(await Execute(actor, now =>
     {
-        RequireStatus("extend", ComplaintStatus.Open, ComplaintStatus.Acknowledged, ComplaintStatus.Paused);
+        RequireStatus("extend", DeskStatus.Open, DeskStatus.Acknowledged, DeskStatus.Paused);
         if (S.Clock.RegulatoryExtended)
         {
             throw new InvalidTransitionException($"The regulatory deadline of complaint '{CaseId}' was already extended once.");
@@ -207,17 +143,7 @@ public sealed partial class ComplaintGrain(
 
         S.Clock = S.Clock.ExtendRegulatory();
         AddTimeline(now, "RegulatoryDeadlineExtended", actor, reason);
-    });
-
-    private async Task<ComplaintView> Run(Actor actor, Action<DateTimeOffset> change) => View(await Execute(actor, change));
-
-    private void RequireStatus(string action, params ComplaintStatus[] allowed)
-    {
-        if (!allowed.Contains(S.Status))
-        {
-            throw CannotWhile(action, S.Status);
-        }
-    }
+    }));
 
     private async Task LinkToClient(bool open)
     {

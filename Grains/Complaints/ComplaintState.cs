@@ -1,5 +1,6 @@
 using WealthActors.Complaints;
 using WealthActors.Employees;
+using WealthActors.Grains.Cases;
 using WealthActors.Grains.ReadModel;
 using WealthActors.Grains.Sla;
 using WealthActors.ReadModel;
@@ -8,7 +9,7 @@ using WealthActors.Sla;
 namespace WealthActors.Grains.Complaints;
 
 [GenerateSerializer, Alias("WealthActors.ComplaintState")]
-public sealed class ComplaintState : IProjectedState, WealthActors.Grains.Cases.ISlaCase
+public sealed class ComplaintState : IProjectedState, IDeskCase
 {
     /// <inheritdoc />
     [field: NonSerialized]
@@ -80,7 +81,12 @@ public sealed class ComplaintState : IProjectedState, WealthActors.Grains.Cases.
     [Id(60)] public List<WealthActors.Notifications.ClientUpdateRequest>? ClientUpdates { get; set; }
 
     /// <summary>A complaint's SLA never starts afresh, and its message keys were stored without a round.</summary>
-    int? WealthActors.Grains.Cases.ISlaCase.KeyRound => null;
+    int? ISlaCase.KeyRound => null;
+
+    // The same names and values (DeskStatus).
+    DeskStatus IDeskCase.Status { get => (DeskStatus)Status; set => Status = (ComplaintStatus)value; }
+
+    DeskStatus IDeskCase.StatusBeforePause { get => (DeskStatus)StatusBeforePause; set => StatusBeforePause = (ComplaintStatus)value; }
 }
 
 [GenerateSerializer, Immutable, Alias("WealthActors.OutboxEntry")]
