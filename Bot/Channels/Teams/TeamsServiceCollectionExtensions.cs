@@ -31,7 +31,10 @@ public static class TeamsServiceCollectionExtensions
         services.AddLogging();
 
         services.AddHttpClient(BotFrameworkSigningKeyCache.HttpClientName, IdentityClient);
-        services.AddHttpClient(BotConnectorTokenProvider.HttpClientName, IdentityClient);
+        // The token request is retried like a Connector call; the metadata fetch is not: it happens while an inbound
+        // activity waits, and the key cache has its own policy for failures (stale keys, a backoff between fetches).
+        services.AddHttpClient(BotConnectorTokenProvider.HttpClientName, IdentityClient)
+            .AddChatRetries(Clock, ChatHttpResilience.IsTransientStatus);
         services.TryAddSingleton(sp => new BotFrameworkSigningKeyCache(
             sp.GetRequiredService<IHttpClientFactory>(), sp.GetRequiredService<IOptions<TeamsOptions>>(), Clock(sp),
             sp.GetRequiredService<ILogger<BotFrameworkSigningKeyCache>>()));

@@ -69,6 +69,19 @@ public sealed class BotConnectorClientResilienceTests : ConnectorTestBase
     }
 
     [Fact]
+    public async Task SendToConversationAsync_TokenEndpointUnavailableOnce_TokenRequestRetriedThenSent()
+    {
+        var reference = Incoming().ToConversationReference();
+        Server.EnqueueTokenAnswers(new ScriptedAnswer(503));
+
+        var response = await DriveAsync(Client.SendToConversationAsync(reference, reference.CreateMessage("hi")));
+
+        Assert.NotNull(response.Id);
+        Assert.Equal(2, Server.TokenRequests.Count);
+        Assert.Equal(["Bearer token-1"], Server.Calls.Select(c => c.Authorization));
+    }
+
+    [Fact]
     public async Task SendToConversationAsync_WrongAppPassword_ThrowsWithOAuthErrorAndCallsNothing()
     {
         await using var services = Services("wrong-password");
