@@ -63,10 +63,9 @@ public static class BotServiceCollectionExtensions
 
     private static void AddWeComChannel(IServiceCollection services, IConfiguration configuration)
     {
-        // Registered before AddWeCom, whose TryAdd then keeps them: the host's TimeProvider may be a faster demo
-        // business clock, while signatures, token lifetimes and the replay window run on WeCom's wall clock.
-        services.TryAddSingleton(_ => new WeComAccessTokenCache(TimeProvider.System));
-        services.TryAddSingleton(sp => new WeComReplayGuard(TimeProvider.System, WeComSettings(sp).ReplayWindow));
+        // Signatures, token lifetimes, the replay window and retry waits run on WeCom's wall clock, not on a faster
+        // demo business clock.
+        services.TryAddKeyedSingleton(WeComServiceCollectionExtensions.ClockKey, TimeProvider.System);
         services.AddWeCom(configuration);
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<WeComOptions>, WeComIncompleteSettingsValidator>());
 
@@ -83,7 +82,4 @@ public static class BotServiceCollectionExtensions
             sp.GetRequiredService<IConversationEngine>(), sp.GetRequiredService<WeComOutbox>(), sp.GetRequiredService<IOptions<BotOptions>>(),
             TimeProvider.System, sp.GetRequiredService<ILogger<WeComCallbackHandler>>()));
     }
-
-    private static WeComOptions WeComSettings(IServiceProvider services) =>
-        services.GetRequiredService<IOptions<WeComOptions>>().Value;
 }

@@ -1,12 +1,15 @@
 namespace WealthActors.Bot.Channels.Chat;
 
-/// <summary>How a channel's outbox retries and how much it queues; each channel binds its own section.</summary>
+/// <summary>
+/// How often a channel's outbox comes back to a job the service asked to wait for, and how much it queues; each channel
+/// binds its own section. Transient HTTP failures are retried by the transport, not here (see <see cref="ChatHttpResilience"/>).
+/// </summary>
 public abstract class ChatDeliveryOptions
 {
-    /// <summary>Attempts per message, the first included.</summary>
+    /// <summary>Sends per message, the first included.</summary>
     public int MaxAttempts { get; set; } = 5;
 
-    /// <summary>Wait before the first retry; each further retry waits twice as long.</summary>
+    /// <summary>Least wait before the first send again; each further one waits twice as long.</summary>
     public TimeSpan FirstRetryDelay { get; set; } = TimeSpan.FromSeconds(2);
 
     /// <summary>Messages waiting to be sent; beyond this, new ones are dropped (the inbox still has them).</summary>

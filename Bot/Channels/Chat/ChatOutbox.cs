@@ -7,10 +7,16 @@ using WealthActors.Employees;
 namespace WealthActors.Bot.Channels.Chat;
 
 /// <summary>
-/// A channel's one way out for background sends: a bounded queue worked by two senders, retried with exponential
-/// backoff on transient failures. Nothing here blocks a grain or a request; what cannot be sent is logged, and the
-/// inbox, which is the source of truth, still holds it. A channel supplies how to send and which failures pass.
+/// A channel's one way out for background sends: a bounded queue worked by two senders. Nothing here blocks a grain or
+/// a request; what cannot be sent is logged, and the inbox, which is the source of truth, still holds it. A channel
+/// supplies how to send and which failures ask to be tried later.
 /// </summary>
+/// <remarks>
+/// The outbox does not retry what the transport already retried (the network, timeouts, 5xx: see
+/// <see cref="ChatHttpResilience"/>). It puts a job back on the queue only when the service named a later time: a wait
+/// longer than the transport holds a call for, or a "busy"/frequency answer that comes with HTTP 200. What is given up
+/// is handed over again by the employee grain's push reminder, the durable backstop.
+/// </remarks>
 public abstract partial class ChatOutbox<TJob> : BackgroundService
     where TJob : ChatJob
 {
@@ -89,7 +95,7 @@ public abstract partial class ChatOutbox<TJob> : BackgroundService
     /// <summary>Sends one job; throws on failure.</summary>
     protected abstract Task Send(TJob job, CancellationToken cancellationToken);
 
-    /// <summary>Whether a failure other than the network or a timeout would likely pass if tried again later.</summary>
+    /// <summary>Whether the service asked for the job to come back later (the transport has given up on it already).</summary>
     protected abstract bool IsTransientFailure(Exception exception);
 
     /// <summary>How long the job must wait before it may be sent (a channel's pacing); null or zero to send now.</summary>
@@ -184,12 +190,9 @@ public abstract partial class ChatOutbox<TJob> : BackgroundService
         }
     }
 
-    private bool IsTransient(Exception exception, CancellationToken stoppingToken) => exception switch
-    {
-        HttpRequestException => true,
-        TaskCanceledException => !stoppingToken.IsCancellationRequested,
-        _ => IsTransientFailure(exception),
-    };
+    // Network failures and timeouts reach here only after the transport's own retries: they are not retried again.
+    private bool IsTransient(Exception exception, CancellationToken stoppingToken) =>
+        !stoppingToken.IsCancellationRequested && IsTransientFailure(exception);
 
     private async Task RequeueAfter(TJob job, TimeSpan delay)
     {

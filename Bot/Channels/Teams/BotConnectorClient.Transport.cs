@@ -2,7 +2,7 @@ using System.Net;
 using System.Net.Http.Headers;
 using System.Text;
 using System.Text.Json;
-using Microsoft.Extensions.Logging;
+using WealthActors.Bot.Channels.Chat;
 
 namespace WealthActors.Bot.Channels.Teams;
 
@@ -14,39 +14,30 @@ public sealed partial class BotConnectorClient
     {
         var json = JsonSerializer.Serialize(body, body.GetType(), BotFrameworkJson.Options);
         var tokenRenewed = false;
-        for (var attempt = 1; ; attempt++)
+        while (true)
         {
             await rateLimiter.AcquireAsync(rateKey, cancellationToken).ConfigureAwait(false);
             var token = await tokens.GetTokenAsync(cancellationToken).ConfigureAwait(false);
+            // Transient answers (429, 412, 5xx) were already retried by the client's resilience handler.
             using var response = await SendOnceAsync(method, url, json, token, cancellationToken).ConfigureAwait(false);
             if (response.IsSuccessStatusCode)
             {
                 return await ReadAsync<TResponse>(response, cancellationToken).ConfigureAwait(false);
             }
 
-            // A token revoked or rotated on the service side: renew it once, without counting a failed attempt.
+            // A token revoked or rotated on the service side: renew it once.
             if (response.StatusCode == HttpStatusCode.Unauthorized && !tokenRenewed)
             {
                 tokenRenewed = true;
                 tokens.Invalidate(token);
-                attempt--;
                 continue;
             }
 
+            // A wait the transport would not hold the call for is handed to the caller, who may come back after it.
             var (code, message) = await ReadErrorAsync(response, cancellationToken).ConfigureAwait(false);
-            if (!IsTransient(response.StatusCode) || attempt >= MaxAttempts)
-            {
-                throw new BotConnectorException(operation, response.StatusCode, code, message);
-            }
-
-            var delay = RetryDelay(response, attempt);
-            if (delay > MaxRetryAfter)
-            {
-                throw new BotConnectorException(operation, response.StatusCode, code, message, delay);
-            }
-
-            LogRetrying(logger, operation, (int)response.StatusCode, url.AbsolutePath, attempt, delay);
-            await Task.Delay(delay, timeProvider, cancellationToken).ConfigureAwait(false);
+            var retryAfter = ChatHttpResilience.RetryAfter(response, timeProvider);
+            throw new BotConnectorException(
+                operation, response.StatusCode, code, message, retryAfter > ChatHttpResilience.MaxRetryAfter ? retryAfter : null);
         }
     }
 
@@ -62,28 +53,9 @@ public sealed partial class BotConnectorClient
             .ConfigureAwait(false);
     }
 
-    // Teams asks bots to retry 429, 412, 502 and 504; the other 5xx answers are transient too.
-    private static bool IsTransient(HttpStatusCode status) =>
-        status is HttpStatusCode.TooManyRequests or HttpStatusCode.PreconditionFailed || (int)status >= 500;
-
-    private TimeSpan RetryDelay(HttpResponseMessage response, int attempt)
-    {
-        var retryAfter = response.Headers.RetryAfter;
-        if (retryAfter?.Delta is { } delta)
-        {
-            return delta < TimeSpan.Zero ? TimeSpan.Zero : delta;
-        }
-
-        if (retryAfter?.Date is { } date)
-        {
-            var untilDate = date - timeProvider.GetUtcNow();
-            return untilDate < TimeSpan.Zero ? TimeSpan.Zero : untilDate;
-        }
-
-        // Exponential with up to a quarter of jitter, so bots that failed together do not retry together.
-        var exponential = BaseRetryDelay * Math.Pow(2, attempt - 1) * (1 + (Random.Shared.NextDouble() / 4));
-        return exponential < MaxRetryDelay ? exponential : MaxRetryDelay;
-    }
+    /// <summary>Teams asks bots to retry 429, 412, 502 and 504; the other 5xx answers are transient too.</summary>
+    internal static bool IsTransient(HttpStatusCode status) =>
+        status is HttpStatusCode.PreconditionFailed || ChatHttpResilience.IsTransientStatus(status);
 
     private static async Task<TResponse> ReadAsync<TResponse>(HttpResponseMessage response, CancellationToken cancellationToken)
         where TResponse : class
@@ -111,8 +83,4 @@ public sealed partial class BotConnectorClient
             return (null, null);
         }
     }
-
-    [LoggerMessage(Level = LogLevel.Warning,
-        Message = "{Operation} got HTTP {Status} from {Path} on attempt {Attempt}; retrying in {Delay}")]
-    private static partial void LogRetrying(ILogger logger, string operation, int status, string path, int attempt, TimeSpan delay);
 }

@@ -1,4 +1,4 @@
-using Microsoft.Extensions.Logging;
+using WealthActors.Bot.Channels.Chat;
 using WealthActors.Channels;
 
 namespace WealthActors.Bot.Channels.Teams;
@@ -6,24 +6,20 @@ namespace WealthActors.Bot.Channels.Teams;
 /// <summary>
 /// The Bot Connector REST API (v3) operations the bot uses, on the service address each activity names (typed
 /// HttpClient without a base address). Every call carries the bot's client-credentials token, passes the
-/// per-conversation <see cref="ConversationRateLimiter"/>, and retries 429 (after its Retry-After), 412 and 5xx answers
-/// with bounded exponential backoff; a refused token (401) is renewed once.
+/// per-conversation <see cref="ConversationRateLimiter"/>; a refused token (401) is renewed once. 429 (after its
+/// Retry-After), 412 and 5xx answers are retried by the client's resilience handler (see <see cref="ChatHttpResilience"/>).
 /// </summary>
 public sealed partial class BotConnectorClient(
     HttpClient httpClient,
     BotConnectorTokenProvider tokens,
     ConversationRateLimiter rateLimiter,
-    TimeProvider timeProvider,
-    ILogger<BotConnectorClient> logger)
+    TimeProvider timeProvider)
 {
-    /// <summary>The first try and up to three retries.</summary>
-    public const int MaxAttempts = 4;
-
-    public static readonly TimeSpan BaseRetryDelay = TimeSpan.FromSeconds(1);
-    public static readonly TimeSpan MaxRetryDelay = TimeSpan.FromSeconds(30);
+    /// <summary>The first try and the transport's retries.</summary>
+    public const int MaxAttempts = ChatHttpResilience.MaxRetries + 1;
 
     /// <summary>A longer Retry-After ends the call with <see cref="BotConnectorException.RetryAfter"/> set instead of blocking it.</summary>
-    public static readonly TimeSpan MaxRetryAfter = TimeSpan.FromSeconds(60);
+    public static readonly TimeSpan MaxRetryAfter = ChatHttpResilience.MaxRetryAfter;
 
     /// <summary>Replies to the activity named by <paramref name="reply"/>'s <c>replyToId</c>, as built by <see cref="BotActivityExtensions.CreateReply"/>.</summary>
     public Task<ResourceResponse> ReplyToActivityAsync(BotActivity reply, CancellationToken cancellationToken = default)

@@ -3,13 +3,15 @@ using System.Net.Http.Json;
 using System.Text.Json;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
+using WealthActors.Bot.Channels.Chat;
 
 namespace WealthActors.Bot.Channels.Teams;
 
 /// <summary>
 /// The bot's access token for the Connector, from the client-credentials grant (<see cref="TeamsOptions.AppId"/>,
-/// <see cref="TeamsOptions.AppPassword"/>, <see cref="TeamsOptions.Scope"/>). A singleton: the token is reused until
-/// shortly before it expires, and concurrent callers share one refresh instead of each asking Entra ID.
+/// <see cref="TeamsOptions.AppPassword"/>, <see cref="TeamsOptions.Scope"/>), held in an <see cref="AccessTokenCache"/>.
+/// A singleton: the token is reused until shortly before it expires, and concurrent callers share one request to
+/// Entra ID.
 /// </summary>
 public sealed partial class BotConnectorTokenProvider(
     IHttpClientFactory httpClientFactory,
@@ -19,59 +21,19 @@ public sealed partial class BotConnectorTokenProvider(
 {
     public const string HttpClientName = "WealthActors.Teams.Token";
     private const string Operation = "Token request";
-    private static readonly TimeSpan MaxRefreshMargin = TimeSpan.FromMinutes(5);
 
-    private readonly SemaphoreSlim _refreshGate = new(1, 1);
-    private Entry? _current;
+    private readonly AccessTokenCache _cache = new(timeProvider);
 
-    public async ValueTask<string> GetTokenAsync(CancellationToken cancellationToken = default)
-    {
-        if (TryGetFresh() is { } cached)
-        {
-            return cached;
-        }
-
-        await _refreshGate.WaitAsync(cancellationToken).ConfigureAwait(false);
-        try
-        {
-            if (TryGetFresh() is { } refreshedMeanwhile)
-            {
-                return refreshedMeanwhile;
-            }
-
-            var (token, lifetime) = await FetchAsync(cancellationToken).ConfigureAwait(false);
-            // Renew early so a token never expires between our check and the Connector's.
-            var margin = TimeSpan.FromTicks(Math.Min(MaxRefreshMargin.Ticks, lifetime.Ticks / 10));
-            Volatile.Write(ref _current, new Entry(token, timeProvider.GetUtcNow() + lifetime - margin));
-            LogTokenIssued(logger, lifetime);
-            return token;
-        }
-        finally
-        {
-            _refreshGate.Release();
-        }
-    }
+    public async ValueTask<string> GetTokenAsync(CancellationToken cancellationToken = default) =>
+        await _cache.GetAsync(FetchAsync, cancellationToken).ConfigureAwait(false);
 
     /// <summary>
     /// Drops <paramref name="staleToken"/> after the Connector refused it; a token another caller already replaced is
     /// kept, so a burst of refusals causes one refresh.
     /// </summary>
-    public void Invalidate(string staleToken)
-    {
-        var current = Volatile.Read(ref _current);
-        if (current is not null && current.Token == staleToken)
-        {
-            Interlocked.CompareExchange(ref _current, null, current);
-        }
-    }
+    public void Invalidate(string staleToken) => _cache.Invalidate(staleToken);
 
-    private string? TryGetFresh()
-    {
-        var current = Volatile.Read(ref _current);
-        return current is not null && timeProvider.GetUtcNow() < current.RefreshAt ? current.Token : null;
-    }
-
-    private async Task<(string Token, TimeSpan Lifetime)> FetchAsync(CancellationToken cancellationToken)
+    private async Task<AccessToken> FetchAsync(CancellationToken cancellationToken)
     {
         var settings = options.Value;
         using var form = new FormUrlEncodedContent(new Dictionary<string, string>
@@ -99,7 +61,8 @@ public sealed partial class BotConnectorTokenProvider(
                 "The answer lacks a Bearer access_token with a positive expires_in.");
         }
 
-        return (body.AccessToken, lifetime);
+        LogTokenIssued(logger, lifetime);
+        return new AccessToken(body.AccessToken, lifetime);
     }
 
     private static TimeSpan Seconds(JsonElement? value) => value switch
@@ -134,7 +97,5 @@ public sealed partial class BotConnectorTokenProvider(
     [LoggerMessage(Level = LogLevel.Debug, Message = "Obtained a Bot Connector access token valid for {Lifetime}")]
     private static partial void LogTokenIssued(ILogger logger, TimeSpan lifetime);
 
-    private sealed record Entry(string Token, DateTimeOffset RefreshAt);
-
-    public void Dispose() => _refreshGate.Dispose();
+    public void Dispose() => _cache.Dispose();
 }

@@ -9,6 +9,16 @@ namespace WealthActors.Bot.Channels.Teams;
 /// (a rotation), but unknown keys trigger at most one fetch per <see cref="TeamsOptions.SigningKeyMinimumRefreshInterval"/>
 /// so forged key ids cannot turn the bot into a load generator against the metadata endpoint.
 /// </summary>
+/// <remarks>
+/// Not IdentityModel's <c>ConfigurationManager&lt;OpenIdConnectConfiguration&gt;</c>, though it reads the same two
+/// documents: the endorsements would survive it (a <c>JsonWebKey</c> keeps unknown members in <c>AdditionalData</c>),
+/// but its refresh policy is not the one <see cref="BotFrameworkTokenValidator"/> relies on. Its clock cannot be
+/// injected, so the scheduled refresh, the guard against unknown key ids and the failed-fetch backoff could not run on
+/// the Bot Framework's clock (<see cref="TeamsServiceCollectionExtensions.Clock"/>); it adds random jitter to its
+/// automatic refresh, so a withdrawn key could outlive <see cref="TeamsOptions.SigningKeyRefreshInterval"/>; and while
+/// refreshes fail it keeps returning the last configuration however old, where this cache stops accepting keys older
+/// than <see cref="MaxStaleness"/>.
+/// </remarks>
 public sealed partial class BotFrameworkSigningKeyCache(
     IHttpClientFactory httpClientFactory,
     IOptions<TeamsOptions> options,

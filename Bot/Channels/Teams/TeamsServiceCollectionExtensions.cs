@@ -3,6 +3,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
+using WealthActors.Bot.Channels.Chat;
 
 namespace WealthActors.Bot.Channels.Teams;
 
@@ -14,12 +15,11 @@ public static class TeamsServiceCollectionExtensions
     // The metadata, JWKS and token answers are small; a cap keeps a misbehaving endpoint from filling memory.
     private const int MaxIdentityResponseBytes = 256 * 1024;
     private static readonly TimeSpan IdentityTimeout = TimeSpan.FromSeconds(10);
-    private static readonly TimeSpan ConnectorTimeout = TimeSpan.FromSeconds(30);
 
     /// <summary>
     /// Binds and validates section <c>Teams</c> and registers the protocol services: the token validator and its key
     /// cache, the Connector token provider, the per-conversation rate limiter and the typed
-    /// <see cref="BotConnectorClient"/>. Everything is registered even when the channel is disabled; check
+    /// <see cref="BotConnectorClient"/> with its transport retries (<see cref="ChatHttpResilience"/>). Everything is registered even when the channel is disabled; check
     /// <see cref="TeamsOptions.Enabled"/> before mapping <c>/api/messages</c>.
     /// </summary>
     public static IServiceCollection AddTeams(this IServiceCollection services, IConfiguration configuration)
@@ -31,7 +31,10 @@ public static class TeamsServiceCollectionExtensions
         services.AddLogging();
 
         services.AddHttpClient(BotFrameworkSigningKeyCache.HttpClientName, IdentityClient);
-        services.AddHttpClient(BotConnectorTokenProvider.HttpClientName, IdentityClient);
+        // The token request is retried like a Connector call; the metadata fetch is not: it happens while an inbound
+        // activity waits, and the key cache has its own policy for failures (stale keys, a backoff between fetches).
+        services.AddHttpClient(BotConnectorTokenProvider.HttpClientName, IdentityClient)
+            .AddChatRetries(Clock, ChatHttpResilience.IsTransientStatus);
         services.TryAddSingleton(sp => new BotFrameworkSigningKeyCache(
             sp.GetRequiredService<IHttpClientFactory>(), sp.GetRequiredService<IOptions<TeamsOptions>>(), Clock(sp),
             sp.GetRequiredService<ILogger<BotFrameworkSigningKeyCache>>()));
@@ -43,9 +46,8 @@ public static class TeamsServiceCollectionExtensions
             sp.GetRequiredService<ILogger<BotConnectorTokenProvider>>()));
         services.TryAddSingleton(sp => new ConversationRateLimiter(Clock(sp)));
         services.AddHttpClient<BotConnectorClient, BotConnectorClient>((http, sp) => new BotConnectorClient(
-                http, sp.GetRequiredService<BotConnectorTokenProvider>(), sp.GetRequiredService<ConversationRateLimiter>(), Clock(sp),
-                sp.GetRequiredService<ILogger<BotConnectorClient>>()))
-            .ConfigureHttpClient(http => http.Timeout = ConnectorTimeout);
+                http, sp.GetRequiredService<BotConnectorTokenProvider>(), sp.GetRequiredService<ConversationRateLimiter>(), Clock(sp)))
+            .AddChatRetries(Clock, BotConnectorClient.IsTransient);
         return services;
     }
 

@@ -1,4 +1,5 @@
 using System.Net.Http.Json;
+using WealthActors.Bot.Channels.Chat;
 
 namespace WealthActors.Bot.Channels.WeCom;
 
@@ -48,7 +49,7 @@ public sealed partial class WeComApiClient
         return await ReadAsync<TResponse>(api, response, cancellationToken).ConfigureAwait(false);
     }
 
-    private async Task<WeComAccessToken> FetchAccessTokenAsync(CancellationToken cancellationToken)
+    private async Task<AccessToken> FetchAccessTokenAsync(CancellationToken cancellationToken)
     {
         var settings = options.Value;
         var url = $"cgi-bin/{GetTokenApi}?corpid={Uri.EscapeDataString(settings.CorpId)}"
@@ -65,7 +66,7 @@ public sealed partial class WeComApiClient
             throw new WeComApiException(GetTokenApi, body.Errcode, "the answer has no access_token or expires_in");
         }
 
-        return new WeComAccessToken(body.AccessToken, TimeSpan.FromSeconds(body.ExpiresIn));
+        return new AccessToken(body.AccessToken, TimeSpan.FromSeconds(body.ExpiresIn));
     }
 
     private static async Task<TResponse> ReadAsync<TResponse>(

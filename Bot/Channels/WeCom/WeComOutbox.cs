@@ -116,8 +116,8 @@ public sealed partial class WeComOutbox : ChatOutbox<WeComJob>
     }
 
     /// <summary>
-    /// WeCom's "system busy" (-1) and frequency limits (45009, 45033) pass; anything else (an unknown member, a
-    /// malformed card) would fail again the same way.
+    /// WeCom's "system busy" (-1) and frequency limits (45009, 45033) pass: they come with HTTP 200, so the transport
+    /// never retries them. Anything else (an unknown member, a malformed card) would fail again the same way.
     /// </summary>
     protected override bool IsTransientFailure(Exception exception) =>
         exception is WeComApiException { ErrCode: -1 or 45009 or 45033 };

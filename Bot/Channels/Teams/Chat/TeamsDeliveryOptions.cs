@@ -3,8 +3,8 @@ using WealthActors.Bot.Channels.Chat;
 namespace WealthActors.Bot.Channels.Teams.Chat;
 
 /// <summary>
-/// Retries and queueing of the Teams outbox. Each attempt is itself up to four Connector calls (the client retries
-/// 429, 412 and 5xx answers), so the attempts cover outages longer than a few seconds.
+/// Queueing of the Teams outbox, and how often it comes back to a job the Connector asked to wait for (a Retry-After
+/// longer than the client's transport retries hold a call for); 429, 412 and 5xx answers are retried by the transport.
 /// </summary>
 public sealed class TeamsDeliveryOptions : ChatDeliveryOptions
 {

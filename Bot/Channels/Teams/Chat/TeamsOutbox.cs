@@ -1,4 +1,3 @@
-using System.Net;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
@@ -9,7 +8,8 @@ namespace WealthActors.Bot.Channels.Teams.Chat;
 
 /// <summary>
 /// The one way out to Teams for background sends (see <see cref="ChatOutbox{TJob}"/>); the Connector client already
-/// spaces calls per conversation and retries single calls, and a Retry-After it was given stretches the backoff.
+/// spaces calls per conversation and its transport retries single calls, and a Retry-After beyond them stretches the
+/// outbox's wait.
 /// </summary>
 public sealed partial class TeamsOutbox : ChatOutbox<TeamsJob>
 {
@@ -56,14 +56,13 @@ public sealed partial class TeamsOutbox : ChatOutbox<TeamsJob>
     }
 
     /// <summary>
-    /// Connector answers that are transient (429, 412, 5xx, after the client's own retries) pass; a refusal such as
-    /// 403 (the app is not installed for the person) or an unreachable person would fail again the same way, and the
-    /// employee grain's own, slower re-push covers a later change.
+    /// An answer whose Retry-After was longer than the client's transport waits comes back after that wait. 429, 5xx,
+    /// 412 and network failures were already retried by the transport, and a refusal such as
+    /// 403 (the app is not installed for the person) or an unreachable person would fail again the same way: those
+    /// are given up, and the employee grain's own, slower re-push covers a later change.
     /// </summary>
-    protected override bool IsTransientFailure(Exception exception) => exception is BotConnectorException connector
-        && (connector.RetryAfter is not null
-            || connector.StatusCode is HttpStatusCode.TooManyRequests or HttpStatusCode.PreconditionFailed
-            || (int)connector.StatusCode >= 500);
+    protected override bool IsTransientFailure(Exception exception) =>
+        exception is BotConnectorException { RetryAfter: not null };
 
     protected override TimeSpan RetryDelay(Exception exception, TimeSpan backoff) =>
         exception is BotConnectorException { RetryAfter: { } asked } && asked > backoff ? asked : backoff;

@@ -69,6 +69,19 @@ public sealed class BotConnectorClientResilienceTests : ConnectorTestBase
     }
 
     [Fact]
+    public async Task SendToConversationAsync_TokenEndpointUnavailableOnce_TokenRequestRetriedThenSent()
+    {
+        var reference = Incoming().ToConversationReference();
+        Server.EnqueueTokenAnswers(new ScriptedAnswer(503));
+
+        var response = await DriveAsync(Client.SendToConversationAsync(reference, reference.CreateMessage("hi")));
+
+        Assert.NotNull(response.Id);
+        Assert.Equal(2, Server.TokenRequests.Count);
+        Assert.Equal(["Bearer token-1"], Server.Calls.Select(c => c.Authorization));
+    }
+
+    [Fact]
     public async Task SendToConversationAsync_WrongAppPassword_ThrowsWithOAuthErrorAndCallsNothing()
     {
         await using var services = Services("wrong-password");
@@ -118,6 +131,7 @@ public sealed class BotConnectorClientResilienceTests : ConnectorTestBase
     [Theory]
     [InlineData(500)]
     [InlineData(502)]
+    [InlineData(503)]
     [InlineData(504)]
     [InlineData(412)]
     public async Task SendToConversationAsync_OneTransientFailure_RetriedAndSucceeds(int status)
@@ -130,6 +144,35 @@ public sealed class BotConnectorClientResilienceTests : ConnectorTestBase
         Assert.NotNull(response.Id);
         Assert.Equal(2, Server.Calls.Count);
         Assert.Equal(Server.Calls[0].Body, Server.Calls[1].Body);
+    }
+
+    [Fact]
+    public async Task SendToConversationAsync_RetryAfterAsADate_WaitsUntilThenSucceeds()
+    {
+        var reference = Incoming().ToConversationReference();
+        var at = Time.GetUtcNow() + TimeSpan.FromSeconds(10);
+        Server.Enqueue(new ScriptedAnswer(503, RetryAfter: at.ToString("R", System.Globalization.CultureInfo.InvariantCulture)));
+
+        var response = await DriveAsync(Client.SendToConversationAsync(reference, reference.CreateMessage("hi")));
+
+        Assert.NotNull(response.Id);
+        Assert.Equal(2, Server.Calls.Count);
+        Assert.True(Server.Calls[1].At >= at, $"retried at {Server.Calls[1].At}, asked for {at}");
+    }
+
+    [Fact]
+    public async Task SendToConversationAsync_TooManyRequestsPersist_ThrowsAfterTheTransportsTriesWithoutRetryAfter()
+    {
+        var reference = Incoming().ToConversationReference();
+        Server.Enqueue(Enumerable.Repeat(new ScriptedAnswer(429, RetryAfter: "1"), 10).ToArray());
+
+        var ex = await Assert.ThrowsAsync<BotConnectorException>(
+            () => DriveAsync(Client.SendToConversationAsync(reference, reference.CreateMessage("hi"))));
+
+        Assert.Equal(HttpStatusCode.TooManyRequests, ex.StatusCode);
+        // The transport waited what was asked: nothing is left for the caller to wait for.
+        Assert.Null(ex.RetryAfter);
+        Assert.Equal(BotConnectorClient.MaxAttempts, Server.Calls.Count);
     }
 
     [Fact]

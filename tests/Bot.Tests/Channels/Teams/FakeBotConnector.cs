@@ -31,6 +31,7 @@ public sealed class FakeBotConnector : IAsyncDisposable
     private readonly WebApplication _app;
     private readonly TimeProvider _time;
     private readonly ConcurrentQueue<ScriptedAnswer> _script = new();
+    private readonly ConcurrentQueue<ScriptedAnswer> _tokenScript = new();
     private readonly ConcurrentQueue<ConnectorCall> _calls = new();
     private readonly ConcurrentQueue<IReadOnlyDictionary<string, string>> _tokenRequests = new();
     private readonly Lock _lock = new();
@@ -80,6 +81,15 @@ public sealed class FakeBotConnector : IAsyncDisposable
         }
     }
 
+    /// <summary>The next token requests are answered from this script (after being recorded) instead of issuing a token.</summary>
+    public void EnqueueTokenAnswers(params ScriptedAnswer[] answers)
+    {
+        foreach (var answer in answers)
+        {
+            _tokenScript.Enqueue(answer);
+        }
+    }
+
     /// <summary>Makes the current token unacceptable, as when Entra ID revoked it.</summary>
     public void RevokeTokens()
     {
@@ -113,6 +123,19 @@ public sealed class FakeBotConnector : IAsyncDisposable
         {
             TokenRequestEntered.TrySetResult();
             await gate.Task;
+        }
+
+        if (_tokenScript.TryDequeue(out var scripted))
+        {
+            if (scripted.RetryAfter is not null)
+            {
+                context.Response.Headers.RetryAfter = scripted.RetryAfter;
+            }
+
+            await Json(context, scripted.Status, scripted.Body is null
+                ? new JsonObject { ["error"] = "temporarily_unavailable", ["error_description"] = $"HTTP {scripted.Status}" }
+                : JsonNode.Parse(scripted.Body)!.AsObject());
+            return;
         }
 
         if (form.GetValueOrDefault("client_id") != BotFrameworkTokens.AppId || form.GetValueOrDefault("client_secret") != AppPassword)

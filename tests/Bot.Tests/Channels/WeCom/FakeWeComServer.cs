@@ -49,6 +49,7 @@ public sealed partial class FakeWeComServer : IAsyncDisposable
 
     private readonly WebApplication _app;
     private readonly ConcurrentQueue<int> _forcedErrcodes = new();
+    private readonly ConcurrentQueue<(int Status, string? RetryAfter)> _forcedHttpFailures = new();
     private readonly ConcurrentQueue<FakeWeComCall> _calls = new();
     private readonly ConcurrentDictionary<FakeWeComCall, string> _responseCodes = new(ReferenceEqualityComparer.Instance);
     private readonly HashSet<string> _issuedTokens = [];
@@ -133,6 +134,12 @@ public sealed partial class FakeWeComServer : IAsyncDisposable
     /// <summary>The next message call (send, card update) answers with this errcode (after the token check).</summary>
     public void FailNext(int errcode) => _forcedErrcodes.Enqueue(errcode);
 
+    /// <summary>
+    /// The next message call (send, card update) fails at the HTTP level, before WeCom looks at it: a gateway's 5xx, or
+    /// 429 with an optional <c>Retry-After</c>. The call is recorded; nothing is delivered.
+    /// </summary>
+    public void FailNextHttp(int status, string? retryAfter = null) => _forcedHttpFailures.Enqueue((status, retryAfter));
+
     /// <summary>Makes the current token stale, as when it passed its expires_in on WeCom's side.</summary>
     public void ExpireToken()
     {
@@ -197,6 +204,17 @@ public sealed partial class FakeWeComServer : IAsyncDisposable
         if (AnswerDelay > TimeSpan.Zero)
         {
             await Task.Delay(AnswerDelay);
+        }
+
+        if (_forcedHttpFailures.TryDequeue(out var failure))
+        {
+            if (failure.RetryAfter is not null)
+            {
+                context.Response.Headers.RetryAfter = failure.RetryAfter;
+            }
+
+            context.Response.StatusCode = failure.Status;
+            return;
         }
 
         var answer = Refusal(accessToken) ?? (_forcedErrcodes.TryDequeue(out var forced)

@@ -1,3 +1,4 @@
+using WealthActors.Bot.Channels.Chat;
 using WealthActors.Bot.Channels.WeCom;
 using WealthActors.Bot.Tests.Infrastructure;
 using WealthActors.Employees;
@@ -64,6 +65,24 @@ public sealed class WeComOutboxTests(BotClusterFixture cluster) : IAsyncLifetime
         await Eventually(async () => (await DeliveredVia(push.Message.Id)).Contains("wecom"));
 
         Assert.Equal(2, _host.Server.Calls.Count(c => c.Api == "message/send"));
+    }
+
+    [Fact]
+    public async Task Outbox_HttpFailuresPersist_TheTransportRetriesAndTheOutboxDoesNotAgain()
+    {
+        var push = await Deliver();
+        // Retry-After 0 keeps the transport's waits short; the outbox would come back after 100 ms if it retried.
+        for (var i = 0; i < 10; i++)
+        {
+            _host.Server.FailNextHttp(503, retryAfter: "0");
+        }
+
+        Assert.True(_host.Outbox.TryEnqueue(new WeComPushJob(_org.AdvisorWeCom, push)));
+        await _host.WaitForCall(c => c.Api == "message/send" && _host.Server.Calls.Count(s => s.Api == "message/send") == ChatHttpResilience.MaxRetries + 1, "the transport's tries");
+        await Task.Delay(1000);
+
+        Assert.Equal(ChatHttpResilience.MaxRetries + 1, _host.Server.Calls.Count(c => c.Api == "message/send"));
+        Assert.Equal(["inbox"], await DeliveredVia(push.Message.Id));
     }
 
     [Fact]

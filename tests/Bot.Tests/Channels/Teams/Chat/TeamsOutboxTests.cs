@@ -1,4 +1,5 @@
 using System.Text.Json.Nodes;
+using WealthActors.Bot.Channels.Teams;
 using WealthActors.Bot.Channels.Teams.Chat;
 using WealthActors.Bot.Tests.Infrastructure;
 using WealthActors.Channels;
@@ -144,6 +145,24 @@ public sealed class TeamsOutboxTests(BotClusterFixture cluster) : IAsyncLifetime
         await Task.Delay(300);
 
         Assert.Single(_host.Connector.Calls, c => c.Method == "POST" && c.RawTarget.EndsWith("/activities", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task Outbox_ConnectorFailsPersistently_TheTransportRetriesAndTheOutboxDoesNotAgain()
+    {
+        var conversation = $"a:{Guid.NewGuid():N}+kept";
+        await KeepAChat(conversation);
+        // Retry-After 0 keeps the transport's waits short; the outbox would come back after 100 ms if it retried.
+        _host.Connector.Enqueue(Enumerable.Repeat(new ScriptedAnswer(503, RetryAfter: "0"), 10).ToArray());
+        var push = await Deliver();
+
+        Assert.True(_host.PushChannel.TryPush(push));
+        await _host.WaitForCall(
+            _ => _host.Connector.Calls.Count(c => c.RawTarget == Path(conversation)) == BotConnectorClient.MaxAttempts, "the transport's tries");
+        await Task.Delay(1000);
+
+        Assert.Equal(BotConnectorClient.MaxAttempts, _host.Connector.Calls.Count(c => c.RawTarget == Path(conversation)));
+        Assert.DoesNotContain(ChannelIdentity.Teams, await DeliveredVia(push.Message.Id));
     }
 
     [Fact]
