@@ -55,7 +55,9 @@ internal static class ComplaintFilterSql
 
         if (filter.OpenOnly)
         {
-            Add("status <> @resolved", "resolved", (int)ComplaintStatus.Resolved);
+            // A literal, not a parameter: the database can then prove the query is within the partial indexes over
+            // the open cases (migration 025 on SQLite, 030 on PostgreSQL), which a bound value would not show it.
+            conditions.Add(OpenCondition);
         }
 
         Between(filter.Opened, "opened_at");
@@ -99,6 +101,9 @@ internal static class ComplaintFilterSql
     };
 
     private const string Urgency = "next_deadline IS NULL, next_deadline, opened_at, complaint_id";
+
+    /// <summary>The condition of the partial indexes over open complaints, written exactly as they are.</summary>
+    private static readonly string OpenCondition = $"status <> {(int)ComplaintStatus.Resolved}";
 
     /// <summary>The counts of <see cref="WealthActors.ReadModel.IReadModelQueries.CountComplaintsBySlaState"/>.</summary>
     public static string CountBySlaState(string where) => $"SELECT sla_state, COUNT(*) FROM rm_complaints WHERE {where} GROUP BY sla_state;";
