@@ -66,24 +66,26 @@ public static class ApiHostingExtensions
         app.MapHealthChecks("/health");
         app.MapOpenApi();
         app.MapScalarApiReference(SecurityHeaders.DocsPath, SecurityHostingExtensions.ScalarFromThisSilo);
-        app.MapSessionApi();
-        app.MapOrganizationApi();
-        app.MapClientsApi();
-        app.MapInteractionsApi();
-        app.MapHandoverApi();
-        app.MapSlaPoliciesApi();
-        app.MapCalendarsApi();
-        app.MapComplaintsApi();
-        app.MapTasksApi();
-        app.MapServiceRequestsApi();
-        app.MapTransactionsApi();
-        app.MapCareRulesApi();
-        app.MapJobsApi();
-        app.MapAuditApi();
-        app.MapImportsApi();
-        app.MapExportsApi();
-        app.MapSuitabilityApi();
-        app.MapEvidenceApi();
+        // Every route of the API under one group that declares the problems the pipeline above answers.
+        var api = app.MapGroup("").DeclaresPipelineProblems();
+        api.MapSessionApi();
+        api.MapOrganizationApi();
+        api.MapClientsApi();
+        api.MapInteractionsApi();
+        api.MapHandoverApi();
+        api.MapSlaPoliciesApi();
+        api.MapCalendarsApi();
+        api.MapComplaintsApi();
+        api.MapTasksApi();
+        api.MapServiceRequestsApi();
+        api.MapTransactionsApi();
+        api.MapCareRulesApi();
+        api.MapJobsApi();
+        api.MapAuditApi();
+        api.MapImportsApi();
+        api.MapExportsApi();
+        api.MapSuitabilityApi();
+        api.MapEvidenceApi();
         return app;
     }
 

@@ -24,7 +24,7 @@ public static class BotApiExtensions
     {
         app.UseDefaultFiles();
         app.UseStaticFiles();
-        app.MapWebChatApi();
+        app.MapGroup("").DeclaresPipelineProblems().MapWebChatApi();
         if (app.Services.GetRequiredService<IOptions<WeComOptions>>().Value.Enabled)
         {
             app.MapWeComCallbackApi();

@@ -10,10 +10,12 @@ public static class CalendarsApi
     public static IEndpointRouteBuilder MapCalendarsApi(this IEndpointRouteBuilder routes)
     {
         var group = routes.MapGroup("/api/calendars").WithTags("Business calendars");
-        group.MapGet("/", List).RequireAuthorization(AuthHostingExtensions.Policies.Read);
-        group.MapGet("/{calendarId}", Get).RequireAuthorization(AuthHostingExtensions.Policies.Read);
-        group.MapPut("/{calendarId}", Put).RequireAuthorization(AuthHostingExtensions.Policies.Administer);
-        group.MapGet("/{calendarId}/versions", Versions).RequireAuthorization(AuthHostingExtensions.Policies.Read);
+        group.MapGet("/", List).RequireAuthorization(AuthHostingExtensions.Policies.Read).Produces<BusinessCalendarDocument[]>();
+        group.MapGet("/{calendarId}", Get).RequireAuthorization(AuthHostingExtensions.Policies.Read)
+            .Produces<BusinessCalendarDocument>().ProducesProblems(400, 404);
+        group.MapPut("/{calendarId}", Put).RequireAuthorization(AuthHostingExtensions.Policies.Administer).Produces<BusinessCalendarDocument>();
+        group.MapGet("/{calendarId}/versions", Versions).RequireAuthorization(AuthHostingExtensions.Policies.Read)
+            .Produces<SettingsVersionDto<BusinessCalendarDocument>[]>().ProducesProblems(400, 404);
         return routes;
     }
 

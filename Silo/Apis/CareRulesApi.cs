@@ -13,9 +13,10 @@ public static class CareRulesApi
     public static IEndpointRouteBuilder MapCareRulesApi(this IEndpointRouteBuilder routes)
     {
         var group = routes.MapGroup("/api/care-rules").WithTags("Care rules");
-        group.MapGet("/", Get).RequireAuthorization(AuthHostingExtensions.Policies.Read);
-        group.MapPut("/", Put).RequireAuthorization(AuthHostingExtensions.Policies.AdminOnly);
-        group.MapGet("/versions", Versions).RequireAuthorization(AuthHostingExtensions.Policies.Read);
+        group.MapGet("/", Get).RequireAuthorization(AuthHostingExtensions.Policies.Read).Produces<CareRulesResponse>();
+        group.MapPut("/", Put).RequireAuthorization(AuthHostingExtensions.Policies.AdminOnly).Produces<CareRulesResponse>();
+        group.MapGet("/versions", Versions).RequireAuthorization(AuthHostingExtensions.Policies.Read)
+            .Produces<SettingsVersionDto<CareRulesResponse>[]>();
         group.MapOnboardingTemplate();
         return routes;
     }

@@ -30,4 +30,11 @@ internal static class CaseCommandEndpoint
 
         return TypedResults.Ok(respond(await run(grain)));
     }
+
+    /// <summary>
+    /// The problems a case command route answers besides the pipeline's: its fields (400), an unknown command or a case
+    /// that does not exist or is out of reach (404), a command the case's state does not allow (409).
+    /// </summary>
+    public static RouteHandlerBuilder ProducesCaseCommandProblems(this RouteHandlerBuilder route) =>
+        route.ProducesProblems(StatusCodes.Status400BadRequest, StatusCodes.Status404NotFound, StatusCodes.Status409Conflict);
 }

@@ -15,12 +15,18 @@ public static class ClientsApi
     public static IEndpointRouteBuilder MapClientsApi(this IEndpointRouteBuilder routes)
     {
         var group = routes.MapGroup("/api/clients").WithTags("Clients");
-        group.MapPut("/{clientId}", Upsert).RequireAuthorization(AuthHostingExtensions.Policies.Integrate);
-        group.MapGet("/{clientId}", Get).RequireAuthorization(AuthHostingExtensions.Policies.Read);
-        group.MapGet("/", Search).RequireAuthorization(AuthHostingExtensions.Policies.Read);
-        group.MapPost("/{clientId}/holdings", AddHolding).RequireAuthorization(AuthHostingExtensions.Policies.Integrate);
-        group.MapPost("/{clientId}/interactions", LogInteraction).RequireAuthorization(AuthHostingExtensions.Policies.Work);
-        group.MapPut("/{clientId}/household", SetHousehold).RequireAuthorization(AuthHostingExtensions.Policies.Integrate);
+        group.MapPut("/{clientId}", Upsert).RequireAuthorization(AuthHostingExtensions.Policies.Integrate)
+            .Produces<ClientResponse>().ProducesProblems(404);
+        group.MapGet("/{clientId}", Get).RequireAuthorization(AuthHostingExtensions.Policies.Read)
+            .Produces<ClientResponse>().ProducesProblems(400, 404);
+        group.MapGet("/", Search).RequireAuthorization(AuthHostingExtensions.Policies.Read)
+            .Produces<List<ClientListItem>>().ProducesProblems(400);
+        group.MapPost("/{clientId}/holdings", AddHolding).RequireAuthorization(AuthHostingExtensions.Policies.Integrate)
+            .Produces<ClientResponse>().ProducesProblems(404);
+        group.MapPost("/{clientId}/interactions", LogInteraction).RequireAuthorization(AuthHostingExtensions.Policies.Work)
+            .Produces<Interaction>(StatusCodes.Status201Created).ProducesProblems(404);
+        group.MapPut("/{clientId}/household", SetHousehold).RequireAuthorization(AuthHostingExtensions.Policies.Integrate)
+            .Produces<ClientResponse>().ProducesProblems(404);
         return routes;
     }
 

@@ -10,11 +10,16 @@ public static class ComplaintsApi
     public static IEndpointRouteBuilder MapComplaintsApi(this IEndpointRouteBuilder routes)
     {
         var group = routes.MapGroup("/api/complaints").WithTags("Complaints");
-        group.MapPost("/", Open).RequireAuthorization(AuthHostingExtensions.Policies.Work);
-        group.MapGet("/{complaintId}", Get).RequireAuthorization(AuthHostingExtensions.Policies.Read);
-        group.MapGet("/", List).RequireAuthorization(AuthHostingExtensions.Policies.Read);
-        group.MapGet("/{complaintId}/timeline", Timeline).RequireAuthorization(AuthHostingExtensions.Policies.Read);
-        group.MapPost("/{complaintId}/{command}", Command).RequireAuthorization(AuthHostingExtensions.Policies.Work);
+        group.MapPost("/", Open).RequireAuthorization(AuthHostingExtensions.Policies.Work)
+            .Produces<OpenedComplaintResponse>(StatusCodes.Status201Created).ProducesProblems(404);
+        group.MapGet("/{complaintId}", Get).RequireAuthorization(AuthHostingExtensions.Policies.Read)
+            .Produces<ComplaintResponse>().ProducesProblems(400, 404);
+        group.MapGet("/", List).RequireAuthorization(AuthHostingExtensions.Policies.Read)
+            .Produces<IReadOnlyList<ComplaintRow>>().ProducesProblems(400);
+        group.MapGet("/{complaintId}/timeline", Timeline).RequireAuthorization(AuthHostingExtensions.Policies.Read)
+            .Produces<TimelinePage>().ProducesProblems(400, 404);
+        group.MapPost("/{complaintId}/{command}", Command).RequireAuthorization(AuthHostingExtensions.Policies.Work)
+            .Produces<ComplaintResponse>().ProducesCaseCommandProblems();
         return routes;
     }
 

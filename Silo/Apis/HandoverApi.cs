@@ -34,10 +34,12 @@ public static class HandoverApi
     {
         routes.MapPost("/api/employees/{employeeId}/handover", Start)
             .WithTags("Handovers")
-            .RequireAuthorization(AuthHostingExtensions.Policies.Handover);
+            .RequireAuthorization(AuthHostingExtensions.Policies.Handover)
+            .Produces<HandoverResponse>(StatusCodes.Status202Accepted).ProducesProblems(404, 409);
         routes.MapGet("/api/handovers/{handoverId}", Get)
             .WithTags("Handovers")
-            .RequireAuthorization(AuthHostingExtensions.Policies.Read);
+            .RequireAuthorization(AuthHostingExtensions.Policies.Read)
+            .Produces<HandoverResponse>().ProducesProblems(400, 404);
         return routes;
     }
 

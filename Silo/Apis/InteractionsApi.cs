@@ -23,7 +23,8 @@ public static class InteractionsApi
     {
         routes.MapGet("/api/clients/{clientId}/interactions", Page)
             .WithTags("Clients")
-            .RequireAuthorization(AuthHostingExtensions.Policies.Read);
+            .RequireAuthorization(AuthHostingExtensions.Policies.Read)
+            .Produces<InteractionPage>().ProducesProblems(400, 404);
         return routes;
     }
 

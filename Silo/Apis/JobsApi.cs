@@ -9,7 +9,8 @@ public static class JobsApi
     public static IEndpointRouteBuilder MapJobsApi(this IEndpointRouteBuilder routes)
     {
         var group = routes.MapGroup("/api/admin/jobs").WithTags("Jobs");
-        group.MapPost("/{name}/run", Run).RequireAuthorization(AuthHostingExtensions.Policies.AdminOnly);
+        group.MapPost("/{name}/run", Run).RequireAuthorization(AuthHostingExtensions.Policies.AdminOnly)
+            .Produces<JobRunResult>().ProducesProblems(404);
         return routes;
     }
 

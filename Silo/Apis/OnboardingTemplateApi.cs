@@ -13,8 +13,8 @@ public static class OnboardingTemplateApi
 {
     public static RouteGroupBuilder MapOnboardingTemplate(this RouteGroupBuilder careRules)
     {
-        careRules.MapGet("/onboarding", Get).RequireAuthorization(AuthHostingExtensions.Policies.Read);
-        careRules.MapPut("/onboarding", Put).RequireAuthorization(AuthHostingExtensions.Policies.AdminOnly);
+        careRules.MapGet("/onboarding", Get).RequireAuthorization(AuthHostingExtensions.Policies.Read).Produces<OnboardingTemplateDocument>();
+        careRules.MapPut("/onboarding", Put).RequireAuthorization(AuthHostingExtensions.Policies.AdminOnly).Produces<OnboardingTemplateDocument>();
         return careRules;
     }
 

@@ -17,10 +17,14 @@ public static class ServiceRequestsApi
     public static IEndpointRouteBuilder MapServiceRequestsApi(this IEndpointRouteBuilder routes)
     {
         var group = routes.MapGroup("/api/service-requests").WithTags("Service requests");
-        group.MapPost("/", Open).RequireAuthorization(AuthHostingExtensions.Policies.Work);
-        group.MapGet("/{requestId}", Get).RequireAuthorization(AuthHostingExtensions.Policies.Read);
-        group.MapGet("/", List).RequireAuthorization(AuthHostingExtensions.Policies.Read);
-        group.MapPost("/{requestId}/{command}", Command).RequireAuthorization(AuthHostingExtensions.Policies.Work);
+        group.MapPost("/", Open).RequireAuthorization(AuthHostingExtensions.Policies.Work)
+            .Produces<ServiceRequestView>(StatusCodes.Status201Created).ProducesProblems(404);
+        group.MapGet("/{requestId}", Get).RequireAuthorization(AuthHostingExtensions.Policies.Read)
+            .Produces<ServiceRequestView>().ProducesProblems(400, 404);
+        group.MapGet("/", List).RequireAuthorization(AuthHostingExtensions.Policies.Read)
+            .Produces<IReadOnlyList<ServiceRequestRow>>().ProducesProblems(400);
+        group.MapPost("/{requestId}/{command}", Command).RequireAuthorization(AuthHostingExtensions.Policies.Work)
+            .Produces<ServiceRequestView>().ProducesCaseCommandProblems();
         return routes;
     }
 

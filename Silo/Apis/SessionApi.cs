@@ -18,7 +18,8 @@ public static class SessionApi
 {
     public static IEndpointRouteBuilder MapSessionApi(this IEndpointRouteBuilder routes)
     {
-        routes.MapGet("/api/me", Me).WithTags("Session").RequireAuthorization(AuthHostingExtensions.Policies.Read);
+        routes.MapGet("/api/me", Me).WithTags("Session").RequireAuthorization(AuthHostingExtensions.Policies.Read)
+            .Produces<CallerResponse>();
         var oidc = routes.ServiceProvider.GetRequiredService<IOptions<OidcOptions>>().Value.Enabled;
         var wecom = routes.ServiceProvider.GetRequiredService<IOptions<WeComOptions>>().Value.Enabled;
         if (oidc)

@@ -9,10 +9,12 @@ public static class SlaPoliciesApi
     public static IEndpointRouteBuilder MapSlaPoliciesApi(this IEndpointRouteBuilder routes)
     {
         var group = routes.MapGroup("/api/sla-policies").WithTags("SLA policies");
-        group.MapGet("/", List).RequireAuthorization(AuthHostingExtensions.Policies.Read);
-        group.MapGet("/{policyId}", Get).RequireAuthorization(AuthHostingExtensions.Policies.Read);
-        group.MapPut("/{policyId}", Put).RequireAuthorization(AuthHostingExtensions.Policies.Administer);
-        group.MapGet("/{policyId}/versions", Versions).RequireAuthorization(AuthHostingExtensions.Policies.Read);
+        group.MapGet("/", List).RequireAuthorization(AuthHostingExtensions.Policies.Read).Produces<SlaPolicyDto[]>();
+        group.MapGet("/{policyId}", Get).RequireAuthorization(AuthHostingExtensions.Policies.Read)
+            .Produces<SlaPolicyDto>().ProducesProblems(400, 404);
+        group.MapPut("/{policyId}", Put).RequireAuthorization(AuthHostingExtensions.Policies.Administer).Produces<SlaPolicyDto>();
+        group.MapGet("/{policyId}/versions", Versions).RequireAuthorization(AuthHostingExtensions.Policies.Read)
+            .Produces<SettingsVersionDto<SlaPolicyDto>[]>().ProducesProblems(400, 404);
         return routes;
     }
 

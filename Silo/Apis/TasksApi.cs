@@ -17,13 +17,19 @@ public static class TasksApi
     public static IEndpointRouteBuilder MapTasksApi(this IEndpointRouteBuilder routes)
     {
         var group = routes.MapGroup("/api/tasks").WithTags("Tasks");
-        group.MapPost("/", Create).RequireAuthorization(AuthHostingExtensions.Policies.Work);
-        group.MapGet("/{taskId}", Get).RequireAuthorization(AuthHostingExtensions.Policies.Read);
-        group.MapPost("/{taskId}/complete", Complete).RequireAuthorization(AuthHostingExtensions.Policies.Work);
-        group.MapPost("/{taskId}/snooze", Snooze).RequireAuthorization(AuthHostingExtensions.Policies.Work);
-        group.MapPost("/{taskId}/cancel", Cancel).RequireAuthorization(AuthHostingExtensions.Policies.Work);
+        group.MapPost("/", Create).RequireAuthorization(AuthHostingExtensions.Policies.Work)
+            .Produces<TaskResponse>(StatusCodes.Status201Created).ProducesProblems(404);
+        group.MapGet("/{taskId}", Get).RequireAuthorization(AuthHostingExtensions.Policies.Read)
+            .Produces<TaskResponse>().ProducesProblems(400, 404);
+        group.MapPost("/{taskId}/complete", Complete).RequireAuthorization(AuthHostingExtensions.Policies.Work)
+            .Produces<TaskResponse>().ProducesCaseCommandProblems();
+        group.MapPost("/{taskId}/snooze", Snooze).RequireAuthorization(AuthHostingExtensions.Policies.Work)
+            .Produces<TaskResponse>().ProducesCaseCommandProblems();
+        group.MapPost("/{taskId}/cancel", Cancel).RequireAuthorization(AuthHostingExtensions.Policies.Work)
+            .Produces<TaskResponse>().ProducesCaseCommandProblems();
         routes.MapGet("/api/employees/{employeeId}/tasks", List).WithTags("Tasks")
-            .RequireAuthorization(AuthHostingExtensions.Policies.Read);
+            .RequireAuthorization(AuthHostingExtensions.Policies.Read)
+            .Produces<IReadOnlyList<TaskRow>>().ProducesProblems(400, 404);
         return routes;
     }
 

@@ -9,7 +9,8 @@ public static class TransactionsApi
     public static IEndpointRouteBuilder MapTransactionsApi(this IEndpointRouteBuilder routes)
     {
         var group = routes.MapGroup("/api/clients").WithTags("Clients");
-        group.MapPost("/{clientId}/transactions", Record).RequireAuthorization(AuthHostingExtensions.Policies.Integrate);
+        group.MapPost("/{clientId}/transactions", Record).RequireAuthorization(AuthHostingExtensions.Policies.Integrate)
+            .Produces<TransactionOutcome>().ProducesProblems(404);
         return routes;
     }
 

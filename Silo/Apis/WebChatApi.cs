@@ -39,8 +39,9 @@ public static class WebChatApi
     {
         var group = routes.MapGroup("/api/webchat").WithTags("WebChat")
             .RequireAuthorization(AuthHostingExtensions.Policies.Person);
-        group.MapPost("/messages", Send);
-        group.MapGet("/inbox/{employeeId}/stream", Stream).RequireRateLimiting(InboxStreamCap.Policy);
+        group.MapPost("/messages", Send).Produces<WebChatReply>();
+        group.MapGet("/inbox/{employeeId}/stream", Stream).RequireRateLimiting(InboxStreamCap.Policy)
+            .Produces<WebChatInboxEvent>(StatusCodes.Status200OK, "text/event-stream").ProducesProblems(400, 404);
         return routes;
     }
 

@@ -1,5 +1,6 @@
 using System.Globalization;
 using WealthActors.Grains.Audit;
+using WealthActors.Silo.Apis;
 using WealthActors.Silo.Storage.Audit;
 
 namespace WealthActors.Silo.Audit;
@@ -38,8 +39,9 @@ public static class AuditApi
     public static IEndpointRouteBuilder MapAuditApi(this IEndpointRouteBuilder routes)
     {
         var group = routes.MapGroup("/api/audit").WithTags("Audit").RequireAuthorization(Policy);
-        group.MapGet("/", List).WithMetadata(new AuditedRead("audit.read", "audit"));
-        group.MapGet("/export", Export).WithMetadata(new AuditedRead("audit.export", "audit"));
+        group.MapGet("/", List).WithMetadata(new AuditedRead("audit.read", "audit")).Produces<AuditPage>().ProducesProblems(400);
+        group.MapGet("/export", Export).WithMetadata(new AuditedRead("audit.export", "audit"))
+            .ProducesFile("text/csv").ProducesProblems(400);
         return routes;
     }
 

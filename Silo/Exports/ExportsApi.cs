@@ -21,10 +21,12 @@ public static class ExportsApi
     {
         routes.MapGet("/api/complaints/export", Complaints).WithTags("Complaints")
             .RequireAuthorization(AuthHostingExtensions.Policies.Read)
-            .WithMetadata(new AuditedRead("complaint.export", "complaint"));
+            .WithMetadata(new AuditedRead("complaint.export", "complaint"))
+            .ProducesXlsx().ProducesProblems(400);
         routes.MapGet("/api/clients/export", Clients).WithTags("Clients")
             .RequireAuthorization(AuthHostingExtensions.Policies.Read)
-            .WithMetadata(new AuditedRead("client.export", "client"));
+            .WithMetadata(new AuditedRead("client.export", "client"))
+            .ProducesXlsx().ProducesProblems(400);
         return routes;
     }
 

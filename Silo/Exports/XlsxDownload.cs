@@ -1,5 +1,6 @@
 using System.IO.Pipelines;
 using MiniExcelLibs;
+using WealthActors.Silo.Apis;
 
 namespace WealthActors.Silo.Exports;
 
@@ -15,6 +16,10 @@ internal static class XlsxDownload
 
     // Enough for MiniExcel's own buffers; the writer waits while the client is slower than it.
     private const long PauseWriterBytes = 1024 * 1024;
+
+    /// <summary>Declares the spreadsheet download as the operation's success (200) in the OpenAPI document.</summary>
+    public static RouteHandlerBuilder ProducesXlsx(this RouteHandlerBuilder route) =>
+        route.ProducesFile(ContentType);
 
     public static IResult Of(string fileName, object rows) =>
         TypedResults.Stream(body => WriteAsync(body, rows), ContentType, fileName);

@@ -22,19 +22,23 @@ public static class ImportsApi
     {
         var maxFile = routes.ServiceProvider.GetRequiredService<IOptions<ImportOptions>>().Value.MaxFileBytes;
         var group = routes.MapGroup("/api/imports").WithTags("Imports");
-        group.MapGet("/templates/{kind}", Template).RequireAuthorization(AuthHostingExtensions.Policies.Read);
+        group.MapGet("/templates/{kind}", Template).RequireAuthorization(AuthHostingExtensions.Policies.Read)
+            .ProducesXlsx().ProducesProblems(400);
         foreach (var kind in ImportKind.All)
         {
             group.MapPost($"/{kind.Name}", (HttpContext http, ImportUploads uploads, ImportRunner runner) => Upload(kind, http, uploads, runner))
                 .RequireAuthorization(kind.Policy)
                 .WithMetadata(new BodySizeLimit(maxFile + MultipartOverheadBytes, "file"))
-                .DisableAntiforgery();
+                .DisableAntiforgery()
+                .Produces<ImportAccepted>(StatusCodes.Status202Accepted).ProducesProblems(415);
         }
 
-        group.MapGet("/{importId}", Status).RequireAuthorization(AuthHostingExtensions.Policies.Read);
+        group.MapGet("/{importId}", Status).RequireAuthorization(AuthHostingExtensions.Policies.Read)
+            .Produces<ImportStatusResponse>().ProducesProblems(400, 404);
         // The rejected rows hold what was uploaded, personal data included: reading them is audited.
         group.MapGet("/{importId}/errors", Errors).RequireAuthorization(AuthHostingExtensions.Policies.Read)
-            .WithMetadata(new AuditedRead("import.errors", "import"));
+            .WithMetadata(new AuditedRead("import.errors", "import"))
+            .ProducesXlsx().ProducesProblems(400, 404);
         return routes;
     }
 

@@ -64,8 +64,9 @@ public static partial class ApiRateLimits
         return RateLimitPartition.GetTokenBucketLimiter(key, _ => TokenBucket(bucket));
     }
 
+    /// <summary>Whether the per-caller limit counts requests to <paramref name="path"/> (the OpenAPI document declares its 429 by this too).</summary>
     // The sign-in routes too: each starts a round trip to the provider or WeCom, and the WeCom callback spends a code there.
-    private static bool Applies(PathString path) =>
+    internal static bool Applies(PathString path) =>
         (path.StartsWithSegments("/api") || path.StartsWithSegments("/signin") || path.StartsWithSegments("/signout"))
         && !path.StartsWithSegments(WeComCallbackApi.Route)
         && !path.StartsWithSegments(TeamsMessagesApi.Route);

@@ -24,11 +24,14 @@ public static class EvidenceApi
         var group = routes.MapGroup("/api/evidence").WithTags("Suitability");
         group.MapPost("/", Upload).RequireAuthorization(AuthHostingExtensions.Policies.Work)
             .WithMetadata(new BodySizeLimit(maxFile + MultipartOverheadBytes, "file"))
-            .DisableAntiforgery();
+            .DisableAntiforgery()
+            .Produces<EvidenceResponse>(StatusCodes.Status201Created).ProducesProblems(404, 415);
         group.MapGet("/{evidenceId}", Get).RequireAuthorization(AuditApi.Policy)
-            .WithMetadata(new AuditedRead("evidence.read", "evidence"));
+            .WithMetadata(new AuditedRead("evidence.read", "evidence"))
+            .Produces<EvidenceResponse>().ProducesProblems(404);
         group.MapGet("/{evidenceId}/content", Content).RequireAuthorization(AuditApi.Policy)
-            .WithMetadata(new AuditedRead("evidence.content", "evidence"));
+            .WithMetadata(new AuditedRead("evidence.content", "evidence"))
+            .ProducesFile([.. EvidenceContent.ContentTypes]).ProducesProblems(404, 410);
         return routes;
     }
 

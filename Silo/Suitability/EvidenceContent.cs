@@ -20,6 +20,9 @@ public static class EvidenceContent
         ["webm"] = ["video/webm", "audio/webm"],
     };
 
+    /// <summary>Every content type a stored file may carry, and is served with.</summary>
+    public static IEnumerable<string> ContentTypes => Declared.Values.SelectMany(types => types);
+
     /// <summary>The format the bytes begin with, or null when none of the accepted ones.</summary>
     public static string? Sniff(ReadOnlySpan<byte> head)
     {

@@ -20,32 +20,41 @@ public static class SuitabilityApi
     public static IEndpointRouteBuilder MapSuitabilityApi(this IEndpointRouteBuilder routes)
     {
         var products = routes.MapGroup("/api/products").WithTags("Suitability");
-        products.MapGet("/", ListProducts).RequireAuthorization(AuthHostingExtensions.Policies.Read);
-        products.MapGet("/{code}", GetProduct).RequireAuthorization(AuthHostingExtensions.Policies.Read);
-        products.MapPut("/{code}", PutProduct).RequireAuthorization(AuthHostingExtensions.Policies.AdminOnly);
+        products.MapGet("/", ListProducts).RequireAuthorization(AuthHostingExtensions.Policies.Read).Produces<Product[]>();
+        products.MapGet("/{code}", GetProduct).RequireAuthorization(AuthHostingExtensions.Policies.Read).Produces<Product>().ProducesProblems(404);
+        products.MapPut("/{code}", PutProduct).RequireAuthorization(AuthHostingExtensions.Policies.AdminOnly).Produces<Product>();
 
         var questionnaire = routes.MapGroup("/api/risk-questionnaire").WithTags("Suitability");
-        questionnaire.MapGet("/", GetQuestionnaire).RequireAuthorization(AuthHostingExtensions.Policies.Read);
-        questionnaire.MapPut("/", PutQuestionnaire).RequireAuthorization(AuthHostingExtensions.Policies.AdminOnly);
+        questionnaire.MapGet("/", GetQuestionnaire).RequireAuthorization(AuthHostingExtensions.Policies.Read).Produces<RiskQuestionnaire>();
+        questionnaire.MapPut("/", PutQuestionnaire).RequireAuthorization(AuthHostingExtensions.Policies.AdminOnly).Produces<RiskQuestionnaire>();
 
         var clients = routes.MapGroup("/api/clients").WithTags("Suitability");
-        clients.MapPost("/{clientId}/risk-assessments", Assess).RequireAuthorization(AuthHostingExtensions.Policies.Integrate);
-        clients.MapPost("/{clientId}/subscriptions", Subscribe).RequireAuthorization(AuthHostingExtensions.Policies.Work);
-        clients.MapGet("/{clientId}/suitable-products", SuitableProducts).RequireAuthorization(AuthHostingExtensions.Policies.Read);
+        clients.MapPost("/{clientId}/risk-assessments", Assess).RequireAuthorization(AuthHostingExtensions.Policies.Integrate)
+            .Produces<RiskAssessmentResponse>().ProducesProblems(404, 409);
+        clients.MapPost("/{clientId}/subscriptions", Subscribe).RequireAuthorization(AuthHostingExtensions.Policies.Work)
+            .Produces<SubscriptionResponse>(StatusCodes.Status201Created).ProducesProblems(404, 409);
+        clients.MapGet("/{clientId}/suitable-products", SuitableProducts).RequireAuthorization(AuthHostingExtensions.Policies.Read)
+            .Produces<RecommendationResponse[]>().ProducesProblems(400, 404);
 
         var subscriptions = routes.MapGroup("/api/subscriptions").WithTags("Suitability");
-        subscriptions.MapGet("/{subscriptionId}", GetSubscription).RequireAuthorization(AuthHostingExtensions.Policies.Read);
-        subscriptions.MapPost("/{subscriptionId}/override", RequestOverride).RequireAuthorization(AuthHostingExtensions.Policies.Work);
+        subscriptions.MapGet("/{subscriptionId}", GetSubscription).RequireAuthorization(AuthHostingExtensions.Policies.Read)
+            .Produces<SubscriptionResponse>().ProducesProblems(404);
+        subscriptions.MapPost("/{subscriptionId}/override", RequestOverride).RequireAuthorization(AuthHostingExtensions.Policies.Work)
+            .Produces<SubscriptionResponse>().ProducesProblems(404, 409);
         subscriptions.MapPost("/{subscriptionId}/approve", (string subscriptionId, DecisionBody? body, HttpContext http, IGrainFactory grains, IAuditTrail audit) =>
-            Decide(subscriptionId, true, body, http, grains, audit)).RequireAuthorization(AuditApi.Policy);
+            Decide(subscriptionId, true, body, http, grains, audit)).RequireAuthorization(AuditApi.Policy)
+            .Produces<SubscriptionResponse>().ProducesProblems(404, 409);
         subscriptions.MapPost("/{subscriptionId}/reject", (string subscriptionId, DecisionBody? body, HttpContext http, IGrainFactory grains, IAuditTrail audit) =>
-            Decide(subscriptionId, false, body, http, grains, audit)).RequireAuthorization(AuditApi.Policy);
+            Decide(subscriptionId, false, body, http, grains, audit)).RequireAuthorization(AuditApi.Policy)
+            .Produces<SubscriptionResponse>().ProducesProblems(404, 409);
 
         var register = routes.MapGroup("/api/suitability/register").WithTags("Suitability");
         register.MapGet("/", Register).RequireAuthorization(AuditApi.Policy)
-            .WithMetadata(new AuditedRead("suitability.register", "suitability-register"));
+            .WithMetadata(new AuditedRead("suitability.register", "suitability-register"))
+            .Produces<IReadOnlyList<SuitabilityRegisterEntry>>().ProducesProblems(400);
         register.MapGet("/export", ExportRegister).RequireAuthorization(AuditApi.Policy)
-            .WithMetadata(new AuditedRead("suitability.register-export", "suitability-register"));
+            .WithMetadata(new AuditedRead("suitability.register-export", "suitability-register"))
+            .ProducesXlsx().ProducesProblems(400);
         return routes;
     }
 
@@ -149,17 +158,9 @@ public static class SuitabilityApi
         }
 
         var view = await grains.GetGrain<IClientGrain>(clientId).RecordRiskAssessment(assessment, ApiActor.Caller(http));
-        return TypedResults.Ok(new
-        {
-            clientId,
-            level = assessment.Level,
-            assessedOn = assessment.AssessedOn,
-            expiresOn = view.RiskExpiresOn,
-            professional = assessment.Professional,
-            score = assessment.Score,
-            questionnaireVersion = assessment.QuestionnaireVersion,
-            source = assessment.Source,
-        });
+        return TypedResults.Ok(new RiskAssessmentResponse(
+            clientId, assessment.Level, assessment.AssessedOn, view.RiskExpiresOn, assessment.Professional, assessment.Score,
+            assessment.QuestionnaireVersion, assessment.Source));
     }
 
     private static async Task<IResult> Subscribe(string clientId, SubscribeRequest body, HttpContext http, IGrainFactory grains, IAuditTrail audit, TimeProvider clock)

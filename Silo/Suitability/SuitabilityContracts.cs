@@ -16,6 +16,11 @@ public sealed record OverrideRequestBody(string? WarningEvidenceId, string? Reco
 
 public sealed record DecisionBody(string? Comment);
 
+/// <summary>The assessment now on file and when it expires.</summary>
+public sealed record RiskAssessmentResponse(
+    string ClientId, RiskLevel Level, DateOnly AssessedOn, DateOnly? ExpiresOn, bool Professional, int? Score, int? QuestionnaireVersion,
+    string Source);
+
 /// <summary>The gate's answer, and where the subscription stands.</summary>
 public sealed record SubscriptionResponse(
     string SubscriptionId, SuitabilityDecision Decision, IReadOnlyList<SuitabilityReason> Reasons, SubscriptionStatus Status,

@@ -7,6 +7,7 @@ using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.AspNetCore.TestHost;
 using Microsoft.Extensions.DependencyInjection;
 using WealthActors.Grains.Time;
+using WealthActors.Silo.Tests.Apis.Declared;
 using WealthActors.Testing;
 
 namespace WealthActors.Silo.Tests.Infrastructure;
@@ -34,6 +35,8 @@ public sealed class ApiFactory : WebApplicationFactory<Program>
     private readonly IReadOnlyDictionary<string, string?> _settings;
 
     private TimeProvider? _clock;
+
+    private readonly UndeclaredStatuses _undeclaredStatuses = new();
 
     // xunit creates collection fixtures through their only public constructor.
     public ApiFactory()
@@ -96,6 +99,7 @@ public sealed class ApiFactory : WebApplicationFactory<Program>
             builder.UseSetting(key, value);
         }
 
+        builder.ConfigureTestServices(services => services.AddUndeclaredStatusCheck(_undeclaredStatuses));
         if (_clock is { } clock)
         {
             builder.ConfigureTestServices(services => services.UseBusinessClock(clock));
@@ -137,6 +141,8 @@ public sealed class ApiFactory : WebApplicationFactory<Program>
         {
             // A file still held by a closing connection; the temp folder is cleaned by the OS eventually.
         }
+
+        _undeclaredStatuses.AssertNone();
     }
 }
 
