@@ -1,7 +1,6 @@
 using WealthActors.Employees;
 using WealthActors.Grains.Employees;
 using WealthActors.Grains.Tests.Infrastructure;
-using WealthActors.Testing;
 
 namespace WealthActors.Grains.Tests.Employees;
 

@@ -4,7 +4,6 @@ using WealthActors.Employees;
 using WealthActors.Grains.Notifications;
 using WealthActors.Grains.Tests.Infrastructure;
 using WealthActors.Notifications;
-using WealthActors.Testing;
 
 namespace WealthActors.Grains.Tests.Notifications;
 

@@ -4,7 +4,6 @@ using WealthActors.Grains.Suitability;
 using WealthActors.Grains.Tests.Infrastructure;
 using WealthActors.Suitability;
 using WealthActors.Tasks;
-using WealthActors.Testing;
 
 namespace WealthActors.Grains.Tests.Suitability;
 

@@ -4,7 +4,6 @@ using System.Text;
 using System.Text.Encodings.Web;
 using System.Text.Json;
 using System.Text.Json.Nodes;
-using WealthActors.Bot.Tests.Channels.Teams;
 using WealthActors.Employees;
 using WealthActors.Silo.Tests.Infrastructure;
 

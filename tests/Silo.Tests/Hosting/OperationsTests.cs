@@ -7,7 +7,6 @@ using Microsoft.Extensions.Options;
 using OpenTelemetry.Trace;
 using Orleans.Dashboard;
 using WealthActors.Silo.Tests.Infrastructure;
-using WealthActors.Testing;
 
 namespace WealthActors.Silo.Tests.Hosting;
 
