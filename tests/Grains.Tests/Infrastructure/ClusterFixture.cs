@@ -43,6 +43,10 @@ public sealed class ClusterFixture : GrainClusterFixture<RecordingReadModel>
         Clock.Advance(by);
     }
 
+    /// <summary>The reminders the reminder table holds for <paramref name="grain"/>: with none, no tick can come.</summary>
+    public async Task<IList<ReminderEntry>> RemindersOf(IAddressable grain) =>
+        (await Cluster.Silos[0].ServiceProvider.GetRequiredService<IReminderTable>().ReadRows(grain.GetGrainId())).Reminders;
+
     public override async Task DisposeAsync()
     {
         await base.DisposeAsync();
