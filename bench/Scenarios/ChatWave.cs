@@ -2,7 +2,7 @@ using System.Text.Json;
 using System.Text.Encodings.Web;
 using System.Text.RegularExpressions;
 using WealthActors.Bench.Infrastructure;
-using WealthActors.Bot.Tests.Channels.WeCom;
+using WealthActors.Testing.WeCom;
 
 namespace WealthActors.Bench.Scenarios;
 

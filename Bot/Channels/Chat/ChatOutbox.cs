@@ -79,6 +79,16 @@ public abstract partial class ChatOutbox<TJob> : BackgroundService
         return Write(job);
     }
 
+    /// <summary>
+    /// Whether <paramref name="push"/> is queued, waiting or being retried here; false once it was sent or given up,
+    /// after which nothing more is sent for it unless it is handed over again.
+    /// </summary>
+    public bool IsOnItsWay(InboxPush push)
+    {
+        ArgumentNullException.ThrowIfNull(push);
+        return _inFlight.ContainsKey(InFlightKey(push));
+    }
+
     /// <summary>Puts the job on the queue; false (logged, settled) when the queue is full.</summary>
     private bool Write(TJob job)
     {

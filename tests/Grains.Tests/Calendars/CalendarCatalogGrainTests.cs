@@ -6,7 +6,6 @@ using WealthActors.Grains.Calendars;
 using WealthActors.Grains.Sla;
 using WealthActors.Grains.Tests.Infrastructure;
 using WealthActors.Sla;
-using WealthActors.Testing;
 
 namespace WealthActors.Grains.Tests.Calendars;
 

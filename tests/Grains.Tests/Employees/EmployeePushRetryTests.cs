@@ -1,7 +1,6 @@
 using WealthActors.Employees;
 using WealthActors.Grains.Employees;
 using WealthActors.Grains.Tests.Infrastructure;
-using WealthActors.Testing;
 
 namespace WealthActors.Grains.Tests.Employees;
 
@@ -82,8 +81,9 @@ public sealed class EmployeePushRetryTests(ClusterFixture fixture)
         Assert.Equal(InboxPushReason.Retry, pushes[1].Reason);
         Assert.True(await employee.MarkDelivered("k1", Chat));
         await fixture.Advance(TimeSpan.FromHours(2));
-        // Nothing is due, so nothing can be awaited: give a wrongly due tick time to show.
-        await Task.Delay(300);
+        // The reminder's next tick finds nothing owed and ends the reminder: once it is gone, that tick is over and no
+        // later one can come.
+        await Eventually.Until(() => fixture.RemindersOf(employee), r => r.Count == 0, "the retry reminder to end itself");
         Assert.Equal(2, Channel.For(id).Count);
     }
 

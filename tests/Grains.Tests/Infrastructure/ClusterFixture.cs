@@ -1,35 +1,15 @@
-using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Logging;
-using Microsoft.Extensions.Time.Testing;
-using Orleans.Configuration;
-using Orleans.Storage;
-using Orleans.TestingHost;
 using WealthActors.Employees;
-using WealthActors.Grains;
-using WealthActors.Grains.Hosting;
 using WealthActors.Grains.ReadModel;
-using WealthActors.Grains.Tasks;
-using WealthActors.Grains.Time;
 
 namespace WealthActors.Grains.Tests.Infrastructure;
 
 /// <summary>
-/// One in-process silo for the whole collection. Business time (grains, timers, reminders) is a
-/// <see cref="FakeTimeProvider"/> that the tests advance; Orleans' own maintenance stays on real time.
+/// The shared in-process silo (<see cref="GrainClusterFixture{TReadModel}"/>) with what the grain tests watch and
+/// script: confirming and failing chat channels, client channels, and reminder registrations held or settled.
 /// </summary>
-public sealed class ClusterFixture : IAsyncLifetime
+public sealed class ClusterFixture : GrainClusterFixture<RecordingReadModel>
 {
-    /// <summary>Monday 2026-11-02 09:00 in Shanghai.</summary>
-    public static readonly DateTimeOffset Start = new(2026, 11, 2, 1, 0, 0, TimeSpan.Zero);
-
-    public FakeTimeProvider Clock { get; } = new(Start);
-
-    public RecordingReadModel ReadModel { get; } = new();
-
-    /// <summary>Every push the employee grains hand to their chat channels.</summary>
-    public RecordingPushChannel Pushes { get; } = new();
-
     /// <summary>A channel that owes confirmations, for employees whose id starts with <see cref="ConfirmingPushChannel.Prefix"/>.</summary>
     public ConfirmingPushChannel ConfirmingPushes { get; } = new();
 
@@ -42,49 +22,15 @@ public sealed class ClusterFixture : IAsyncLifetime
     /// <summary>When reminders are between schedules; see <see cref="Advance"/>.</summary>
     public ReminderSettling Reminders { get; } = new();
 
-    public InProcessTestCluster Cluster { get; private set; } = null!;
-
-    public IGrainFactory Grains => Cluster.Client;
-
-    public async Task InitializeAsync()
+    protected override void ConfigureSilo(ISiloBuilder silo)
     {
-        var configuration = new ConfigurationBuilder().Build();
-        var builder = new InProcessTestClusterBuilder(1);
-        builder.ConfigureSilo((_, silo) =>
-        {
-            // The Orleans binary serializer, as in production, so a state type it cannot write fails here too.
-            silo.AddMemoryGrainStorage(GrainStorage.Name, options => options.Configure<IServiceProvider>((o, services) =>
-                o.GrainStorageSerializer = ActivatorUtilities.CreateInstance<OrleansGrainStorageSerializer>(services)));
-            silo.UseInMemoryReminderService();
-            HoldingReminderTable.Install(silo.Services, ReminderHolds);
-            ReminderSettling.Install(silo.Services, Reminders);
-            silo.Configure<ReminderOptions>(o =>
-            {
-                o.MinimumReminderPeriod = TimeSpan.FromSeconds(10);
-                // Keep every reminder scheduled in memory: a test jumps the fake clock by hours at once, and a reminder
-                // outside the loading window would wait for a table refresh that only a further jump would trigger.
-                o.ReminderLoadingWindow = TimeSpan.FromDays(400);
-            });
-            silo.Services.AddWealthActorsGrains(configuration);
-            silo.Services.UseBusinessClock(Clock);
-            silo.Services.AddSingleton<IReadModelWriter>(ReadModel);
-            silo.Services.AddSingleton<ITaskReadModelWriter>(ReadModel);
-            silo.Services.AddSingleton<WealthActors.Grains.ServiceRequests.IServiceRequestReadModelWriter>(ReadModel);
-            silo.Services.AddSingleton<IComplaintCalendarIndex>(ReadModel);
-            silo.Services.AddSingleton<WealthActors.Grains.Notifications.IClientMessageSender>(ClientChannels);
-            silo.Services.AddSingleton<IInboxPushChannel>(Pushes);
-            silo.Services.AddSingleton<IInboxPushChannel>(ConfirmingPushes);
-            // A channel that always fails must not fail a delivery.
-            silo.Services.AddSingleton<IInboxPushChannel, ThrowingPushChannel>();
-        });
-        if (Environment.GetEnvironmentVariable("WA_TEST_LOGS") == "1")
-        {
-            // Silo logs on the console, for diagnosing a failing test locally.
-            builder.ConfigureSiloHost((_, host) => host.Logging.AddConsole().SetMinimumLevel(LogLevel.Information));
-        }
-
-        Cluster = builder.Build();
-        await Cluster.DeployAsync();
+        HoldingReminderTable.Install(silo.Services, ReminderHolds);
+        ReminderSettling.Install(silo.Services, Reminders);
+        silo.Services.AddSingleton<IComplaintCalendarIndex>(ReadModel);
+        silo.Services.AddSingleton<WealthActors.Grains.Notifications.IClientMessageSender>(ClientChannels);
+        silo.Services.AddSingleton<IInboxPushChannel>(ConfirmingPushes);
+        // A channel that always fails must not fail a delivery.
+        silo.Services.AddSingleton<IInboxPushChannel, ThrowingPushChannel>();
     }
 
     /// <summary>
@@ -97,10 +43,13 @@ public sealed class ClusterFixture : IAsyncLifetime
         Clock.Advance(by);
     }
 
-    public async Task DisposeAsync()
+    /// <summary>The reminders the reminder table holds for <paramref name="grain"/>: with none, no tick can come.</summary>
+    public async Task<IList<ReminderEntry>> RemindersOf(IAddressable grain) =>
+        (await Cluster.Silos[0].ServiceProvider.GetRequiredService<IReminderTable>().ReadRows(grain.GetGrainId())).Reminders;
+
+    public override async Task DisposeAsync()
     {
-        await Cluster.StopAllSilosAsync();
-        await Cluster.DisposeAsync();
+        await base.DisposeAsync();
         Reminders.Dispose();
     }
 }

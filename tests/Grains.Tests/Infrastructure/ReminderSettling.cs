@@ -2,7 +2,6 @@ using System.Collections.Concurrent;
 using Microsoft.Extensions.DependencyInjection;
 using Orleans.Reminders.Diagnostics;
 using Orleans.Timers;
-using WealthActors.Testing;
 
 namespace WealthActors.Grains.Tests.Infrastructure;
 

@@ -5,7 +5,6 @@ using WealthActors.Grains.Notifications;
 using WealthActors.Grains.Tests.Infrastructure;
 using WealthActors.Notifications;
 using WealthActors.ServiceRequests;
-using WealthActors.Testing;
 
 namespace WealthActors.Grains.Tests.Notifications;
 

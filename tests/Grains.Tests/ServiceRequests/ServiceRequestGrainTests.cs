@@ -3,7 +3,6 @@ using WealthActors.Grains.Sla;
 using WealthActors.Grains.Tests.Infrastructure;
 using WealthActors.ServiceRequests;
 using WealthActors.Sla;
-using WealthActors.Testing;
 
 namespace WealthActors.Grains.Tests.ServiceRequests;
 

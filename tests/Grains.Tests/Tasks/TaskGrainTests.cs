@@ -4,7 +4,6 @@ using WealthActors.Grains.Sla;
 using WealthActors.Grains.Tests.Infrastructure;
 using WealthActors.Sla;
 using WealthActors.Tasks;
-using WealthActors.Testing;
 
 namespace WealthActors.Grains.Tests.Tasks;
 

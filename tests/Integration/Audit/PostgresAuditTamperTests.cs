@@ -2,7 +2,6 @@ using Microsoft.Extensions.Logging.Abstractions;
 using WealthActors.Integration.Infrastructure;
 using WealthActors.Silo.Storage.Audit;
 using WealthActors.Silo.Storage.Postgres;
-using WealthActors.Silo.Tests.Audit;
 
 namespace WealthActors.Integration.Audit;
 

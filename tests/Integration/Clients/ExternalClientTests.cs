@@ -1,7 +1,6 @@
 using System.Diagnostics;
 using System.Net;
 using WealthActors.Integration.Infrastructure;
-using WealthActors.Silo.Tests.Infrastructure;
 using Xunit.Abstractions;
 
 namespace WealthActors.Integration.Clients;

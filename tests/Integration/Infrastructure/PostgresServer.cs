@@ -1,6 +1,4 @@
 using System.Collections.Concurrent;
-using WealthActors.Silo.Tests.Infrastructure;
-using WealthActors.Testing;
 
 namespace WealthActors.Integration.Infrastructure;
 

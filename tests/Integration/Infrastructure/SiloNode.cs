@@ -1,6 +1,3 @@
-using WealthActors.Silo.Tests.Infrastructure;
-using WealthActors.Testing;
-
 namespace WealthActors.Integration.Infrastructure;
 
 /// <summary>

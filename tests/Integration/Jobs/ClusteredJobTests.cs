@@ -7,8 +7,6 @@ using Npgsql;
 using Quartz;
 using WealthActors.Integration.Infrastructure;
 using WealthActors.Silo.Jobs;
-using WealthActors.Silo.Tests.Infrastructure;
-using WealthActors.Testing;
 using Xunit.Abstractions;
 
 namespace WealthActors.Integration.Jobs;

@@ -1,5 +1,4 @@
 using WealthActors.Integration.Infrastructure;
-using WealthActors.Silo.Tests.Processes;
 using Xunit.Abstractions;
 
 namespace WealthActors.Integration.Processes;

@@ -8,12 +8,7 @@ using System.Security.Cryptography;
 using System.Security.Cryptography.X509Certificates;
 using System.Text;
 using System.Text.Json.Nodes;
-using WealthActors.Bot.Tests.Channels.Teams;
-using WealthActors.Bot.Tests.Channels.WeCom;
 using WealthActors.Integration.Infrastructure;
-using WealthActors.Silo.Tests.Bot;
-using WealthActors.Silo.Tests.Infrastructure;
-using WealthActors.Testing;
 using Xunit.Abstractions;
 
 namespace WealthActors.Integration.Processes;

@@ -4,7 +4,6 @@ using System.Net;
 using System.Text.Json.Nodes;
 using WealthActors.Integration.Infrastructure;
 using WealthActors.Silo.Hosting;
-using WealthActors.Silo.Tests.Infrastructure;
 using Xunit.Abstractions;
 
 namespace WealthActors.Integration.Processes;

@@ -3,7 +3,6 @@ using System.Net;
 using WealthActors.Calendars;
 using WealthActors.Grains.Calendars;
 using WealthActors.Integration.Infrastructure;
-using WealthActors.Silo.Tests.Infrastructure;
 using Xunit.Abstractions;
 
 namespace WealthActors.Integration.Processes;

@@ -4,8 +4,6 @@ using WealthActors.Integration.Infrastructure;
 using WealthActors.Silo.Care;
 using WealthActors.Silo.Storage.Postgres;
 using WealthActors.Silo.Storage.ReadModel;
-using WealthActors.Silo.Tests.Storage.ReadModel;
-using WealthActors.Testing;
 
 namespace WealthActors.Integration.Storage;
 

@@ -3,7 +3,6 @@ using Orleans.Storage;
 using WealthActors.Integration.Infrastructure;
 using WealthActors.Silo.DataProtection;
 using WealthActors.Silo.Hosting;
-using WealthActors.Testing;
 
 namespace WealthActors.Integration.Storage;
 

@@ -6,8 +6,6 @@ using WealthActors.Integration.Infrastructure;
 using WealthActors.ReadModel;
 using WealthActors.Silo.DataProtection;
 using WealthActors.Silo.Storage.Postgres;
-using WealthActors.Silo.Tests.Infrastructure;
-using WealthActors.Testing;
 
 namespace WealthActors.Integration.Storage;
 

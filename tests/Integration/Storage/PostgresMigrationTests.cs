@@ -4,7 +4,6 @@ using WealthActors.Integration.Infrastructure;
 using WealthActors.Silo.Storage;
 using WealthActors.Silo.Storage.Postgres;
 using WealthActors.Silo.Storage.ReadModel;
-using WealthActors.Testing;
 
 namespace WealthActors.Integration.Storage;
 

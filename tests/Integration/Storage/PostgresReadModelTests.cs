@@ -5,8 +5,6 @@ using WealthActors.ReadModel;
 using WealthActors.Silo.DataProtection;
 using WealthActors.Silo.Storage.Postgres;
 using WealthActors.Silo.Storage.ReadModel;
-using WealthActors.Silo.Tests.Storage.ReadModel;
-using WealthActors.Testing;
 
 namespace WealthActors.Integration.Storage;
 

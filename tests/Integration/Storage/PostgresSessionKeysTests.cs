@@ -5,7 +5,6 @@ using Microsoft.Extensions.Logging.Abstractions;
 using WealthActors.Integration.Infrastructure;
 using WealthActors.Silo.DataProtection;
 using WealthActors.Silo.Storage.Postgres;
-using WealthActors.Testing;
 
 namespace WealthActors.Integration.Storage;
 

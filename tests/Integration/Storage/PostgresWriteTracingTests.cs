@@ -7,7 +7,6 @@ using WealthActors.Integration.Infrastructure;
 using WealthActors.Silo.Hosting;
 using WealthActors.Silo.Storage;
 using WealthActors.Silo.Storage.Postgres;
-using WealthActors.Testing;
 
 namespace WealthActors.Integration.Storage;
 

@@ -7,7 +7,6 @@ using WealthActors.Audit;
 using WealthActors.Silo.Audit;
 using WealthActors.Silo.Tests.Infrastructure;
 using WealthActors.Silo.Tests.Storage;
-using WealthActors.Testing;
 
 namespace WealthActors.Silo.Tests.Audit;
 

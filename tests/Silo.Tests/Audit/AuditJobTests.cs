@@ -7,7 +7,6 @@ using WealthActors.Audit;
 using WealthActors.Silo.Jobs;
 using WealthActors.Silo.Storage.Audit;
 using WealthActors.Silo.Tests.Storage;
-using WealthActors.Testing;
 
 namespace WealthActors.Silo.Tests.Audit;
 

@@ -1,5 +1,4 @@
 using System.Net;
-using WealthActors.Bot.Tests.Channels.WeCom;
 using WealthActors.Silo.Tests.Infrastructure;
 
 namespace WealthActors.Silo.Tests.Auth;

@@ -1,6 +1,5 @@
 using System.Net;
 using Microsoft.AspNetCore.WebUtilities;
-using WealthActors.Bot.Tests.Channels.WeCom;
 using WealthActors.Silo.Tests.Bot;
 using WealthActors.Silo.Tests.Infrastructure;
 

@@ -1,7 +1,5 @@
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.IdentityModel.Tokens;
-using WealthActors.Bot.Tests.Channels.Teams;
-using WealthActors.Bot.Tests.Channels.WeCom;
 using WealthActors.Silo.Tests.Infrastructure;
 
 namespace WealthActors.Silo.Tests.Bot;

@@ -4,8 +4,6 @@ using System.Text;
 using System.Text.Encodings.Web;
 using System.Text.Json;
 using System.Text.Json.Nodes;
-using WealthActors.Bot.Tests.Channels.WeCom;
-using WealthActors.Bot.Tests.Channels.Teams;
 using WealthActors.Silo.Tests.Infrastructure;
 
 namespace WealthActors.Silo.Tests.Bot;

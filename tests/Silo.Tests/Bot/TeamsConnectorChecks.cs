@@ -1,6 +1,5 @@
 using System.Text.Json;
 using WealthActors.Bot.Channels.Teams;
-using WealthActors.Bot.Tests.Channels.Teams;
 
 namespace WealthActors.Silo.Tests.Bot;
 

@@ -4,7 +4,10 @@ using System.Text;
 using System.Text.Encodings.Web;
 using System.Text.Json;
 using System.Text.Json.Nodes;
-using WealthActors.Bot.Tests.Channels.Teams;
+using Microsoft.Extensions.DependencyInjection;
+using WealthActors.Bot.Channels.Chat;
+using WealthActors.Bot.Channels.Teams;
+using WealthActors.Bot.Channels.Teams.Chat;
 using WealthActors.Employees;
 using WealthActors.Silo.Tests.Infrastructure;
 
@@ -39,6 +42,10 @@ public sealed class TeamsEndToEndTests(BotSiloFixture silo)
 
         return await Api.As(null).SendAsync(request);
     }
+
+    /// <summary>Whether the activity handler had not yet recorded the delivery <paramref name="key"/> (it is recorded now).</summary>
+    private Task<bool> FirstSeen(string key) =>
+        silo.Api.Services.GetRequiredService<IDeliveryDeduplication>().TryRecordFirstAsync(key, DateTimeOffset.UtcNow.AddMinutes(5));
 
     private async Task<ConnectorCall> WaitForConnector(Func<ConnectorCall, bool> match, string what)
     {
@@ -132,10 +139,12 @@ public sealed class TeamsEndToEndTests(BotSiloFixture silo)
             _ => null,
         };
 
-        var response = await Post(advisor.Message($"受理 {id}"), bearer);
+        var message = advisor.Message($"受理 {id}");
+        var response = await Post(message, bearer);
 
         Assert.Equal(HttpStatusCode.Unauthorized, response.StatusCode);
-        await Task.Delay(300);
+        // Refused before the handler: it never recorded the activity, so nothing was started for it in the background.
+        Assert.True(await FirstSeen(TeamsActivityHandler.DeliveryKey(BotFrameworkJson.ParseActivity(message.ToJsonString())!)!));
         Assert.Equal("Open", (await Complaint(id)).Str("status"));
         Assert.DoesNotContain(silo.Connector.Calls, c => c.RawTarget.Contains(Uri.EscapeDataString(advisor.ConversationId), StringComparison.Ordinal));
         Assert.Null(await silo.Grains.GetGrain<IEmployeeGrain>(seed.Advisor).GetTeamsConversation());

@@ -1,7 +1,9 @@
 using System.Net;
 using System.Text;
 using System.Text.Json.Nodes;
-using WealthActors.Bot.Tests.Channels.WeCom;
+using Microsoft.Extensions.DependencyInjection;
+using WealthActors.Bot.Channels.Chat;
+using WealthActors.Bot.Channels.WeCom;
 using WealthActors.Silo.Tests.Infrastructure;
 
 namespace WealthActors.Silo.Tests.Bot;
@@ -154,11 +156,13 @@ public sealed class WeComEndToEndTests(BotSiloFixture silo)
         var id = await seed.OpenComplaint(Api);
         var sendsBefore = silo.WeCom.Calls.Count(c => c.Api == "message/send" && (string?)c.Body["touser"] == seed.AdvisorWeCom);
 
-        var response = await Post(WeComCallbackRequests.Sign(
-            WeComCallbackRequests.TextXml(seed.AdvisorWeCom, $"受理 {id}", NewMsgId(), Now), Now), signature: new string('a', 40));
+        var xml = WeComCallbackRequests.TextXml(seed.AdvisorWeCom, $"受理 {id}", NewMsgId(), Now);
+        var response = await Post(WeComCallbackRequests.Sign(xml, Now), signature: new string('a', 40));
 
         Assert.Equal(HttpStatusCode.Forbidden, response.StatusCode);
-        await Task.Delay(300);
+        // Refused before the message was read: the handler never recorded it, so nothing was started for it in the background.
+        var key = WeComCallbackHandler.DeliveryKeyPrefix + WeComCallbackXml.ParseMessage(xml).DeduplicationKey;
+        Assert.True(await silo.Api.Services.GetRequiredService<IDeliveryDeduplication>().TryRecordFirstAsync(key, DateTimeOffset.UtcNow.AddMinutes(5)));
         Assert.Equal("Open", (await Complaint(id)).Str("status"));
         Assert.Equal(sendsBefore, silo.WeCom.Calls.Count(c => c.Api == "message/send" && (string?)c.Body["touser"] == seed.AdvisorWeCom));
     }

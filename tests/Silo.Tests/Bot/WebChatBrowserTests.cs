@@ -1,5 +1,4 @@
 using Microsoft.Playwright;
-using WealthActors.Bot.Tests.Channels.WeCom;
 using WealthActors.Silo.Tests.Infrastructure;
 using Xunit.Abstractions;
 

@@ -3,7 +3,6 @@ using System.Text.Json.Nodes;
 using WealthActors.Silo.Tests.Audit;
 using WealthActors.Silo.Tests.Auth;
 using WealthActors.Silo.Tests.Infrastructure;
-using WealthActors.Testing;
 
 namespace WealthActors.Silo.Tests.Handovers;
 

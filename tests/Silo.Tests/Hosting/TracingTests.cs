@@ -5,7 +5,6 @@ using WealthActors.Grains.Employees;
 using WealthActors.Silo.Hosting;
 using WealthActors.Silo.Storage;
 using WealthActors.Silo.Tests.Infrastructure;
-using WealthActors.Testing;
 using Xunit.Abstractions;
 
 namespace WealthActors.Silo.Tests.Hosting;

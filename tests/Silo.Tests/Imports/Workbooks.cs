@@ -5,7 +5,6 @@ using System.Net.Http.Headers;
 using System.Text.Json.Nodes;
 using MiniExcelLibs;
 using WealthActors.Silo.Tests.Infrastructure;
-using WealthActors.Testing;
 
 namespace WealthActors.Silo.Tests.Imports;
 

@@ -6,7 +6,6 @@ using Quartz;
 using WealthActors.Silo.Jobs;
 using WealthActors.Silo.Tests.Infrastructure;
 using WealthActors.Silo.Tests.Storage;
-using WealthActors.Testing;
 
 namespace WealthActors.Silo.Tests.Jobs;
 

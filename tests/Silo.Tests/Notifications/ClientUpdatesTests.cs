@@ -1,8 +1,6 @@
 using System.Net;
 using System.Text.Json.Nodes;
-using WealthActors.Bot.Tests.Channels.WeCom;
 using WealthActors.Silo.Tests.Infrastructure;
-using WealthActors.Testing;
 
 namespace WealthActors.Silo.Tests.Notifications;
 

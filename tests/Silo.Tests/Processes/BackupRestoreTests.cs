@@ -1,5 +1,4 @@
 using WealthActors.Silo.Tests.Infrastructure;
-using WealthActors.Testing;
 using Xunit.Abstractions;
 
 namespace WealthActors.Silo.Tests.Processes;

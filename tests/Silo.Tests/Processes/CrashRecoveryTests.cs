@@ -1,7 +1,6 @@
 using System.Net;
 using System.Text.Json.Nodes;
 using WealthActors.Silo.Tests.Infrastructure;
-using WealthActors.Testing;
 using Xunit.Abstractions;
 
 namespace WealthActors.Silo.Tests.Processes;

@@ -4,7 +4,6 @@ using System.Text.Json.Nodes;
 using Microsoft.Data.Sqlite;
 using WealthActors.Silo.Tests.Imports;
 using WealthActors.Silo.Tests.Infrastructure;
-using WealthActors.Testing;
 using Xunit.Abstractions;
 
 namespace WealthActors.Silo.Tests.Processes;

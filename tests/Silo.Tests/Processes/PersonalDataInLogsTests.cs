@@ -1,6 +1,5 @@
 using System.Net;
 using WealthActors.Silo.Tests.Infrastructure;
-using WealthActors.Testing;
 
 namespace WealthActors.Silo.Tests.Processes;
 

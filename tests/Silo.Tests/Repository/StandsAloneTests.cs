@@ -1,5 +1,3 @@
-using WealthActors.Testing;
-
 namespace WealthActors.Silo.Tests.Repository;
 
 public sealed class StandsAloneTests

@@ -2,7 +2,6 @@ using System.Net;
 using System.Security.Cryptography;
 using System.Security.Cryptography.X509Certificates;
 using WealthActors.Silo.Tests.Infrastructure;
-using WealthActors.Testing;
 using Xunit.Abstractions;
 
 namespace WealthActors.Silo.Tests.Security;

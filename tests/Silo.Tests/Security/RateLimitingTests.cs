@@ -7,7 +7,6 @@ using WealthActors.Employees;
 using WealthActors.Silo.Auth;
 using WealthActors.Silo.Security;
 using WealthActors.Silo.Tests.Infrastructure;
-using WealthActors.Testing;
 
 namespace WealthActors.Silo.Tests.Security;
 

@@ -9,7 +9,6 @@ using WealthActors.Silo.Hosting;
 using WealthActors.Silo.Storage;
 using WealthActors.Silo.Storage.Postgres;
 using WealthActors.Silo.Storage.ReadModel;
-using WealthActors.Testing;
 
 namespace WealthActors.Silo.Tests.Storage;
 

@@ -45,7 +45,7 @@ public sealed class StorageHostingExtensionsTests : IDisposable
         var file = Path.Combine(_folder.Path, "elsewhere", "custom.db");
         using var services = BuildReadModelServices(new() { ["ConnectionStrings:WealthActors"] = $"Data Source={file}" });
 
-        await services.GetRequiredService<IReadModelWriter>().UpsertClient(ReadModel.ReadModelContractTestsAccess.SampleClient("C1"));
+        await services.GetRequiredService<IReadModelWriter>().UpsertClient(ReadModelContractTestsAccess.SampleClient("C1"));
 
         Assert.True(File.Exists(file));
         Assert.False(File.Exists(Path.Combine(_folder.Path, "data", "wealthactors.db")));

@@ -2,7 +2,6 @@ using System.Collections.Concurrent;
 using System.Diagnostics;
 using WealthActors.Grains.Diagnostics;
 using WealthActors.Silo.Storage;
-using WealthActors.Testing;
 
 namespace WealthActors.Silo.Tests.Storage;
 

@@ -1,7 +1,7 @@
 using System.Net;
 using System.Text.Json.Nodes;
 using WealthActors.Silo.Tests.Infrastructure;
-using WealthActors.Testing;
+using WealthActors.Silo.Tests.Processes;
 using Xunit.Abstractions;
 using static WealthActors.Silo.Tests.Suitability.SuitabilityApiTests;
 
@@ -77,7 +77,10 @@ public sealed class OverrideEscalationRestartTests(ITestOutputHelper output) : I
             var subscription = await (await http.GetAsync($"/api/subscriptions/{subscriptionId}")).Json(HttpStatusCode.OK);
             Assert.Equal("PendingApproval", subscription.Str("status"));
             Assert.Equal(1, subscription["escalationLevel"]!.GetValue<int>());
-            await Task.Delay(3000);
+            // The escalation's reminder is re-armed for the next deadline (or gone): no tick comes soon. A call after
+            // that waits for any tick still running in the grain.
+            await SqliteReminderRows.NoneDueSoon(environment["Storage__Sqlite__Path"], subscriptionId);
+            await (await http.GetAsync($"/api/subscriptions/{subscriptionId}")).Json(HttpStatusCode.OK);
             Assert.Single(await Escalations(http, subscriptionId));
         }
         finally

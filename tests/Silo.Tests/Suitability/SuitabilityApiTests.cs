@@ -6,7 +6,6 @@ using Microsoft.Extensions.DependencyInjection;
 using WealthActors.Silo.Suitability;
 using WealthActors.Silo.Tests.Auth;
 using WealthActors.Silo.Tests.Infrastructure;
-using WealthActors.Testing;
 
 namespace WealthActors.Silo.Tests.Suitability;
 

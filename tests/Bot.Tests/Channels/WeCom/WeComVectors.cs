@@ -1,6 +1,5 @@
 using System.Text.Json;
 using System.Xml.Linq;
-using WealthActors.Testing;
 
 namespace WealthActors.Bot.Tests.Channels.WeCom;
 

@@ -2,7 +2,6 @@ using WealthActors.Grains.ReadModel;
 using WealthActors.Silo.Care;
 using WealthActors.Silo.Storage.ReadModel;
 using WealthActors.Silo.Storage.Sqlite;
-using WealthActors.Testing;
 
 namespace WealthActors.Silo.Tests.Storage.ReadModel;
 

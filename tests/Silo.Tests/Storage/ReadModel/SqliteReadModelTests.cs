@@ -6,7 +6,6 @@ using WealthActors.Silo.DataProtection;
 using WealthActors.Silo.Storage;
 using WealthActors.Silo.Storage.ReadModel;
 using WealthActors.Silo.Storage.Sqlite;
-using WealthActors.Testing;
 
 namespace WealthActors.Silo.Tests.Storage.ReadModel;
 

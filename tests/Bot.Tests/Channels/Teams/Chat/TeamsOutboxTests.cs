@@ -142,7 +142,8 @@ public sealed class TeamsOutboxTests(BotClusterFixture cluster) : IAsyncLifetime
         Assert.True(_host.PushChannel.TryPush(push with { Reason = InboxPushReason.Retry }));
         gate.SetResult();
         await Eventually(async () => (await DeliveredVia(push.Message.Id)).Contains(ChannelIdentity.Teams));
-        await Task.Delay(300);
+        // Settled: the outbox holds nothing more of it, so the second hand-over was not queued behind the first.
+        await Eventually(() => Task.FromResult(!_host.Outbox.IsOnItsWay(push)));
 
         Assert.Single(_host.Connector.Calls, c => c.Method == "POST" && c.RawTarget.EndsWith("/activities", StringComparison.Ordinal));
     }

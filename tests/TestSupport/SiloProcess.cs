@@ -2,7 +2,7 @@ using System.Diagnostics;
 using System.Net.Http.Headers;
 using System.Text;
 
-namespace WealthActors.Silo.Tests.Infrastructure;
+namespace WealthActors.Testing;
 
 /// <summary>The real Silo executable in its own process, on a loopback port, with its output kept for diagnosis.</summary>
 public sealed class SiloProcess : IAsyncDisposable

@@ -1,9 +1,9 @@
-namespace WealthActors.Silo.Tests.Infrastructure;
+namespace WealthActors.Testing;
 
 public static class RepositoryPaths
 {
     /// <summary>The folder holding WealthActors.sln, found by walking up from the test binaries.</summary>
-    public static string Root => WealthActors.Testing.RepositoryFiles.Root;
+    public static string Root => RepositoryFiles.Root;
 
     /// <summary>The Silo's own build output for the configuration these tests were built with.</summary>
     public static string SiloAssembly

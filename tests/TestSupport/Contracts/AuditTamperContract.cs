@@ -3,7 +3,7 @@ using WealthActors.Grains.Audit;
 using WealthActors.Silo.Audit;
 using WealthActors.Silo.Storage.Audit;
 
-namespace WealthActors.Silo.Tests.Audit;
+namespace WealthActors.Testing.Contracts;
 
 /// <summary>
 /// Tampering with a stored chain the way someone with access to the database would, and `audit verify` (its

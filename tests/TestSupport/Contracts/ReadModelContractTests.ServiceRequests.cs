@@ -2,7 +2,7 @@ using WealthActors.Grains.ServiceRequests;
 using WealthActors.Permissions;
 using WealthActors.ServiceRequests;
 
-namespace WealthActors.Silo.Tests.Storage.ReadModel;
+namespace WealthActors.Testing.Contracts;
 
 /// <summary>Service requests in the read model: listed like complaints, the nearest deadline first, within a person's reach.</summary>
 public abstract partial class ReadModelContractTests

@@ -1,9 +1,7 @@
 using System.Collections.Concurrent;
 using System.Net;
-using WealthActors.Silo.Tests.Infrastructure;
-using WealthActors.Testing;
 
-namespace WealthActors.Silo.Tests.Processes;
+namespace WealthActors.Testing.Contracts;
 
 /// <summary>
 /// The backup test both storages run: four callers open and annotate complaints against the real Silo while the

@@ -3,7 +3,7 @@ using WealthActors.Grains.ReadModel;
 using WealthActors.ReadModel;
 using WealthActors.Silo.Care;
 
-namespace WealthActors.Silo.Tests.Storage.ReadModel;
+namespace WealthActors.Testing.Contracts;
 
 /// <summary>The care scans every read model must answer alike (windows, tiers, stages and the ledger's anti-join).</summary>
 public abstract class CareScanContractTests

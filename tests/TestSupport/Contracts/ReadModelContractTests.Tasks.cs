@@ -1,7 +1,7 @@
 using WealthActors.Grains.Tasks;
 using WealthActors.Tasks;
 
-namespace WealthActors.Silo.Tests.Storage.ReadModel;
+namespace WealthActors.Testing.Contracts;
 
 /// <summary>Tasks in the read model: a person's list by status, soonest due first, the newer projection winning.</summary>
 public abstract partial class ReadModelContractTests

@@ -2,7 +2,7 @@ using WealthActors.Employees;
 using WealthActors.Grains.ReadModel;
 using WealthActors.ReadModel;
 
-namespace WealthActors.Silo.Tests.Storage.ReadModel;
+namespace WealthActors.Testing.Contracts;
 
 /// <summary>The behaviour both read-model implementations must share; each subclass supplies one.</summary>
 public abstract partial class ReadModelContractTests
@@ -197,7 +197,7 @@ public abstract partial class ReadModelContractTests
 }
 
 /// <summary>Sample rows for tests outside the contract.</summary>
-internal static class ReadModelContractTestsAccess
+public static class ReadModelContractTestsAccess
 {
     public static ClientRow SampleClient(string id) => new(
         id, "Sample", "B1", "E1", ClientTier.Mass, Vip: false, Aum: 1m, Birthday: null, RiskExpiresOn: null,

@@ -2,7 +2,7 @@ using System.Globalization;
 using System.Security;
 using WealthActors.Bot.Channels.WeCom;
 
-namespace WealthActors.Bot.Tests.Channels.WeCom;
+namespace WealthActors.Testing.WeCom;
 
 /// <summary>A callback as WeCom would post it: the query's signature parameters and the encrypted XML body.</summary>
 public sealed record WeComSignedCallback(string MsgSignature, string Timestamp, string Nonce, string Body)

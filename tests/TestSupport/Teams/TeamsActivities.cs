@@ -1,7 +1,6 @@
 using System.Text.Json.Nodes;
-using WealthActors.Bot.Tests.Channels.Teams;
 
-namespace WealthActors.Silo.Tests.Bot;
+namespace WealthActors.Testing.Teams;
 
 /// <summary>A Teams user in a personal chat with the bot, and the activities Teams sends on their behalf.</summary>
 /// <param name="ObjectId">The user's Microsoft Entra object id (<c>from.aadObjectId</c>).</param>

@@ -2,7 +2,7 @@ using System.Collections.Concurrent;
 using System.Text.Json.Nodes;
 using Microsoft.AspNetCore.Http;
 
-namespace WealthActors.Bot.Tests.Channels.WeCom;
+namespace WealthActors.Testing.WeCom;
 
 /// <summary>
 /// 客户联系 on the fake: <c>externalcontact/add_msg_template</c> (创建企业群发) as WeCom answers it. The sender must be

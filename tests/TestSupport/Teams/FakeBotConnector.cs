@@ -9,7 +9,7 @@ using Microsoft.AspNetCore.Http.Features;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 
-namespace WealthActors.Bot.Tests.Channels.Teams;
+namespace WealthActors.Testing.Teams;
 
 /// <summary>One request the fake Connector received, with the raw (still percent-encoded) target as sent.</summary>
 public sealed record ConnectorCall(string Method, string RawTarget, string? Authorization, string Body, DateTimeOffset At);

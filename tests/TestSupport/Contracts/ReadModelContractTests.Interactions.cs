@@ -1,7 +1,7 @@
 using WealthActors.Clients;
 using WealthActors.ReadModel;
 
-namespace WealthActors.Silo.Tests.Storage.ReadModel;
+namespace WealthActors.Testing.Contracts;
 
 public abstract partial class ReadModelContractTests
 {

@@ -2,9 +2,8 @@ using System.Text.Json;
 using System.Text.Json.Nodes;
 using System.Text.RegularExpressions;
 using Json.Schema;
-using WealthActors.Testing;
 
-namespace WealthActors.Bot.Tests.Channels.Teams;
+namespace WealthActors.Testing.Teams;
 
 /// <summary>
 /// The official Bot Framework and Adaptive Cards documents, read from <c>tests/Specs</c>, as JSON Schema validators

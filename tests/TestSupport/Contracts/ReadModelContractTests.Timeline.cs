@@ -1,6 +1,6 @@
 using WealthActors.Complaints;
 
-namespace WealthActors.Silo.Tests.Storage.ReadModel;
+namespace WealthActors.Testing.Contracts;
 
 public abstract partial class ReadModelContractTests
 {

@@ -1,7 +1,7 @@
 using WealthActors.Permissions;
 using WealthActors.ReadModel;
 
-namespace WealthActors.Silo.Tests.Storage.ReadModel;
+namespace WealthActors.Testing.Contracts;
 
 /// <summary>What the console's reports ask of the read model: a case's outcomes, ranges, sums and lists, in a scope.</summary>
 public abstract partial class ReadModelContractTests

@@ -4,7 +4,7 @@ using System.Text;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 
-namespace WealthActors.Silo.Tests.Infrastructure;
+namespace WealthActors.Testing;
 
 public static class Http
 {

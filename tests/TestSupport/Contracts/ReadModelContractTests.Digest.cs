@@ -1,7 +1,7 @@
 using WealthActors.Grains.ReadModel;
 using WealthActors.ReadModel;
 
-namespace WealthActors.Silo.Tests.Storage.ReadModel;
+namespace WealthActors.Testing.Contracts;
 
 /// <summary>The calendar re-arm and SLA digest queries, which every read model serves beside its writer.</summary>
 public abstract partial class ReadModelContractTests

@@ -5,7 +5,7 @@ using WealthActors.Grains.Audit;
 using WealthActors.Silo.Audit;
 using WealthActors.Silo.Storage.Audit;
 
-namespace WealthActors.Silo.Tests.Audit;
+namespace WealthActors.Testing.Contracts;
 
 /// <summary>Chains written through the product's own writer, as a silo process run writes its chain.</summary>
 internal static class AuditTestChains

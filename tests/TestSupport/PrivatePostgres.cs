@@ -8,7 +8,7 @@ namespace WealthActors.Testing;
 /// <c>pg_ctl start</c> on a loopback port. The server refuses to run as root, so under root it runs as the
 /// <c>postgres</c> system user. Shared by the integration tests and the benchmarks, which differ only in settings.
 /// </summary>
-internal sealed class PrivatePostgres
+public sealed class PrivatePostgres
 {
     public const string SuperUser = "postgres";
 

@@ -10,7 +10,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Microsoft.IdentityModel.Tokens;
 
-namespace WealthActors.Bot.Tests.Channels.Teams;
+namespace WealthActors.Testing.Teams;
 
 /// <summary>
 /// A local stand-in for login.botframework.com on a real Kestrel socket: an OpenID metadata document whose jwks_uri

@@ -3,7 +3,7 @@ using System.Text.Json.Nodes;
 using Microsoft.IdentityModel.JsonWebTokens;
 using Microsoft.IdentityModel.Tokens;
 
-namespace WealthActors.Bot.Tests.Channels.Teams;
+namespace WealthActors.Testing.Teams;
 
 /// <summary>Mints Bot Connector style tokens (and forgeries of them) for the validator tests.</summary>
 public static class BotFrameworkTokens

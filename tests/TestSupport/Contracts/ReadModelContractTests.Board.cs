@@ -1,7 +1,7 @@
 using WealthActors.Permissions;
 using WealthActors.ReadModel;
 
-namespace WealthActors.Silo.Tests.Storage.ReadModel;
+namespace WealthActors.Testing.Contracts;
 
 /// <summary>What the console's SLA board asks of the read model: counts by SLA state, and a page of a filtered, sorted list.</summary>
 public abstract partial class ReadModelContractTests

@@ -1,7 +1,7 @@
 using System.Collections.Concurrent;
 using WealthActors.Employees;
 
-namespace WealthActors.Grains.Tests.Infrastructure;
+namespace WealthActors.Testing;
 
 public sealed class RecordingPushChannel : IInboxPushChannel
 {

@@ -9,7 +9,7 @@ using Microsoft.AspNetCore.Http.Features;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 
-namespace WealthActors.Bot.Tests.Channels.WeCom;
+namespace WealthActors.Testing.WeCom;
 
 /// <summary>One call the fake received on a token-protected API.</summary>
 public sealed record FakeWeComCall(string Api, string? AccessToken, JsonObject Body);
