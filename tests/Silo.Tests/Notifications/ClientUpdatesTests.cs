@@ -1,5 +1,7 @@
 using System.Net;
 using System.Text.Json.Nodes;
+using Microsoft.Extensions.DependencyInjection;
+using WealthActors.Notifications;
 using WealthActors.Silo.Tests.Infrastructure;
 
 namespace WealthActors.Silo.Tests.Notifications;
@@ -100,9 +102,14 @@ public sealed class ClientUpdatesTests(ClientUpdatesFixture silo) : IClassFixtur
         Assert.All(entries, e => Assert.Contains("told the client by wecom", e, StringComparison.Ordinal));
         Assert.Equal(3, entries.Count);
         Assert.DoesNotContain(silo.Sms.Requests, r => ((string?)r["messageId"])?.StartsWith(complaintId, StringComparison.Ordinal) == true);
-        // The same contact is not told again later: each change once.
-        await Task.Delay(300);
-        Assert.Equal(3, silo.WeCom.CustomerMessages.Count(m => m.ExternalUserId == external));
+        // Each change once, now and later: an outcome reaches the timeline only after its update's grain stored it, and
+        // a stored outcome is final (that grain never sends its key again); each was one hand-over to WeCom.
+        var grains = silo.Api.Services.GetRequiredService<IGrainFactory>();
+        foreach (var key in entries.Select(e => e[1..e.IndexOf(']', StringComparison.Ordinal)]))
+        {
+            var outcome = await grains.GetGrain<IClientUpdateGrain>(key).GetOutcome();
+            Assert.Equal((ClientUpdateStatus.Sent, "wecom", 1), (outcome!.Status, outcome.Channel, outcome.Attempts));
+        }
     }
 
     [Fact]

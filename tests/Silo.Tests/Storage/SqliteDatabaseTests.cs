@@ -83,8 +83,9 @@ public sealed class SqliteDatabaseTests : IDisposable
         using var database = TestDatabases.Create(_folder, new SqliteStorageOptions { MaxWriteConnections = 1 });
         var first = await database.WriteDataSource.OpenConnectionAsync();
 
+        // An open that takes a free slot completes at once (the connection opens synchronously); one that must wait for
+        // a slot is still waiting when the call returns, and only a dispose lets it on.
         var second = database.WriteDataSource.OpenConnectionAsync().AsTask();
-        await Task.Delay(100);
         Assert.False(second.IsCompleted);
 
         await first.DisposeAsync();
