@@ -66,26 +66,26 @@ public static class ApiHostingExtensions
         app.MapHealthChecks("/health");
         app.MapOpenApi();
         app.MapScalarApiReference(SecurityHeaders.DocsPath, SecurityHostingExtensions.ScalarFromThisSilo);
-        // Every route of the API under one group that declares the problems the pipeline above answers.
-        var api = app.MapGroup("").DeclaresPipelineProblems();
-        api.MapSessionApi();
-        api.MapOrganizationApi();
-        api.MapClientsApi();
-        api.MapInteractionsApi();
-        api.MapHandoverApi();
-        api.MapSlaPoliciesApi();
-        api.MapCalendarsApi();
-        api.MapComplaintsApi();
-        api.MapTasksApi();
-        api.MapServiceRequestsApi();
-        api.MapTransactionsApi();
-        api.MapCareRulesApi();
-        api.MapJobsApi();
-        api.MapAuditApi();
-        api.MapImportsApi();
-        api.MapExportsApi();
-        api.MapSuitabilityApi();
-        api.MapEvidenceApi();
+        // Each API declares the problems the pipeline above answers on its own routes and groups (ApiResponses): one
+        // group around them all measured 0.06–0.09 ms more silo CPU per grain op (docs/BENCHMARKS.md).
+        app.MapSessionApi();
+        app.MapOrganizationApi();
+        app.MapClientsApi();
+        app.MapInteractionsApi();
+        app.MapHandoverApi();
+        app.MapSlaPoliciesApi();
+        app.MapCalendarsApi();
+        app.MapComplaintsApi();
+        app.MapTasksApi();
+        app.MapServiceRequestsApi();
+        app.MapTransactionsApi();
+        app.MapCareRulesApi();
+        app.MapJobsApi();
+        app.MapAuditApi();
+        app.MapImportsApi();
+        app.MapExportsApi();
+        app.MapSuitabilityApi();
+        app.MapEvidenceApi();
         return app;
     }
 

@@ -31,8 +31,8 @@ public static class ApiResponses
         builder.Produces<Stream>(StatusCodes.Status200OK, contentTypes[0], contentTypes[1..]);
 
     /// <summary>
-    /// Declares, on every endpoint mapped under <paramref name="builder"/>, the problems the pipeline answers before or
-    /// after its handler: 401/403 where authorization is required, 400/413 where a body is read, 429 where a rate limit
+    /// Declares, on every endpoint mapped by <paramref name="builder"/> (a route, or an API's own group), the problems
+    /// the pipeline answers before or after its handler: 401/403 where authorization is required, 400/413 where a body is read, 429 where a rate limit
     /// applies, 500 for a fault no rule foresaw and 503 where the cluster or the audit trail cannot serve the request now.
     /// </summary>
     public static TBuilder DeclaresPipelineProblems<TBuilder>(this TBuilder builder)

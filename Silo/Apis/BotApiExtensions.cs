@@ -24,7 +24,7 @@ public static class BotApiExtensions
     {
         app.UseDefaultFiles();
         app.UseStaticFiles();
-        app.MapGroup("").DeclaresPipelineProblems().MapWebChatApi();
+        app.MapWebChatApi();
         if (app.Services.GetRequiredService<IOptions<WeComOptions>>().Value.Enabled)
         {
             app.MapWeComCallbackApi();

@@ -9,7 +9,7 @@ public static class CalendarsApi
 {
     public static IEndpointRouteBuilder MapCalendarsApi(this IEndpointRouteBuilder routes)
     {
-        var group = routes.MapGroup("/api/calendars").WithTags("Business calendars");
+        var group = routes.MapGroup("/api/calendars").DeclaresPipelineProblems().WithTags("Business calendars");
         group.MapGet("/", List).RequireAuthorization(AuthHostingExtensions.Policies.Read).Produces<BusinessCalendarDocument[]>();
         group.MapGet("/{calendarId}", Get).RequireAuthorization(AuthHostingExtensions.Policies.Read)
             .Produces<BusinessCalendarDocument>().ProducesProblems(400, 404);

@@ -12,7 +12,7 @@ public static class CareRulesApi
 {
     public static IEndpointRouteBuilder MapCareRulesApi(this IEndpointRouteBuilder routes)
     {
-        var group = routes.MapGroup("/api/care-rules").WithTags("Care rules");
+        var group = routes.MapGroup("/api/care-rules").DeclaresPipelineProblems().WithTags("Care rules");
         group.MapGet("/", Get).RequireAuthorization(AuthHostingExtensions.Policies.Read).Produces<CareRulesResponse>();
         group.MapPut("/", Put).RequireAuthorization(AuthHostingExtensions.Policies.AdminOnly).Produces<CareRulesResponse>();
         group.MapGet("/versions", Versions).RequireAuthorization(AuthHostingExtensions.Policies.Read)

@@ -14,7 +14,7 @@ public static class ClientsApi
 {
     public static IEndpointRouteBuilder MapClientsApi(this IEndpointRouteBuilder routes)
     {
-        var group = routes.MapGroup("/api/clients").WithTags("Clients");
+        var group = routes.MapGroup("/api/clients").DeclaresPipelineProblems().WithTags("Clients");
         group.MapPut("/{clientId}", Upsert).RequireAuthorization(AuthHostingExtensions.Policies.Integrate)
             .Produces<ClientResponse>().ProducesProblems(404);
         group.MapGet("/{clientId}", Get).RequireAuthorization(AuthHostingExtensions.Policies.Read)

@@ -9,7 +9,7 @@ public static class ComplaintsApi
 {
     public static IEndpointRouteBuilder MapComplaintsApi(this IEndpointRouteBuilder routes)
     {
-        var group = routes.MapGroup("/api/complaints").WithTags("Complaints");
+        var group = routes.MapGroup("/api/complaints").DeclaresPipelineProblems().WithTags("Complaints");
         group.MapPost("/", Open).RequireAuthorization(AuthHostingExtensions.Policies.Work)
             .Produces<OpenedComplaintResponse>(StatusCodes.Status201Created).ProducesProblems(404);
         group.MapGet("/{complaintId}", Get).RequireAuthorization(AuthHostingExtensions.Policies.Read)

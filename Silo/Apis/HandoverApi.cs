@@ -32,11 +32,11 @@ public static class HandoverApi
 
     public static IEndpointRouteBuilder MapHandoverApi(this IEndpointRouteBuilder routes)
     {
-        routes.MapPost("/api/employees/{employeeId}/handover", Start)
+        routes.MapPost("/api/employees/{employeeId}/handover", Start).DeclaresPipelineProblems()
             .WithTags("Handovers")
             .RequireAuthorization(AuthHostingExtensions.Policies.Handover)
             .Produces<HandoverResponse>(StatusCodes.Status202Accepted).ProducesProblems(404, 409);
-        routes.MapGet("/api/handovers/{handoverId}", Get)
+        routes.MapGet("/api/handovers/{handoverId}", Get).DeclaresPipelineProblems()
             .WithTags("Handovers")
             .RequireAuthorization(AuthHostingExtensions.Policies.Read)
             .Produces<HandoverResponse>().ProducesProblems(400, 404);

@@ -21,7 +21,7 @@ public static class InteractionsApi
 
     public static IEndpointRouteBuilder MapInteractionsApi(this IEndpointRouteBuilder routes)
     {
-        routes.MapGet("/api/clients/{clientId}/interactions", Page)
+        routes.MapGet("/api/clients/{clientId}/interactions", Page).DeclaresPipelineProblems()
             .WithTags("Clients")
             .RequireAuthorization(AuthHostingExtensions.Policies.Read)
             .Produces<InteractionPage>().ProducesProblems(400, 404);

@@ -8,7 +8,7 @@ public static class JobsApi
 {
     public static IEndpointRouteBuilder MapJobsApi(this IEndpointRouteBuilder routes)
     {
-        var group = routes.MapGroup("/api/admin/jobs").WithTags("Jobs");
+        var group = routes.MapGroup("/api/admin/jobs").DeclaresPipelineProblems().WithTags("Jobs");
         group.MapPost("/{name}/run", Run).RequireAuthorization(AuthHostingExtensions.Policies.AdminOnly)
             .Produces<JobRunResult>().ProducesProblems(404);
         return routes;

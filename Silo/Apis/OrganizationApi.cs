@@ -17,19 +17,19 @@ public static class OrganizationApi
 {
     public static IEndpointRouteBuilder MapOrganizationApi(this IEndpointRouteBuilder routes)
     {
-        routes.MapPut("/api/branches/{branchId}", UpsertBranch).WithTags("Organization")
+        routes.MapPut("/api/branches/{branchId}", UpsertBranch).DeclaresPipelineProblems().WithTags("Organization")
             .RequireAuthorization(AuthHostingExtensions.Policies.Administer)
             .Produces<BranchProfile>().ProducesProblems(404);
-        routes.MapGet("/api/branches/{branchId}", GetBranch).WithTags("Organization")
+        routes.MapGet("/api/branches/{branchId}", GetBranch).DeclaresPipelineProblems().WithTags("Organization")
             .RequireAuthorization(AuthHostingExtensions.Policies.Read)
             .Produces<BranchProfile>().ProducesProblems(400, 404);
-        routes.MapPut("/api/employees/{employeeId}", UpsertEmployee).WithTags("Organization")
+        routes.MapPut("/api/employees/{employeeId}", UpsertEmployee).DeclaresPipelineProblems().WithTags("Organization")
             .RequireAuthorization(AuthHostingExtensions.Policies.Administer)
             .Produces<EmployeeProfile>().ProducesProblems(404);
-        routes.MapGet("/api/employees/{employeeId}", GetEmployee).WithTags("Organization")
+        routes.MapGet("/api/employees/{employeeId}", GetEmployee).DeclaresPipelineProblems().WithTags("Organization")
             .RequireAuthorization(AuthHostingExtensions.Policies.Read)
             .Produces<EmployeeProfile>().ProducesProblems(400, 404);
-        routes.MapGet("/api/employees/{employeeId}/inbox", Inbox).WithTags("Organization")
+        routes.MapGet("/api/employees/{employeeId}/inbox", Inbox).DeclaresPipelineProblems().WithTags("Organization")
             .RequireAuthorization(AuthHostingExtensions.Policies.Read)
             .Produces<IReadOnlyList<InboxMessage>>().ProducesProblems(400, 404);
         return routes;

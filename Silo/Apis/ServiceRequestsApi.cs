@@ -16,7 +16,7 @@ public static class ServiceRequestsApi
 
     public static IEndpointRouteBuilder MapServiceRequestsApi(this IEndpointRouteBuilder routes)
     {
-        var group = routes.MapGroup("/api/service-requests").WithTags("Service requests");
+        var group = routes.MapGroup("/api/service-requests").DeclaresPipelineProblems().WithTags("Service requests");
         group.MapPost("/", Open).RequireAuthorization(AuthHostingExtensions.Policies.Work)
             .Produces<ServiceRequestView>(StatusCodes.Status201Created).ProducesProblems(404);
         group.MapGet("/{requestId}", Get).RequireAuthorization(AuthHostingExtensions.Policies.Read)

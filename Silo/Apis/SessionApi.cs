@@ -18,13 +18,13 @@ public static class SessionApi
 {
     public static IEndpointRouteBuilder MapSessionApi(this IEndpointRouteBuilder routes)
     {
-        routes.MapGet("/api/me", Me).WithTags("Session").RequireAuthorization(AuthHostingExtensions.Policies.Read)
+        routes.MapGet("/api/me", Me).DeclaresPipelineProblems().WithTags("Session").RequireAuthorization(AuthHostingExtensions.Policies.Read)
             .Produces<CallerResponse>();
         var oidc = routes.ServiceProvider.GetRequiredService<IOptions<OidcOptions>>().Value.Enabled;
         var wecom = routes.ServiceProvider.GetRequiredService<IOptions<WeComOptions>>().Value.Enabled;
         if (oidc)
         {
-            routes.MapGet("/signin", SignIn).WithTags("Session").AllowAnonymous().ExcludeFromDescription();
+            routes.MapGet("/signin", SignIn).DeclaresPipelineProblems().WithTags("Session").AllowAnonymous().ExcludeFromDescription();
         }
 
         if (wecom)
@@ -35,7 +35,7 @@ public static class SessionApi
         // Either way of signing in opens the same console session.
         if (oidc || wecom)
         {
-            routes.MapPost("/signout", (Delegate)SignOut).WithTags("Session").AllowAnonymous().ExcludeFromDescription();
+            routes.MapPost("/signout", (Delegate)SignOut).DeclaresPipelineProblems().WithTags("Session").AllowAnonymous().ExcludeFromDescription();
         }
 
         return routes;

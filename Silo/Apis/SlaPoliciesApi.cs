@@ -8,7 +8,7 @@ public static class SlaPoliciesApi
 {
     public static IEndpointRouteBuilder MapSlaPoliciesApi(this IEndpointRouteBuilder routes)
     {
-        var group = routes.MapGroup("/api/sla-policies").WithTags("SLA policies");
+        var group = routes.MapGroup("/api/sla-policies").DeclaresPipelineProblems().WithTags("SLA policies");
         group.MapGet("/", List).RequireAuthorization(AuthHostingExtensions.Policies.Read).Produces<SlaPolicyDto[]>();
         group.MapGet("/{policyId}", Get).RequireAuthorization(AuthHostingExtensions.Policies.Read)
             .Produces<SlaPolicyDto>().ProducesProblems(400, 404);

@@ -16,7 +16,7 @@ public static class TasksApi
 
     public static IEndpointRouteBuilder MapTasksApi(this IEndpointRouteBuilder routes)
     {
-        var group = routes.MapGroup("/api/tasks").WithTags("Tasks");
+        var group = routes.MapGroup("/api/tasks").DeclaresPipelineProblems().WithTags("Tasks");
         group.MapPost("/", Create).RequireAuthorization(AuthHostingExtensions.Policies.Work)
             .Produces<TaskResponse>(StatusCodes.Status201Created).ProducesProblems(404);
         group.MapGet("/{taskId}", Get).RequireAuthorization(AuthHostingExtensions.Policies.Read)
@@ -27,7 +27,7 @@ public static class TasksApi
             .Produces<TaskResponse>().ProducesCaseCommandProblems();
         group.MapPost("/{taskId}/cancel", Cancel).RequireAuthorization(AuthHostingExtensions.Policies.Work)
             .Produces<TaskResponse>().ProducesCaseCommandProblems();
-        routes.MapGet("/api/employees/{employeeId}/tasks", List).WithTags("Tasks")
+        routes.MapGet("/api/employees/{employeeId}/tasks", List).DeclaresPipelineProblems().WithTags("Tasks")
             .RequireAuthorization(AuthHostingExtensions.Policies.Read)
             .Produces<IReadOnlyList<TaskRow>>().ProducesProblems(400, 404);
         return routes;

@@ -8,7 +8,7 @@ public static class TransactionsApi
 {
     public static IEndpointRouteBuilder MapTransactionsApi(this IEndpointRouteBuilder routes)
     {
-        var group = routes.MapGroup("/api/clients").WithTags("Clients");
+        var group = routes.MapGroup("/api/clients").DeclaresPipelineProblems().WithTags("Clients");
         group.MapPost("/{clientId}/transactions", Record).RequireAuthorization(AuthHostingExtensions.Policies.Integrate)
             .Produces<TransactionOutcome>().ProducesProblems(404);
         return routes;

@@ -37,7 +37,7 @@ public static class WebChatApi
 
     public static IEndpointRouteBuilder MapWebChatApi(this IEndpointRouteBuilder routes)
     {
-        var group = routes.MapGroup("/api/webchat").WithTags("WebChat")
+        var group = routes.MapGroup("/api/webchat").DeclaresPipelineProblems().WithTags("WebChat")
             .RequireAuthorization(AuthHostingExtensions.Policies.Person);
         group.MapPost("/messages", Send).Produces<WebChatReply>();
         group.MapGet("/inbox/{employeeId}/stream", Stream).RequireRateLimiting(InboxStreamCap.Policy)

@@ -38,7 +38,7 @@ public static class AuditApi
 
     public static IEndpointRouteBuilder MapAuditApi(this IEndpointRouteBuilder routes)
     {
-        var group = routes.MapGroup("/api/audit").WithTags("Audit").RequireAuthorization(Policy);
+        var group = routes.MapGroup("/api/audit").DeclaresPipelineProblems().WithTags("Audit").RequireAuthorization(Policy);
         group.MapGet("/", List).WithMetadata(new AuditedRead("audit.read", "audit")).Produces<AuditPage>().ProducesProblems(400);
         group.MapGet("/export", Export).WithMetadata(new AuditedRead("audit.export", "audit"))
             .ProducesFile("text/csv").ProducesProblems(400);

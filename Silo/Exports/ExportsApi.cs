@@ -19,11 +19,11 @@ public static class ExportsApi
 
     public static IEndpointRouteBuilder MapExportsApi(this IEndpointRouteBuilder routes)
     {
-        routes.MapGet("/api/complaints/export", Complaints).WithTags("Complaints")
+        routes.MapGet("/api/complaints/export", Complaints).DeclaresPipelineProblems().WithTags("Complaints")
             .RequireAuthorization(AuthHostingExtensions.Policies.Read)
             .WithMetadata(new AuditedRead("complaint.export", "complaint"))
             .ProducesXlsx().ProducesProblems(400);
-        routes.MapGet("/api/clients/export", Clients).WithTags("Clients")
+        routes.MapGet("/api/clients/export", Clients).DeclaresPipelineProblems().WithTags("Clients")
             .RequireAuthorization(AuthHostingExtensions.Policies.Read)
             .WithMetadata(new AuditedRead("client.export", "client"))
             .ProducesXlsx().ProducesProblems(400);

@@ -21,7 +21,7 @@ public static class ImportsApi
     public static IEndpointRouteBuilder MapImportsApi(this IEndpointRouteBuilder routes)
     {
         var maxFile = routes.ServiceProvider.GetRequiredService<IOptions<ImportOptions>>().Value.MaxFileBytes;
-        var group = routes.MapGroup("/api/imports").WithTags("Imports");
+        var group = routes.MapGroup("/api/imports").DeclaresPipelineProblems().WithTags("Imports");
         group.MapGet("/templates/{kind}", Template).RequireAuthorization(AuthHostingExtensions.Policies.Read)
             .ProducesXlsx().ProducesProblems(400);
         foreach (var kind in ImportKind.All)

@@ -21,7 +21,7 @@ public static class EvidenceApi
     public static IEndpointRouteBuilder MapEvidenceApi(this IEndpointRouteBuilder routes)
     {
         var maxFile = routes.ServiceProvider.GetRequiredService<EvidenceStore>().Options.MaxFileBytes;
-        var group = routes.MapGroup("/api/evidence").WithTags("Suitability");
+        var group = routes.MapGroup("/api/evidence").DeclaresPipelineProblems().WithTags("Suitability");
         group.MapPost("/", Upload).RequireAuthorization(AuthHostingExtensions.Policies.Work)
             .WithMetadata(new BodySizeLimit(maxFile + MultipartOverheadBytes, "file"))
             .DisableAntiforgery()

@@ -19,16 +19,16 @@ public static class SuitabilityApi
 {
     public static IEndpointRouteBuilder MapSuitabilityApi(this IEndpointRouteBuilder routes)
     {
-        var products = routes.MapGroup("/api/products").WithTags("Suitability");
+        var products = routes.MapGroup("/api/products").DeclaresPipelineProblems().WithTags("Suitability");
         products.MapGet("/", ListProducts).RequireAuthorization(AuthHostingExtensions.Policies.Read).Produces<Product[]>();
         products.MapGet("/{code}", GetProduct).RequireAuthorization(AuthHostingExtensions.Policies.Read).Produces<Product>().ProducesProblems(404);
         products.MapPut("/{code}", PutProduct).RequireAuthorization(AuthHostingExtensions.Policies.AdminOnly).Produces<Product>();
 
-        var questionnaire = routes.MapGroup("/api/risk-questionnaire").WithTags("Suitability");
+        var questionnaire = routes.MapGroup("/api/risk-questionnaire").DeclaresPipelineProblems().WithTags("Suitability");
         questionnaire.MapGet("/", GetQuestionnaire).RequireAuthorization(AuthHostingExtensions.Policies.Read).Produces<RiskQuestionnaire>();
         questionnaire.MapPut("/", PutQuestionnaire).RequireAuthorization(AuthHostingExtensions.Policies.AdminOnly).Produces<RiskQuestionnaire>();
 
-        var clients = routes.MapGroup("/api/clients").WithTags("Suitability");
+        var clients = routes.MapGroup("/api/clients").DeclaresPipelineProblems().WithTags("Suitability");
         clients.MapPost("/{clientId}/risk-assessments", Assess).RequireAuthorization(AuthHostingExtensions.Policies.Integrate)
             .Produces<RiskAssessmentResponse>().ProducesProblems(404, 409);
         clients.MapPost("/{clientId}/subscriptions", Subscribe).RequireAuthorization(AuthHostingExtensions.Policies.Work)
@@ -36,7 +36,7 @@ public static class SuitabilityApi
         clients.MapGet("/{clientId}/suitable-products", SuitableProducts).RequireAuthorization(AuthHostingExtensions.Policies.Read)
             .Produces<RecommendationResponse[]>().ProducesProblems(400, 404);
 
-        var subscriptions = routes.MapGroup("/api/subscriptions").WithTags("Suitability");
+        var subscriptions = routes.MapGroup("/api/subscriptions").DeclaresPipelineProblems().WithTags("Suitability");
         subscriptions.MapGet("/{subscriptionId}", GetSubscription).RequireAuthorization(AuthHostingExtensions.Policies.Read)
             .Produces<SubscriptionResponse>().ProducesProblems(404);
         subscriptions.MapPost("/{subscriptionId}/override", RequestOverride).RequireAuthorization(AuthHostingExtensions.Policies.Work)
@@ -48,7 +48,7 @@ public static class SuitabilityApi
             Decide(subscriptionId, false, body, http, grains, audit)).RequireAuthorization(AuditApi.Policy)
             .Produces<SubscriptionResponse>().ProducesProblems(404, 409);
 
-        var register = routes.MapGroup("/api/suitability/register").WithTags("Suitability");
+        var register = routes.MapGroup("/api/suitability/register").DeclaresPipelineProblems().WithTags("Suitability");
         register.MapGet("/", Register).RequireAuthorization(AuditApi.Policy)
             .WithMetadata(new AuditedRead("suitability.register", "suitability-register"))
             .Produces<IReadOnlyList<SuitabilityRegisterEntry>>().ProducesProblems(400);
