@@ -120,14 +120,18 @@ public sealed class ScenarioSmokeTests(ITestOutputHelper output)
     }
 
     [Fact]
-    public async Task ConsoleBoard_TinyRun_CountsEveryOpenCaseAndTimesBothViews()
+    public async Task ConsoleBoard_TinyRun_CountsEveryOpenCaseTimesBothViewsAndSeesEscalationsLive()
     {
-        var line = await Run("console-board", "--open", "2000", "--runs", "5");
+        var line = await Run("console-board", "--open", "2000", "--runs", "5", "--waves", "1");
         Assert.Equal(2000, line.Number("open"));
         Assert.True(line.Number("compliance_p95_ms") > 0);
         Assert.True(line.Number("branch_p95_ms") > 0);
         Assert.Contains("compliance (every case): 2000 open counted, 25 rows on the first page", _lastOutput);
         Assert.Contains("branch head of BB03: 200 open counted, 25 rows on the first page", _lastOutput);
+        // Every escalation of the wave reached the open board in the browser.
+        Assert.Contains("live: 1 waves of 20 escalations to the head of BB03", _lastOutput);
+        Assert.Matches(@"showed it: n=20 ", _lastOutput);
+        Assert.True(line.Number("live_p99_ms") > 0);
     }
 
     [Theory]

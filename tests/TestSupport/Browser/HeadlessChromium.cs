@@ -1,10 +1,10 @@
 using Microsoft.Playwright;
 
-namespace WealthActors.Silo.Tests.Infrastructure;
+namespace WealthActors.Testing.Browser;
 
 /// <summary>
 /// The machine's own Chromium (Debian's package, installed by scripts/install-test-deps.sh), headless, driven by
-/// Playwright, with a throwaway profile: what the browser tests open pages in.
+/// Playwright, with a throwaway profile: what the browser tests and the console benchmark open pages in.
 /// </summary>
 public sealed class HeadlessChromium : IAsyncDisposable
 {
@@ -24,7 +24,11 @@ public sealed class HeadlessChromium : IAsyncDisposable
 
     public static async Task<HeadlessChromium> Start()
     {
-        Assert.True(File.Exists(ChromiumPath), $"{ChromiumPath} is missing: scripts/install-test-deps.sh installs Debian's chromium package");
+        if (!File.Exists(ChromiumPath))
+        {
+            throw new InvalidOperationException($"{ChromiumPath} is missing: scripts/install-test-deps.sh installs Debian's chromium package");
+        }
+
         var profile = Directory.CreateTempSubdirectory("wealthactors-chromium-").FullName;
         var playwright = await Playwright.CreateAsync();
         var browser = await playwright.Chromium.LaunchPersistentContextAsync(profile, new BrowserTypeLaunchPersistentContextOptions

@@ -19,7 +19,7 @@ using OpenIddict.Server;
 using OpenIddict.Server.AspNetCore;
 using static OpenIddict.Abstractions.OpenIddictConstants;
 
-namespace WealthActors.Silo.Tests.Infrastructure;
+namespace WealthActors.Testing.Identity;
 
 /// <summary>
 /// A real OpenID Connect provider on a loopback port, standing in for the bank's (Keycloak, Entra ID, ADFS): discovery
@@ -160,7 +160,11 @@ public sealed class TestIdentityProvider : IAsyncDisposable
             ["scope"] = "openid profile",
         }));
         var body = await response.Content.ReadFromJsonAsync<JsonElement>();
-        Assert.True(response.IsSuccessStatusCode, $"The provider refused a token for {employeeId}: {body}");
+        if (!response.IsSuccessStatusCode)
+        {
+            throw new InvalidOperationException($"The provider refused a token for {employeeId}: {body}");
+        }
+
         return _tokens[employeeId] = body.GetProperty("access_token").GetString()!;
     }
 
