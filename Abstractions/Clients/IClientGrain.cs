@@ -15,6 +15,10 @@ public interface IClientGrain : IGrainWithStringKey
     [Alias("Exists"), ReadOnly]
     Task<bool> Exists();
 
+    /// <summary>Whether the client consented to progress updates on any channel; null for an unknown client.</summary>
+    [Alias("ConsentsToUpdates"), ReadOnly]
+    Task<bool?> ConsentsToUpdates();
+
     /// <summary>Adds a holding or, for the same product code, replaces it.</summary>
     [Alias("AddHolding")]
     Task<ClientView> AddHolding(Holding holding, Actor actor);

@@ -1,4 +1,5 @@
 using Microsoft.Extensions.Logging;
+using WealthActors.Clients;
 using WealthActors.Grains.Notifications;
 using WealthActors.Notifications;
 using WealthActors.Sla;
@@ -71,7 +72,14 @@ public abstract partial class CaseGrain<TState, TRow>
         {
             try
             {
-                await GrainFactory.GetGrain<IClientUpdateGrain>(request.Key).Submit(request);
+                // Most clients have not consented: nothing is owed, so no update grain is made to record that (its
+                // activation and state write cost more than the command that owed the update). The update grain asks
+                // again when it is made, for a consent withdrawn in between.
+                if (await GrainFactory.GetGrain<IClientGrain>(request.ClientId).ConsentsToUpdates() != false)
+                {
+                    await GrainFactory.GetGrain<IClientUpdateGrain>(request.Key).Submit(request);
+                }
+
                 handed.Add(request);
             }
             catch (Exception ex)

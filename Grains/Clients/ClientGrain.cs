@@ -46,6 +46,9 @@ public sealed partial class ClientGrain(
 
     public Task<bool> Exists() => Task.FromResult(state.State.Profile is not null);
 
+    public Task<bool?> ConsentsToUpdates() =>
+        Task.FromResult(state.State.Profile is { } profile ? profile.UpdateConsent is { Count: > 0 } : (bool?)null);
+
     public async Task<ClientView> AddHolding(Holding holding, Actor actor)
     {
         RequireExists();

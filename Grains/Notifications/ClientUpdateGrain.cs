@@ -77,9 +77,10 @@ public sealed partial class ClientUpdateGrain(
         }
 
         S.Request = request;
-        if (await ClientConsents(request.ClientId) == false)
+        if (await GrainFactory.GetGrain<IClientGrain>(request.ClientId).ConsentsToUpdates() == false)
         {
-            // Most clients: nothing is owed and nothing is put on the case's timeline.
+            // Consent withdrawn since the case looked (it hands over nothing for a client without it): nothing is owed
+            // and nothing is put on the case's timeline.
             S.Outcome = Outcome(ClientUpdateStatus.NotSent, null, "the client has not consented to progress updates");
             S.Reported = true;
             await state.WriteStateAsync();
@@ -99,19 +100,6 @@ public sealed partial class ClientUpdateGrain(
         }
 
         Schedule(TimeSpan.Zero);
-    }
-
-    /// <summary>Whether the client consented to any channel; null when the client is not there (told on the timeline).</summary>
-    private async Task<bool?> ClientConsents(string clientId)
-    {
-        try
-        {
-            return (await GrainFactory.GetGrain<IClientGrain>(clientId).GetView()).Profile.UpdateConsent is { Count: > 0 };
-        }
-        catch (EntityNotFoundException)
-        {
-            return null;
-        }
     }
 
     public Task<ClientUpdateOutcome?> GetOutcome() => Task.FromResult(S.Outcome);

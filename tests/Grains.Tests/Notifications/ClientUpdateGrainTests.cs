@@ -100,6 +100,30 @@ public sealed class ClientUpdateGrainTests(ClusterFixture fixture)
         Assert.All(timeline.Where(e => e.Kind == "ClientUpdate"), e => Assert.Contains("told the client by wecom", e.Text, StringComparison.Ordinal));
     }
 
+    [Fact]
+    public async Task AClientWhoConsentedToNothing_IsOwedNothing_SoNoUpdateIsMadeOrRecorded()
+    {
+        var org = await TestOrg.Create(Grains);
+        var complaintId = $"CMP-{Guid.NewGuid():N}"[..24];
+        await org.OpenVipComplaint(Grains, complaintId);
+        var complaint = Grains.GetGrain<IComplaintGrain>(complaintId);
+        var advisor = Actor.Employee(org.Advisor, "tests");
+
+        await complaint.Acknowledge(advisor, "on it");
+        await complaint.Resolve(advisor, "fee refunded");
+
+        var timeline = (await complaint.GetView()).Timeline;
+        Assert.DoesNotContain(timeline, e => e.Kind == "ClientUpdate");
+        // No update grain holds anything under any key the two changes could have used (numbered by the timeline).
+        foreach (var kind in new[] { ClientUpdateKind.Acknowledged, ClientUpdateKind.Resolved })
+        {
+            for (var n = 0; n <= timeline.Count; n++)
+            {
+                Assert.Null(await Grains.GetGrain<IClientUpdateGrain>($"{complaintId}:{kind}:{n}").GetOutcome());
+            }
+        }
+    }
+
     /// <summary>A client who consented to WeCom and SMS, with both contacts, and an open complaint's update for them.</summary>
     private async Task<(string Contact, ClientUpdateRequest Update)> Consenting()
     {
