@@ -17,6 +17,7 @@ public static class Program
         ["care-scan"] = CareScan.Run,
         ["excel-import"] = ExcelImport.Run,
         ["console-board"] = ConsoleBoard.Run,
+        ["list-query"] = ListQuery.Run,
         ["sla-eval"] = Micro.Run,
         ["wecom-crypto"] = Micro.Run,
         ["state-sealing"] = Micro.Run,
@@ -47,7 +48,7 @@ public static class Program
 
         if (!Scenarios.TryGetValue(parsed.Scenario, out var run))
         {
-            Console.WriteLine("usage: dotnet run -c Release --project bench -- <scenario> [--quick] [--storage sqlite|postgres] [--silo-env Key=Value,…]");
+            Console.WriteLine("usage: dotnet run -c Release --project bench -- <scenario> [--quick] [--storage sqlite|postgres|memory] [--silo-env Key=Value,…]");
             Console.WriteLine($"scenarios: {string.Join(", ", Scenarios.Keys)}");
             return parsed.Scenario == "help" ? 0 : 2;
         }

@@ -3,7 +3,7 @@ using System.Globalization;
 namespace WealthActors.Bench.Infrastructure;
 
 /// <summary>
-/// <c>&lt;scenario&gt; [--quick] [--storage sqlite|postgres] [--name value …]</c>. Named values override a scenario's
+/// <c>&lt;scenario&gt; [--quick] [--storage sqlite|postgres|memory] [--name value …]</c> (memory: command-throughput only). Named values override a scenario's
 /// sizes (the smoke tests use them to run each scenario at a tiny size).
 /// </summary>
 public sealed class BenchArgs
@@ -34,9 +34,9 @@ public sealed class BenchArgs
         }
 
         Storage = Get("storage", "sqlite").ToLowerInvariant();
-        if (Storage is not ("sqlite" or "postgres"))
+        if (Storage is not ("sqlite" or "postgres" or "memory"))
         {
-            throw new ArgumentException($"--storage must be sqlite or postgres, not '{Storage}'.");
+            throw new ArgumentException($"--storage must be sqlite, postgres or memory, not '{Storage}'.");
         }
     }
 

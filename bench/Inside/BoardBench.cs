@@ -56,7 +56,7 @@ public static class BoardBench
         var opened = now.AddMinutes(-(i % 20_000));
         return new ComplaintRow(
             $"BK{i:0000000}", $"BC{i % 50_000:0000000}", $"BB{i % branches:00}", $"BA{i % (branches * 20):0000}", ComplaintStatus.Open,
-            States[i % States.Length], (Severity)(i % 4), Categories[i % Categories.Length], i % 3, opened,
+            States[i / branches % States.Length], (Severity)(i % 4), Categories[i % Categories.Length], i % 3, opened,
             NextDeadline: opened.AddHours(24 + i % 48), ResolutionDue: opened.AddDays(15), UpdatedAt: now);
     }
 }

@@ -7,8 +7,10 @@ namespace WealthActors.Bench.Scenarios;
 /// <summary>
 /// The open → acknowledge → note → resolve mix from many concurrent callers, once through the grains as an external
 /// Orleans client and once through HTTP, beside the raw rate of single-row upserts that the same database takes
-/// from the same driver at the same concurrency. The ratio says how much of the database the product turns into
-/// commands; each command costs several writes (grain state, reminder, read model, the client's link).
+/// from the same driver at the same concurrency, and the grain mix on a silo whose storage is its memory (the silo's
+/// own limit). The ratio says how much of the database the product turns into commands (each command costs several
+/// writes: grain state, reminder, read model, the client's link); <c>of_limit</c> how much of the silo's own rate the
+/// database leaves it. A CPU gauge before and after tells a slower host from a slower build.
 /// </summary>
 public static class CommandThroughput
 {
@@ -21,44 +23,19 @@ public static class CommandThroughput
         // Long enough for tiered JIT to settle, also under --quick: in the first ~20 s of a fresh silo the JIT takes most
         // of its CPU time (a 10 s warm-up measured 3.1 ms of silo CPU per grain op, a 20 s one 0.9 ms).
         var warmup = TimeSpan.FromSeconds(args.Seconds("warmup", 20, 20));
-        const int branches = 10;
         Out.Detail($"plan: callers={callers} duration={duration.TotalSeconds}s per path after a warm-up ({warmup.TotalSeconds}s grains, {warmup.TotalSeconds / 2}s http); ops = open, acknowledge, note, resolve");
+        var gaugeBefore = CpuGauge.Measure();
 
         using var temp = new TempDirectory();
-        await using var storage = await BenchStorage.Start(args, temp);
-        MixResult grain, http;
-        OpCost grainCost;
-        int payloadBytes;
-        var nonce = Guid.NewGuid().ToString("N")[..6];
-        await using (var silo = await storage.StartSilo())
+        await using var storage = await BenchStorage.Start(args, temp, memoryAllowed: true);
+        var measured = await Measure(storage, callers, duration, warmup, withHttp: true);
+        var (grain, http, grainCost) = (measured.Grain, measured.Http!, measured.GrainCost);
+        if (storage.IsMemory)
         {
-            using var client = silo.Http();
-            await using var gateway = await GatewayClient.Connect(silo.GatewayPort);
-            await Org.Branches(client, branches);
-            await Org.Clients(client, "T", callers * 10, branches, vip: false);
-
-            var viaGrains = new GrainCycle(gateway.Grains, branches);
-            var viaHttp = new HttpCycle(client, branches);
-            await Mix.Run(callers, warmup, (c, s) => viaGrains.Run($"CTW{nonce}-{c}-{s}", c, s));
-            var cpuBefore = silo.CpuTime();
-            var databaseCpuBefore = DatabaseCpu(storage);
-            var commitsBefore = Commits(storage);
-            var driverCpuBefore = Process.GetCurrentProcess().TotalProcessorTime;
-            grain = await Mix.Run(callers, duration, (c, s) => viaGrains.Run($"CTG{nonce}-{c}-{s}", c, s));
-            Out.Detail($"grains (external client): {grain.Describe()}");
-            // Independent of how busy the machine is: what one command costs the silo and the database.
-            var driverMs = (Process.GetCurrentProcess().TotalProcessorTime - driverCpuBefore).TotalMilliseconds / Math.Max(1, grain.Ops);
-            var commits = Commits(storage) - commitsBefore;
-            grainCost = new OpCost(grain.Ops, silo.CpuTime() - cpuBefore, DatabaseCpu(storage) - databaseCpuBefore, commits);
-            Out.Detail($"per grain op: silo CPU {grainCost.ClientMs:0.00} ms" +
-                       (commits > 0 ? $", database CPU {grainCost.DatabaseMs:0.00} ms, {grainCost.Transactions:0.00} database transactions" : "") +
-                       // The load driver shares the machine: what its Orleans client spends per op is CPU the silo cannot have.
-                       $"; the load driver's Orleans client {driverMs:0.00} ms");
-            await Mix.Run(callers, warmup / 2, (c, s) => viaHttp.Run(c, s));
-            http = await Mix.Run(callers, duration, (c, s) => viaHttp.Run(c, s));
-            Out.Detail($"http: {http.Describe()}");
-            payloadBytes = AverageComplaintPayload(storage);
-            Out.Detail($"silo resident memory: {silo.WorkingSetBytes() / (1024 * 1024)} MiB; mean complaint state payload {payloadBytes} B");
+            var gauge = Gauge(gaugeBefore);
+            Out.Summary(Name, ("storage", storage.Kind), ("grain_ops_s", Stats.F0(grain.PerSecond)), ("http_ops_s", Stats.F0(http.PerSecond)),
+                ("cpu_gauge_ns", Stats.F0(gauge)));
+            return 0;
         }
 
         MixResult raw;
@@ -67,7 +44,7 @@ public static class CommandThroughput
             // The silo is stopped: the raw loop has the server to itself, as the silo had.
             var benchCpu = Process.GetCurrentProcess().TotalProcessorTime;
             var databaseCpu = storage.Postgres.CpuTime();
-            raw = await RawUpserts.RunPostgres(storage.Postgres.ConnectionString(), callers, duration, payloadBytes);
+            raw = await RawUpserts.RunPostgres(storage.Postgres.ConnectionString(), callers, duration, measured.PayloadBytes);
             var rawCost = new OpCost(raw.Ops, Process.GetCurrentProcess().TotalProcessorTime - benchCpu, storage.Postgres.CpuTime() - databaseCpu, raw.Ops);
             Out.Detail($"raw upserts, Npgsql, {callers} pooled connections: {raw.Describe()}; per upsert: driver CPU " +
                        $"{rawCost.ClientMs:0.00} ms, database CPU {rawCost.DatabaseMs:0.00} ms");
@@ -82,16 +59,75 @@ public static class CommandThroughput
         {
             // The silo is stopped: the raw loop has the file to itself, as the silo had. Raw means what the driver does
             // with no gate of its own: every caller its own pooled connection, SQLite's busy handler sorting out the writers.
-            raw = await RawUpserts.Run(storage.SqliteFile, callers, duration, payloadBytes, gated: false);
+            raw = await RawUpserts.Run(storage.SqliteFile, callers, duration, measured.PayloadBytes, gated: false);
             Out.Detail($"raw upserts, {callers} connections contending for the file lock: {raw.Describe()}");
-            var gated = await RawUpserts.Run(storage.SqliteFile, callers, TimeSpan.FromSeconds(Math.Min(10, duration.TotalSeconds)), payloadBytes, gated: true);
+            var gated = await RawUpserts.Run(storage.SqliteFile, callers, TimeSpan.FromSeconds(Math.Min(10, duration.TotalSeconds)), measured.PayloadBytes, gated: true);
             Out.Detail($"raw upserts through one gated connection, the product's write discipline: {gated.Describe()}");
         }
 
+        // The silo's own limit in the same run: the same grain mix with its state in memory, no database at all.
+        Out.Detail("the same grain mix on a silo with its storage in memory (the silo's own limit):");
+        var limit = (await Measure(BenchStorage.Memory(temp), callers, duration, warmup, withHttp: false)).Grain;
+        var finalGauge = Gauge(gaugeBefore);
         Out.Summary(Name,
             ("storage", storage.Kind), ("grain_ops_s", Stats.F0(grain.PerSecond)), ("http_ops_s", Stats.F0(http.PerSecond)),
-            ("raw_upserts_s", Stats.F0(raw.PerSecond)), ("ratio", Stats.F2(grain.PerSecond / raw.PerSecond)));
+            ("raw_upserts_s", Stats.F0(raw.PerSecond)), ("ratio", Stats.F2(grain.PerSecond / raw.PerSecond)),
+            ("memory_ops_s", Stats.F0(limit.PerSecond)), ("of_limit", Stats.F2(grain.PerSecond / limit.PerSecond)), ("cpu_gauge_ns", Stats.F0(finalGauge)));
         return 0;
+    }
+
+    /// <summary>The CPU gauge after the run beside the one before it; the summary gives their mean.</summary>
+    private static double Gauge(double before)
+    {
+        var after = CpuGauge.Measure();
+        Out.Detail($"CPU gauge (ns per JSON document, one thread, lower is faster): {before:0} before the run, {after:0} after it");
+        return (before + after) / 2;
+    }
+
+    private sealed record Measured(MixResult Grain, OpCost GrainCost, MixResult? Http, int PayloadBytes);
+
+    /// <summary>
+    /// A silo on <paramref name="storage"/>: the grain mix as an external Orleans client after a warm-up, what it cost
+    /// the silo and the database, and with <paramref name="withHttp"/> the same mix over HTTP.
+    /// </summary>
+    private static async Task<Measured> Measure(BenchStorage storage, int callers, TimeSpan duration, TimeSpan warmup, bool withHttp)
+    {
+        const int branches = 10;
+        var nonce = Guid.NewGuid().ToString("N")[..6];
+        await using var silo = await storage.StartSilo();
+        using var client = silo.Http();
+        await using var gateway = await GatewayClient.Connect(silo.GatewayPort);
+        await Org.Branches(client, branches);
+        await Org.Clients(client, "T", callers * 10, branches, vip: false);
+
+        var viaGrains = new GrainCycle(gateway.Grains, branches);
+        await Mix.Run(callers, warmup, (c, s) => viaGrains.Run($"CTW{nonce}-{c}-{s}", c, s));
+        var cpuBefore = silo.CpuTime();
+        var databaseCpuBefore = DatabaseCpu(storage);
+        var commitsBefore = Commits(storage);
+        var driverCpuBefore = Process.GetCurrentProcess().TotalProcessorTime;
+        var grain = await Mix.Run(callers, duration, (c, s) => viaGrains.Run($"CTG{nonce}-{c}-{s}", c, s));
+        Out.Detail($"grains (external client): {grain.Describe()}");
+        // Independent of how busy the machine is: what one command costs the silo and the database.
+        var driverMs = (Process.GetCurrentProcess().TotalProcessorTime - driverCpuBefore).TotalMilliseconds / Math.Max(1, grain.Ops);
+        var commits = Commits(storage) - commitsBefore;
+        var grainCost = new OpCost(grain.Ops, silo.CpuTime() - cpuBefore, DatabaseCpu(storage) - databaseCpuBefore, commits);
+        Out.Detail($"per grain op: silo CPU {grainCost.ClientMs:0.00} ms" +
+                   (commits > 0 ? $", database CPU {grainCost.DatabaseMs:0.00} ms, {grainCost.Transactions:0.00} database transactions" : "") +
+                   // The load driver shares the machine: what its Orleans client spends per op is CPU the silo cannot have.
+                   $"; the load driver's Orleans client {driverMs:0.00} ms");
+        if (!withHttp)
+        {
+            return new Measured(grain, grainCost, null, 0);
+        }
+
+        var viaHttp = new HttpCycle(client, branches);
+        await Mix.Run(callers, warmup / 2, (c, s) => viaHttp.Run(c, s));
+        var http = await Mix.Run(callers, duration, (c, s) => viaHttp.Run(c, s));
+        Out.Detail($"http: {http.Describe()}");
+        var payloadBytes = AverageComplaintPayload(storage);
+        Out.Detail($"silo resident memory: {silo.WorkingSetBytes() / (1024 * 1024)} MiB; mean complaint state payload {payloadBytes} B");
+        return new Measured(grain, grainCost, http, payloadBytes);
     }
 
     /// <summary>What a run of <paramref name="Ops"/> operations cost: the CPU of the process that issued them, the database server's, its commits.</summary>

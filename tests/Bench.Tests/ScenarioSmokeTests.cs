@@ -41,7 +41,7 @@ public sealed class ScenarioSmokeTests(ITestOutputHelper output)
     }
 
     [Fact]
-    public async Task CommandThroughput_TinyRunOnPostgres_ReportsAllThreeRates()
+    public async Task CommandThroughput_TinyRunOnPostgres_ReportsEveryRateTheSilosLimitAndTheGauge()
     {
         var line = await Run("command-throughput", "--storage", "postgres", "--callers", "8", "--duration", "1", "--warmup", "0.5");
         Assert.Equal("postgres", line.Values["storage"]);
@@ -49,6 +49,27 @@ public sealed class ScenarioSmokeTests(ITestOutputHelper output)
         Assert.True(line.Number("http_ops_s") > 0);
         Assert.True(line.Number("raw_upserts_s") > 0);
         Assert.True(line.Number("ratio") > 0);
+        AssertLimitAndGauge(line);
+    }
+
+    [Fact]
+    public async Task CommandThroughput_TinyRunInMemory_ReportsTheSilosOwnRates()
+    {
+        var line = await Run("command-throughput", "--storage", "memory", "--callers", "8", "--duration", "1", "--warmup", "0.5");
+        Assert.Equal("memory", line.Values["storage"]);
+        Assert.True(line.Number("grain_ops_s") > 0);
+        Assert.True(line.Number("http_ops_s") > 0);
+        Assert.True(line.Number("cpu_gauge_ns") > 0);
+        Assert.False(line.Values.ContainsKey("raw_upserts_s"));
+    }
+
+    /// <summary>The memory silo ran the same mix in the same run, and its rate divides the storage's.</summary>
+    private static void AssertLimitAndGauge(SummaryLine line)
+    {
+        Assert.True(line.Number("memory_ops_s") > 0);
+        // The line prints whole ops per second and a ratio of two decimals.
+        Assert.InRange(line.Number("of_limit") - line.Number("grain_ops_s") / line.Number("memory_ops_s"), -0.02, 0.02);
+        Assert.True(line.Number("cpu_gauge_ns") > 0);
     }
 
     [Fact]
@@ -83,13 +104,14 @@ public sealed class ScenarioSmokeTests(ITestOutputHelper output)
     }
 
     [Fact]
-    public async Task CommandThroughput_TinyRun_ReportsAllThreeRates()
+    public async Task CommandThroughput_TinyRun_ReportsEveryRateTheSilosLimitAndTheGauge()
     {
         var line = await Run("command-throughput", "--callers", "8", "--duration", "1", "--warmup", "0.5");
         Assert.True(line.Number("grain_ops_s") > 0);
         Assert.True(line.Number("http_ops_s") > 0);
         Assert.True(line.Number("raw_upserts_s") > 0);
         Assert.True(line.Number("ratio") > 0);
+        AssertLimitAndGauge(line);
     }
 
     [Fact]
@@ -132,6 +154,18 @@ public sealed class ScenarioSmokeTests(ITestOutputHelper output)
         Assert.Contains("live: 1 waves of 20 escalations to the head of BB03", _lastOutput);
         Assert.Matches(@"showed it: n=20 ", _lastOutput);
         Assert.True(line.Number("live_p99_ms") > 0);
+    }
+
+    [Theory]
+    [InlineData("sqlite")]
+    [InlineData("postgres")]
+    public async Task ListQuery_TinyRun_AnswersFullPagesOfTheAskedBranchAndState(string storage)
+    {
+        var line = await Run("list-query", "--storage", storage, "--rows", "4000", "--runs", "20");
+        Assert.Equal(storage, line.Values["storage"]);
+        Assert.Equal(4000, line.Number("rows"));
+        Assert.True(line.Number("p95_ms") >= line.Number("p50_ms"));
+        Assert.Contains("wrote 4000 open complaints", _lastOutput);
     }
 
     [Theory]
