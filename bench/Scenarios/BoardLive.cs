@@ -47,8 +47,7 @@ public static class BoardLive
     public static async Task<double[]> Measure(string databaseFile, int waves, int perWave)
     {
         await using var provider = await TestIdentityProvider.Start();
-        var environment = provider.SiloSettings.ToDictionary(s => s.Key.Replace(":", "__", StringComparison.Ordinal), s => s.Value!);
-        await using var silo = await ChildSilo.StartSilo(databaseFile, environment);
+        await using var silo = await ChildSilo.StartSilo(databaseFile, provider.SiloEnvironment());
         using var http = silo.Http(TimeSpan.FromMinutes(2));
         await Organise(http);
 

@@ -25,10 +25,8 @@ public static class ListQuery
         await using var host = await storage.StartInside();
         using var http = host.Http(TimeSpan.FromMinutes(60));
 
-        var seeding = Stopwatch.StartNew();
-        using var seeded = await http.PostAsync($"/bench/seed-complaints?count={rows}&branches={Branches}", null);
-        await seeded.Read(200);
-        Out.Detail($"wrote {rows} open complaints into the {storage.Kind} read model in {seeding.Elapsed.TotalSeconds:0.0}s ({Branches} branches, 4 SLA states)");
+        var seconds = await ConsoleBoard.SeedOpenComplaints(http, rows, Branches);
+        Out.Detail($"wrote {rows} open complaints into the {storage.Kind} read model in {seconds:0.0}s ({Branches} branches, 4 SLA states)");
 
         // One warm-up pass over every branch and state: the first reads of a fresh table pay for its pages coming in.
         for (var i = 0; i < Branches * States.Length; i++)

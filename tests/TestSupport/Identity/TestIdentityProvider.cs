@@ -59,6 +59,10 @@ public sealed class TestIdentityProvider : IAsyncDisposable
         ["Auth:Oidc:ClientSecret"] = ConsoleClientSecret,
     };
 
+    /// <summary>The same settings as environment variables, as an operator sets them for a Silo process.</summary>
+    public Dictionary<string, string> SiloEnvironment() =>
+        SiloSettings.ToDictionary(setting => setting.Key.Replace(":", "__", StringComparison.Ordinal), setting => setting.Value!);
+
     public static async Task<TestIdentityProvider> Start()
     {
         var builder = WebApplication.CreateSlimBuilder();
