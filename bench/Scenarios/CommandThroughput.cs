@@ -30,8 +30,10 @@ public static class CommandThroughput
         await using var storage = await BenchStorage.Start(args, temp, memoryAllowed: true);
         var measured = await Measure(storage, callers, duration, warmup, withHttp: true);
         var (grain, http, grainCost) = (measured.Grain, measured.Http!, measured.GrainCost);
+        List<(string Path, MixResult Result)> paths = [("grains", grain), ("HTTP", http)];
         if (storage.IsMemory)
         {
+            Plot(args, storage, callers, paths);
             var gauge = Gauge(gaugeBefore);
             Out.Summary(Name, ("storage", storage.Kind), ("grain_ops_s", Stats.F0(grain.PerSecond)), ("http_ops_s", Stats.F0(http.PerSecond)),
                 ("cpu_gauge_ns", Stats.F0(gauge)));
@@ -45,6 +47,7 @@ public static class CommandThroughput
             var benchCpu = Process.GetCurrentProcess().TotalProcessorTime;
             var databaseCpu = storage.Postgres.CpuTime();
             raw = await RawUpserts.RunPostgres(storage.Postgres.ConnectionString(), callers, duration, measured.PayloadBytes);
+            paths.Add(("raw upserts", raw));
             var rawCost = new OpCost(raw.Ops, Process.GetCurrentProcess().TotalProcessorTime - benchCpu, storage.Postgres.CpuTime() - databaseCpu, raw.Ops);
             Out.Detail($"raw upserts, Npgsql, {callers} pooled connections: {raw.Describe()}; per upsert: driver CPU " +
                        $"{rawCost.ClientMs:0.00} ms, database CPU {rawCost.DatabaseMs:0.00} ms");
@@ -63,17 +66,29 @@ public static class CommandThroughput
             Out.Detail($"raw upserts, {callers} connections contending for the file lock: {raw.Describe()}");
             var gated = await RawUpserts.Run(storage.SqliteFile, callers, TimeSpan.FromSeconds(Math.Min(10, duration.TotalSeconds)), measured.PayloadBytes, gated: true);
             Out.Detail($"raw upserts through one gated connection, the product's write discipline: {gated.Describe()}");
+            paths.Add(("raw upserts", raw));
+            paths.Add(("raw upserts, one gated connection", gated));
         }
 
         // The silo's own limit in the same run: the same grain mix with its state in memory, no database at all.
         Out.Detail("the same grain mix on a silo with its storage in memory (the silo's own limit):");
         var limit = (await Measure(BenchStorage.Memory(temp), callers, duration, warmup, withHttp: false)).Grain;
+        paths.Add(("grains, silo storage in memory", limit));
+        Plot(args, storage, callers, paths);
         var finalGauge = Gauge(gaugeBefore);
         Out.Summary(Name,
             ("storage", storage.Kind), ("grain_ops_s", Stats.F0(grain.PerSecond)), ("http_ops_s", Stats.F0(http.PerSecond)),
             ("raw_upserts_s", Stats.F0(raw.PerSecond)), ("ratio", Stats.F2(grain.PerSecond / raw.PerSecond)),
             ("memory_ops_s", Stats.F0(limit.PerSecond)), ("of_limit", Stats.F2(grain.PerSecond / limit.PerSecond)), ("cpu_gauge_ns", Stats.F0(finalGauge)));
         return 0;
+    }
+
+    private static void Plot(BenchArgs args, BenchStorage storage, int callers, IEnumerable<(string Path, MixResult Result)> paths)
+    {
+        if (SvgPlot.Directory(args) is { } directory)
+        {
+            SvgPlot.Write(ThroughputPlot.Build(storage.Kind, callers, paths), directory, $"{Name}-{storage.Kind}.svg");
+        }
     }
 
     /// <summary>The CPU gauge after the run beside the one before it; the summary gives their mean.</summary>
@@ -230,10 +245,14 @@ public static class Mix
 {
     public static async Task<MixResult> Run(int callers, TimeSpan duration, Func<int, int, Task<int>> cycle)
     {
-        var ops = 0L;
+        // Operations completed in each whole second of the run, counted where the cycle completes: one interlocked add
+        // per cycle, no allocation and no lock on the load driver's own hot path. The last bin also takes the cycles
+        // still in flight when the duration ends, so the bins add up to every operation that completed.
+        var bySecond = new long[(int)Math.Ceiling(duration.TotalSeconds) + 1];
         var errors = 0L;
         string? firstError = null;
         var cycleMillis = new List<double>();
+        var origin = Stopwatch.GetTimestamp();
         var clock = Stopwatch.StartNew();
         await Task.WhenAll(Enumerable.Range(0, callers).Select(async caller =>
         {
@@ -244,8 +263,10 @@ public static class Mix
                 var started = Stopwatch.GetTimestamp();
                 try
                 {
-                    Interlocked.Add(ref ops, await cycle(caller, sequence));
-                    local.Add(Stopwatch.GetElapsedTime(started).TotalMilliseconds);
+                    var ops = await cycle(caller, sequence);
+                    var ended = Stopwatch.GetTimestamp();
+                    Interlocked.Add(ref bySecond[(int)Math.Min((ended - origin) / Stopwatch.Frequency, bySecond.Length - 1)], ops);
+                    local.Add(Stopwatch.GetElapsedTime(started, ended).TotalMilliseconds);
                 }
                 catch (Exception ex)
                 {
@@ -259,12 +280,24 @@ public static class Mix
                 cycleMillis.AddRange(local);
             }
         }));
-        return new MixResult(ops, errors, firstError, clock.Elapsed, cycleMillis);
+        return new MixResult(bySecond.Sum(), errors, firstError, clock.Elapsed, cycleMillis) { OpsBySecond = bySecond, Duration = duration };
     }
 }
 
 public sealed record MixResult(long Ops, long Errors, string? FirstError, TimeSpan Elapsed, IReadOnlyList<double> CycleMillis)
 {
+    /// <summary>
+    /// Operations completed in each whole second after the start; the last bin also holds every one completed later still
+    /// (the cycles in flight when the duration ended).
+    /// </summary>
+    public IReadOnlyList<long> OpsBySecond { get; init; } = [];
+
+    /// <summary>How long the callers kept starting cycles.</summary>
+    public TimeSpan Duration { get; init; }
+
+    /// <summary>Operations completed in each second that ended before the duration did, when callers kept starting cycles throughout.</summary>
+    public IReadOnlyList<long> FullSeconds => OpsBySecond.Take((int)Duration.TotalSeconds).ToArray();
+
     public double PerSecond => Ops / Elapsed.TotalSeconds;
 
     public string Describe() =>

@@ -132,6 +132,11 @@ public static class EscalationLateness
         }
 
         Out.Detail(StoredStateSizes(storage));
+        if (SvgPlot.Directory(args) is { } plotDirectory)
+        {
+            SvgPlot.Write(LatenessPlot.Build(storage.Kind, plan.N, delivered, firstDue), plotDirectory, $"{Name}-{storage.Kind}.svg");
+        }
+
         Out.Summary(Name,
             ("storage", storage.Kind), ("n", plan.N), ("open_per_s", Stats.F0(opening.PerSecond)),
             ("p50_ms", Stats.F0(Stats.Percentile(sorted, 50))), ("p99_ms", Stats.F0(Stats.Percentile(sorted, 99))),

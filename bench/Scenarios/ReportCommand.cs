@@ -5,8 +5,10 @@ using WealthActors.Bench.Infrastructure;
 namespace WealthActors.Bench.Scenarios;
 
 /// <summary>
-/// <c>report [--quick] [--large] [--only a,b]</c>: runs the scenarios one after another, each in its own process exactly as a
-/// person would run it, and rewrites <c>docs/BENCHMARKS.md</c> from what they printed and what the machine is.
+/// <c>report [--quick] [--large] [--only a,b] [--repeat 3]</c>: runs the scenarios one after another, each in its own process
+/// exactly as a person would run it, and rewrites <c>docs/BENCHMARKS.md</c> from what they printed and what the machine is,
+/// with the charts the scenarios drew into <c>docs/benchmarks/</c>. A scenario whose summary carries a ratio runs
+/// <c>--repeat</c> times and is judged on its median run.
 /// </summary>
 public static class ReportCommand
 {
@@ -31,39 +33,91 @@ public static class ReportCommand
         ("state-sealing", []),
     ];
 
+    /// <summary>Runs of each ratio scenario: three at least, so that one stray run can be neither the median nor alone.</summary>
+    private const int DefaultRepeat = 3;
+
+    /// <summary>The scenarios that draw charts when given a folder (<c>--plot-dir</c>).</summary>
+    private static readonly string[] Plotted = ["escalation-lateness", "command-throughput"];
+
+    /// <summary>The charts' folder, relative to the repository root (the scenarios run there), beside the report that links them.</summary>
+    private const string PlotFolder = "docs/benchmarks";
+
     public static async Task<int> Run(BenchArgs args)
     {
         var only = args.Get("only", "").Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+        var repeat = args.Int("repeat", DefaultRepeat, DefaultRepeat);
+        if (repeat < 1)
+        {
+            Console.Error.WriteLine("--repeat must be at least 1.");
+            return 2;
+        }
+
         // --large adds the care scan at its full million clients (a few minutes, most of it seeding), the 100,000-complaint
         // lateness run on PostgreSQL (opened by 64 callers before the first deadline, then deadlines spread over ten
         // minutes; about 20 minutes), the 50,000-complaint run on SQLite (about a quarter of an hour), grain-memory at
-        // its full million grains (about 6 minutes) and command-throughput on PostgreSQL for its full minute per path.
-        var runs = args.Has("large")
-            ? [.. Runs, ("care-scan", ["--full"]), ("grain-memory", ["--full"]), ("command-throughput", ["--storage", "postgres", "--full"]),
+        // its full million grains (about 6 minutes) and command-throughput on PostgreSQL for its full minute per path
+        // (--repeat times, as every ratio scenario).
+        (string Scenario, string[] Extra)[] large = args.Has("large")
+            ? [("care-scan", ["--full"]), ("grain-memory", ["--full"]), ("command-throughput", ["--storage", "postgres", "--full"]),
                 ("escalation-lateness", ["--storage", "postgres", "--n", "100000", "--concurrency", "64", "--grace", "120", "--full"]),
                 ("escalation-lateness", ["--n", "50000", "--full"])]
-            : Runs;
+            : [];
         var quick = args.Quick ? new[] { "--quick" } : [];
         var loadBefore = MachineInfo.LoadAverage();
         var started = DateTimeOffset.UtcNow;
         var results = new List<RunResult>();
-        var selected = runs.Where(r => only.Length == 0 || only.Contains(r.Scenario)).ToList();
-        foreach (var (scenario, extra) in selected)
+        var selected = Runs.Select(r => (r.Scenario, r.Extra, Large: false))
+            .Concat(large.Select(r => (r.Scenario, r.Extra, Large: true)))
+            .Where(r => only.Length == 0 || only.Contains(r.Scenario))
+            .Select(r => (r.Scenario, r.Extra, r.Large, Repeats: CarriesRatio(r.Scenario, r.Extra) ? repeat : 1))
+            .ToList();
+        var planned = selected.Sum(r => r.Repeats);
+        for (var entry = 0; entry < selected.Count; entry++)
         {
-            // "--full" marks a run that ignores --quick (it is only a marker for the scenario, which ignores it).
-            string[] arguments = extra.Contains("--full") ? [scenario, .. extra.Where(e => e != "--full")] : [scenario, .. quick, .. extra];
-            Console.WriteLine($"== {string.Join(' ', arguments)}");
-            var result = await RunScenario(arguments);
-            Console.WriteLine(result.Summary ?? $"(no summary line; exit code {result.ExitCode})");
-            results.Add(result);
+            var (scenario, extra, isLarge, repeats) = selected[entry];
+            for (var run = 1; run <= repeats; run++)
+            {
+                // "--full" marks a run that ignores --quick (it is only a marker for the scenario, which ignores it).
+                string[] arguments = extra.Contains("--full") ? [scenario, .. extra.Where(e => e != "--full")] : [scenario, .. quick, .. extra];
+                if (Plotted.Contains(scenario))
+                {
+                    arguments = [.. arguments, "--plot-dir", PlotDirectory(isLarge, run, repeats)];
+                }
 
-            // Written after every scenario, so a long report that is stopped part-way keeps what it measured.
-            await Write(Render(results, selected.Count, args.Quick, args.Has("large"), started, loadBefore, MachineInfo.LoadAverage()));
+                Console.WriteLine($"== {string.Join(' ', arguments)}{(repeats > 1 ? $" (run {run} of {repeats})" : "")}");
+                var result = await RunScenario(arguments) with { Entry = entry, Run = run, Runs = repeats };
+                Console.WriteLine(result.Summary ?? $"(no summary line; exit code {result.ExitCode})");
+                results.Add(result);
+
+                // Written after every run, so a long report that is stopped part-way keeps what it measured.
+                await Write(Render(results, planned, args.Quick, args.Has("large"), repeat, started, loadBefore, MachineInfo.LoadAverage()));
+            }
         }
 
-        Console.WriteLine($"report: scenarios={results.Count} failed={results.Count(r => r.Summary is null)} file=docs/BENCHMARKS.md");
+        Console.WriteLine($"report: runs={results.Count} failed={results.Count(r => r.Summary is null)} file=docs/BENCHMARKS.md");
         return results.Any(r => r.Summary is null) ? 1 : 0;
     }
+
+    /// <summary>
+    /// Whether the summary carries a ratio of two rates (<c>ratio</c>, <c>of_limit</c>): those move from run to run on a
+    /// shared machine, so they run several times. command-throughput on memory storage measures the silo alone, no ratio.
+    /// </summary>
+    internal static bool CarriesRatio(string scenario, IReadOnlyList<string> extra) => scenario switch
+    {
+        "audit-overhead" => true,
+        "command-throughput" => ValueOf(extra, "--storage") != "memory",
+        _ => false,
+    };
+
+    private static string? ValueOf(IReadOnlyList<string> arguments, string name)
+    {
+        var at = arguments.ToList().IndexOf(name);
+        return at >= 0 && at + 1 < arguments.Count ? arguments[at + 1] : null;
+    }
+
+    /// <summary>Each run its own folder where another run of the report draws a chart of the same name.</summary>
+    private static string PlotDirectory(bool large, int run, int repeats) =>
+        PlotFolder + (large ? "/large" : "") + (repeats > 1 ? $"/run-{run}" : "");
 
     private static async Task Write(string markdown)
     {
@@ -74,7 +128,11 @@ public static class ReportCommand
 
     private static async Task<RunResult> RunScenario(string[] arguments)
     {
-        var info = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
+        // From the repository root, as the command the report shows runs, so that a relative --plot-dir lands under it.
+        var info = new ProcessStartInfo("dotnet")
+        {
+            RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false, WorkingDirectory = RepoPaths.Root,
+        };
         info.ArgumentList.Add(RepoPaths.BenchAssembly);
         foreach (var argument in arguments)
         {
@@ -98,9 +156,11 @@ public static class ReportCommand
             process.ExitCode, clock.Elapsed, summary is null ? error : null);
     }
 
-    private static string Render(IReadOnlyList<RunResult> results, int planned, bool quick, bool large, DateTimeOffset started, string loadBefore, string loadAfter)
+    internal static string Render(
+        IReadOnlyList<RunResult> results, int planned, bool quick, bool large, int repeat, DateTimeOffset started, string loadBefore, string loadAfter)
     {
-        var command = $"dotnet run -c Release --project bench -- report{(quick ? " --quick" : "")}{(large ? " --large" : "")}";
+        var command = $"dotnet run -c Release --project bench -- report{(quick ? " --quick" : "")}{(large ? " --large" : "")}" +
+                      (repeat == DefaultRepeat ? "" : $" --repeat {repeat}");
         var md = new StringBuilder();
         md.AppendLine("# Benchmarks");
         md.AppendLine();
@@ -128,13 +188,25 @@ public static class ReportCommand
             md.AppendLine();
         }
 
+        var entries = results.GroupBy(r => r.Entry).Select(g => g.ToList()).ToList();
+        if (entries.Any(e => e[0].Runs > 1))
+        {
+            md.AppendLine("A scenario whose summary carries a ratio ran several times: its row gives the run whose `ratio` is the median " +
+                          "and the verdict on that run's figures, with each ratio's min, median and max over the runs; the details give every run.");
+            md.AppendLine();
+        }
+
         md.AppendLine("| command | summary line | target (2-core machine) | verdict | ran for |");
         md.AppendLine("|---|---|---|---|---|");
-        foreach (var r in results)
+        foreach (var runs in entries)
         {
+            var repeated = runs[0].Runs > 1 ? RepeatedRuns.Of(runs.Select(r => r.Summary).ToList()) : null;
+            var r = runs[repeated?.Median ?? 0];
             var (target, verdict) = Targets.Judge(SummaryLine.Parse(r.Summary));
-            var summary = r.Summary ?? $"(none; exit code {r.ExitCode}{(r.Error is null ? "" : ": " + r.Error)})";
-            md.AppendLine($"| `{r.Command}` | `{summary}` | {target} | {verdict} | {r.Elapsed.TotalSeconds:0} s |");
+            var summary = r.Summary is null ? $"(none; exit code {r.ExitCode}{(r.Error is null ? "" : ": " + r.Error)})" : $"`{r.Summary}`";
+            var spread = repeated is null ? "" : $"<br>{repeated.Spread}";
+            var elapsed = TimeSpan.FromTicks(runs.Sum(run => run.Elapsed.Ticks));
+            md.AppendLine($"| `{r.Command}` | {summary}{spread} | {target} | {verdict} | {elapsed.TotalSeconds:0} s |");
         }
 
         md.AppendLine();
@@ -142,7 +214,7 @@ public static class ReportCommand
         foreach (var r in results.Where(r => r.Details.Count > 0))
         {
             md.AppendLine();
-            md.AppendLine($"### {string.Join(' ', r.Arguments)}");
+            md.AppendLine($"### {r.Title}");
             md.AppendLine();
             md.AppendLine("```text");
             foreach (var line in r.Details)
@@ -151,13 +223,43 @@ public static class ReportCommand
             }
 
             md.AppendLine("```");
+            foreach (var plot in r.Details.Where(l => l.StartsWith(PlotLine, StringComparison.Ordinal)))
+            {
+                md.AppendLine();
+                md.AppendLine($"![{r.Title}]({DocsLink(plot[PlotLine.Length..])})");
+            }
         }
 
         return md.ToString();
     }
 
-    private sealed record RunResult(string[] Arguments, string? Summary, IReadOnlyList<string> Details, int ExitCode, TimeSpan Elapsed, string? Error)
+    /// <summary>The detail line a scenario prints for each chart it wrote (see <see cref="SvgPlot.Write"/>).</summary>
+    private const string PlotLine = "plot: ";
+
+    /// <summary>A chart's path as the report in <c>docs/</c> links it; the scenario printed it relative to the repository root.</summary>
+    private static string DocsLink(string path) =>
+        Path.GetRelativePath(Path.Combine(RepoPaths.Root, "docs"), Path.Combine(RepoPaths.Root, path)).Replace('\\', '/');
+
+    internal sealed record RunResult(string[] Arguments, string? Summary, IReadOnlyList<string> Details, int ExitCode, TimeSpan Elapsed, string? Error)
     {
+        /// <summary>The place in the report's plan of the scenario this run is one run of.</summary>
+        public int Entry { get; init; }
+
+        public int Run { get; init; } = 1;
+
+        public int Runs { get; init; } = 1;
+
         public string Command => $"dotnet run -c Release --project bench -- {string.Join(' ', Arguments)}";
+
+        /// <summary>The scenario and what it was given, without where its charts went (the image links say that).</summary>
+        public string Title
+        {
+            get
+            {
+                var plotDir = Array.IndexOf(Arguments, "--plot-dir");
+                var shown = plotDir < 0 ? Arguments : [.. Arguments[..plotDir], .. Arguments[Math.Min(Arguments.Length, plotDir + 2)..]];
+                return string.Join(' ', shown) + (Runs > 1 ? $" (run {Run} of {Runs})" : "");
+            }
+        }
     }
 }

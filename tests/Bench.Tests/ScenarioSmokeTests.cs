@@ -9,15 +9,19 @@ namespace WealthActors.Bench.Tests;
 /// scenario counts escalations, none is missed or duplicated. One class, so the scenarios (each starting a silo) run
 /// one after another on a small machine.
 /// </summary>
-public sealed class ScenarioSmokeTests(ITestOutputHelper output)
+public sealed class ScenarioSmokeTests(ITestOutputHelper output) : IDisposable
 {
     /// <summary>Everything the last scenario printed, for checking its detail lines.</summary>
     private string _lastOutput = "";
 
+    /// <summary>Where the scenarios that draw charts put them (<c>--plot-dir</c>).</summary>
+    private readonly TempDirectory _plots = new();
+
     [Fact]
     public async Task EscalationLateness_TinyRun_DeliversEveryEscalationOnce()
     {
-        var line = await Run("escalation-lateness", "--n", "40", "--branches", "5", "--clients", "10", "--lead", "2", "--spread", "2", "--grace", "20");
+        var line = await Run("escalation-lateness", "--n", "40", "--branches", "5", "--clients", "10", "--lead", "2", "--spread", "2", "--grace", "20",
+            "--plot-dir", _plots.FullPath);
         Assert.Equal("sqlite", line.Values["storage"]);
         Assert.Equal(40, line.Number("n"));
         Assert.Equal(0, line.Number("missed"));
@@ -25,6 +29,10 @@ public sealed class ScenarioSmokeTests(ITestOutputHelper output)
         Assert.True(line.Number("p99_ms") >= 0);
         Assert.True(line.Number("open_per_s") > 0);
         Assert.Matches(@"silo from the first deadline until all were seen: \d+ gen0, \d+ gen1 and \d+ gen2 collections in \d+s; paused \d+\.\ds.*; pauses: \d+ \(\d+ over 100 ms, \d+ over 250 ms\); reminder ticks: \d+ \(\d+ over 100 ms, \d+ over 250 ms\) late when the reminder service fired them; silo CPU", _lastOutput);
+        // One dot per escalation, and the p99 of the summary line drawn across.
+        var chart = Chart("escalation-lateness-sqlite.svg");
+        Assert.True(chart.Dots >= line.Number("n"), $"{chart.Dots} dots for n={line.Number("n")}");
+        Assert.Contains($"p99 {line.Values["p99_ms"]} ms", chart.Text, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -106,12 +114,28 @@ public sealed class ScenarioSmokeTests(ITestOutputHelper output)
     [Fact]
     public async Task CommandThroughput_TinyRun_ReportsEveryRateTheSilosLimitAndTheGauge()
     {
-        var line = await Run("command-throughput", "--callers", "8", "--duration", "1", "--warmup", "0.5");
+        // Three seconds a path: a line over the seconds of each, drawn.
+        var line = await Run("command-throughput", "--callers", "8", "--duration", "3", "--warmup", "0.5", "--plot-dir", _plots.FullPath);
         Assert.True(line.Number("grain_ops_s") > 0);
         Assert.True(line.Number("http_ops_s") > 0);
         Assert.True(line.Number("raw_upserts_s") > 0);
         Assert.True(line.Number("ratio") > 0);
         AssertLimitAndGauge(line);
+        // Grains, HTTP, raw upserts, gated raw upserts, the memory silo: a point for each second of each (grid lines have two).
+        var chart = Chart("command-throughput-sqlite.svg");
+        Assert.Equal(5, chart.LineLengths.Count(points => points == 3));
+        foreach (var path in new[] { "grains", "HTTP", "raw upserts", "raw upserts, one gated connection", "grains, silo storage in memory" })
+        {
+            Assert.Contains($"{path}: mean ", chart.Text, StringComparison.Ordinal);
+        }
+    }
+
+    /// <summary>The chart the last scenario drew, named on its <c>plot:</c> line.</summary>
+    private SvgChart Chart(string fileName)
+    {
+        var path = Path.Combine(_plots.FullPath, fileName);
+        Assert.Contains($"  plot: {SvgPlot.Shown(path)}\n", _lastOutput, StringComparison.Ordinal);
+        return SvgChart.Load(path);
     }
 
     [Fact]
@@ -212,6 +236,8 @@ public sealed class ScenarioSmokeTests(ITestOutputHelper output)
             return Path.Combine(root.FullName, "bench", "bin", configuration, "net10.0", "WealthActors.Bench.dll");
         }
     }
+
+    public void Dispose() => _plots.Dispose();
 
     private async Task<SummaryLine> Run(string scenario, params string[] arguments)
     {
