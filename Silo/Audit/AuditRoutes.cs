@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Runtime.CompilerServices;
 using Microsoft.AspNetCore.Routing.Patterns;
 
 namespace WealthActors.Silo.Audit;
@@ -40,10 +41,7 @@ public static class AuditRoutes
             return new AuditTarget("unmatched", "path", Cap(path.Value ?? "/"));
         }
 
-        var segments = route.RoutePattern.PathSegments.Select(Segment).ToList();
-        var firstParameter = segments.FindIndex(s => s.IsParameter);
-        var resourceSegments = firstParameter < 0 ? segments : segments[..firstParameter];
-        var literal = resourceSegments.LastOrDefault(s => !s.IsParameter).Text ?? "api";
+        var (segments, firstParameter, literal, pattern) = Shapes.GetValue(route, Shape);
         var itemLevel = firstParameter >= 0 || HttpMethods.IsPost(method);
         var resource = itemLevel ? Singular(literal) : literal;
 
@@ -62,11 +60,25 @@ public static class AuditRoutes
             verb = MethodVerb(method);
         }
 
-        var pattern = string.Join('/', segments.Select(s => s.IsParameter ? "{" + s.Text + "}" : s.Text));
         var action = Named.GetValueOrDefault((method.ToUpperInvariant(), pattern)) ?? $"{resource}.{verb}";
         // A create answers with the new resource's address: its last segment names what was created.
         targetId ??= CreatedId(location);
         return new AuditTarget(action, targetId is null ? null : resource, targetId);
+    }
+
+    // A route's shape is the same for every request it serves: worked out once per endpoint, not on every audited request.
+    private static readonly ConditionalWeakTable<RouteEndpoint, RouteShape> Shapes = new();
+
+    private sealed record RouteShape(List<(bool IsParameter, string Text)> Segments, int FirstParameter, string Literal, string Pattern);
+
+    private static RouteShape Shape(RouteEndpoint route)
+    {
+        var segments = route.RoutePattern.PathSegments.Select(Segment).ToList();
+        var firstParameter = segments.FindIndex(s => s.IsParameter);
+        var resourceSegments = firstParameter < 0 ? segments : segments[..firstParameter];
+        var literal = resourceSegments.LastOrDefault(s => !s.IsParameter).Text ?? "api";
+        var pattern = string.Join('/', segments.Select(s => s.IsParameter ? "{" + s.Text + "}" : s.Text));
+        return new RouteShape(segments, firstParameter, literal, pattern);
     }
 
     private static string MethodVerb(string method) => method.ToUpperInvariant() switch

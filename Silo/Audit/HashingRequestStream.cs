@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Security.Cryptography;
 using WealthActors.Silo.Streams;
 
@@ -36,7 +37,9 @@ internal sealed class HashingRequestStream(Stream inner) : ReadOnlyStream
     {
         if (drain)
         {
-            var buffer = new byte[8192];
+            // Pooled: almost every endpoint has read its whole body already, so this read finds nothing, and a fresh
+            // buffer for it on every audited request was garbage the collector had to clear.
+            var buffer = ArrayPool<byte>.Shared.Rent(8192);
             try
             {
                 while (await ReadAsync(buffer, cancellationToken) > 0)
@@ -46,6 +49,10 @@ internal sealed class HashingRequestStream(Stream inner) : ReadOnlyStream
             catch (Exception ex) when (ex is BadHttpRequestException or IOException or OperationCanceledException)
             {
                 // The rest never arrived, or was refused: the digest covers what did.
+            }
+            finally
+            {
+                ArrayPool<byte>.Shared.Return(buffer);
             }
         }
 

@@ -100,6 +100,14 @@ public sealed class ChildSilo : IAsyncDisposable
             info.Environment[$"Auth__ApiKeys__0__Roles__{i}"] = roles[i];
         }
 
+        if (PerfProfile.Enabled)
+        {
+            // Names JIT-compiled methods for perf (PerfProfile); with write-xor-execute on, the code runs from a second
+            // mapping of its memory that perf cannot match to the names.
+            info.Environment["DOTNET_PerfMapEnabled"] = "1";
+            info.Environment["DOTNET_EnableWriteXorExecute"] = "0";
+        }
+
         foreach (var (key, value) in (environment ?? new Dictionary<string, string>()).Concat(Overrides))
         {
             info.Environment[key] = value;

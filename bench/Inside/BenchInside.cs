@@ -18,11 +18,6 @@ public static class BenchInside
             return MicroBenchmarks.Run(rest);
         }
 
-        if (args is ["care-scan", .. var careArgs])
-        {
-            return await CareScanInside.Run(careArgs);
-        }
-
         var builder = WebApplication.CreateBuilder(args);
         builder.AddWealthActorsSilo();
         builder.AddWealthActorsApi();

@@ -31,7 +31,14 @@ public static class AuditOverhead
         var entriesBefore = on.AuditEntries();
 
         await Alternate(off, on, callers, warmup, slice, measure: false);
+        var profile = await PerfProfile.Start();
         await Alternate(off, on, callers, duration, slice, measure: true);
+        if (profile is not null)
+        {
+            await profile.StopAndReport(
+                new Dictionary<int, string> { [off.ProcessId] = "silo, trail off", [on.ProcessId] = "silo, trail on", [Environment.ProcessId] = "load driver" },
+                [on.ProcessId, off.ProcessId]);
+        }
 
         var entries = on.AuditEntries() - entriesBefore;
         foreach (var setting in new[] { off, on })
@@ -77,6 +84,8 @@ public static class AuditOverhead
         private long _errors;
 
         public long Ops { get; private set; }
+
+        public int ProcessId => silo.ProcessId;
 
         public double PerSecond => Ops / _elapsed.TotalSeconds;
 

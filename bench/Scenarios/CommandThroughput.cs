@@ -121,7 +121,14 @@ public static class CommandThroughput
         var databaseCpuBefore = DatabaseCpu(storage);
         var commitsBefore = Commits(storage);
         var driverCpuBefore = Process.GetCurrentProcess().TotalProcessorTime;
+        // --profile: where the CPU of the database silo's grain mix goes (the memory silo is the yardstick, not profiled).
+        var profile = withHttp ? await PerfProfile.Start() : null;
         var grain = await Mix.Run(callers, duration, (c, s) => viaGrains.Run($"CTG{nonce}-{c}-{s}", c, s));
+        if (profile is not null)
+        {
+            await profile.StopAndReport(new Dictionary<int, string> { [silo.ProcessId] = $"silo ({storage.Kind})", [Environment.ProcessId] = "load driver" }, [silo.ProcessId]);
+        }
+
         Out.Detail($"grains (external client): {grain.Describe()}");
         // Independent of how busy the machine is: what one command costs the silo and the database.
         var driverMs = (Process.GetCurrentProcess().TotalProcessorTime - driverCpuBefore).TotalMilliseconds / Math.Max(1, grain.Ops);

@@ -59,6 +59,38 @@ public sealed class ReportRenderTests
     }
 
     [Theory]
+    [InlineData(0.76, true)]
+    [InlineData(0.95, false)]
+    public void Missed_JudgesTheRunThatStandsForTheEntry(double medianRatio, bool missed)
+    {
+        // The median of three decides, not the best or the worst run.
+        var ratios = new[] { 0.70, medianRatio, 0.99 };
+        var runs = ratios.Select((ratio, i) => new RunResult(["audit-overhead", "--storage", "postgres"], AuditLine(ratio), [], 0, TimeSpan.FromSeconds(100), null)
+        {
+            Entry = 0, Run = i + 1, Runs = ratios.Length,
+        }).ToList();
+
+        Assert.Equal(missed, Missed(runs));
+    }
+
+    [Fact]
+    public void Render_ProfileOfAMissedTarget_OnlyInTheDetails_NeverCounted()
+    {
+        var measured = new RunResult(["audit-overhead", "--storage", "postgres"], AuditLine(0.76), ["audit on: …"], 0, TimeSpan.FromSeconds(100), null);
+        var profile = new RunResult(["audit-overhead", "--storage", "postgres", "--profile"], AuditLine(0.99), ["profile (perf record -a …)", "  40.0%  silo, trail on"],
+            0, TimeSpan.FromSeconds(110), null) { IsProfile = true };
+
+        var markdown = Render([measured, profile], 1, quick: false, large: false, repeat: 1, Started, "0.1", "0.2");
+
+        var row = Assert.Single(markdown.Split('\n'), l => l.StartsWith("| `dotnet run", StringComparison.Ordinal));
+        Assert.Contains(measured.Summary!, row, StringComparison.Ordinal);
+        Assert.Contains("| 100 s |", row, StringComparison.Ordinal);
+        Assert.DoesNotContain("ratio=0.99", row, StringComparison.Ordinal);
+        Assert.Contains("### audit-overhead --storage postgres --profile (profile of the missed target; not counted)", markdown, StringComparison.Ordinal);
+        Assert.Contains("  40.0%  silo, trail on", markdown, StringComparison.Ordinal);
+    }
+
+    [Theory]
     [InlineData("command-throughput", "", true)]
     [InlineData("command-throughput", "--storage postgres", true)]
     [InlineData("command-throughput", "--storage memory", false)]
@@ -68,6 +100,9 @@ public sealed class ReportRenderTests
     {
         Assert.Equal(expected, CarriesRatio(scenario, extra.Split(' ', StringSplitOptions.RemoveEmptyEntries)));
     }
+
+    private static string AuditLine(double ratio) =>
+        FormattableString.Invariant($"audit-overhead: storage=postgres with_ops_s=2000 without_ops_s=2500 ratio={ratio:0.00}");
 
     internal static string ThroughputLine(double ratio, double ofLimit) =>
         FormattableString.Invariant($"command-throughput: storage=postgres grain_ops_s=800 http_ops_s=500 raw_upserts_s=1000 ratio={ratio:0.00} memory_ops_s=1200 of_limit={ofLimit:0.00} cpu_gauge_ns=9000");
