@@ -10,7 +10,8 @@ namespace WealthActors.Bench.Infrastructure;
 /// kernel's cpu-clock, so the profile adds up to the whole machine rather than one runtime's view of itself; the .NET
 /// runtime names its JIT-compiled methods for perf in a map file when <c>DOTNET_PerfMapEnabled=1</c>, which
 /// <see cref="ChildSilo"/> sets for its silos while profiling is on. Printed as detail lines: each process's share of the
-/// samples, then per silo its hottest methods by own time and by time including what they call.
+/// samples, then per silo its hottest functions by own time (the kernel's and native libraries' included) and the
+/// product's and its libraries' methods by time including what they call.
 /// </summary>
 public sealed partial class PerfProfile
 {
@@ -90,12 +91,6 @@ public sealed partial class PerfProfile
         {
             var role = processNames.GetValueOrDefault(pid, pid.ToString(CultureInfo.InvariantCulture));
             var pidFilter = pid.ToString(CultureInfo.InvariantCulture);
-            Out.Detail($"profile of {role}: own samples by library (% of all samples; [JIT] is .NET code, kernel the system calls and page faults it caused)");
-            foreach (var (percent, library) in Merge(await Report("--no-children", "--pid", pidFilter, "--sort", "dso"), Library).Take(8))
-            {
-                Out.Detail($"  {percent,6:0.0}%  {library}");
-            }
-
             Out.Detail($"profile of {role}: hottest functions by own samples");
             foreach (var (percent, symbol) in Merge(await Report("--no-children", "--pid", pidFilter, "--sort", "sym"), Method).Take(top))
             {
@@ -131,8 +126,6 @@ public sealed partial class PerfProfile
     /// <summary>Rows renamed and summed: a method's tiers and generic instances become one row.</summary>
     private static List<(double Percent, string Name)> Merge(IEnumerable<(double Percent, string Name)> rows, Func<string, string> name) =>
         [.. rows.GroupBy(row => name(row.Name), row => row.Percent).Select(g => (Percent: g.Sum(), Name: g.Key)).OrderByDescending(row => row.Percent)];
-
-    private static string Library(string dso) => dso.StartsWith("[JIT]", StringComparison.Ordinal) ? "[JIT] .NET code" : dso;
 
     /// <summary>"[.] instance void [Lib] Ns.Type::Method(args)[OptimizedTier1]" → "Ns.Type::Method".</summary>
     private static string Method(string symbol)

@@ -16,19 +16,21 @@ public static class SvgPlot
     /// <summary>The folder given by <c>--plot-dir</c>, or null when the run draws nothing.</summary>
     public static string? Directory(BenchArgs args) => args.Get("plot-dir", "") is { Length: > 0 } dir ? Path.GetFullPath(dir) : null;
 
-    /// <summary>A chart with a legend under the plot area, where it never hides a point.</summary>
+    /// <summary>A chart with its legend beside the plot area, one entry a line: it never hides a point, and a long name never wraps away from its line.</summary>
     public static PlotModel Model(string title, string? subtitle = null)
     {
         var model = new PlotModel
         {
             Title = title, Subtitle = subtitle, TitleFontSize = 15, SubtitleFontSize = 11, DefaultFont = "Arial", Background = OxyColors.White,
+            // Centred over the whole picture, not the plot area beside the legend, so a long subtitle stays in the picture.
+            TitleHorizontalAlignment = TitleHorizontalAlignment.CenteredWithinView,
         };
         // Tableau's ten categorical colours, each line told apart from the next (OxyPlot's own start with two reds).
         model.DefaultColors = [.. new uint[] { 0x4E79A7, 0xF28E2B, 0x59A14F, 0xE15759, 0xB07AA1, 0x76B7B2, 0xEDC948, 0xFF9DA7, 0x9C755F, 0xBAB0AC }
             .Select(rgb => OxyColor.FromRgb((byte)(rgb >> 16), (byte)(rgb >> 8), (byte)rgb))];
         model.Legends.Add(new Legend
         {
-            LegendPlacement = LegendPlacement.Outside, LegendPosition = LegendPosition.BottomCenter, LegendOrientation = LegendOrientation.Horizontal,
+            LegendPlacement = LegendPlacement.Outside, LegendPosition = LegendPosition.RightTop, LegendOrientation = LegendOrientation.Vertical,
         });
         return model;
     }
@@ -74,9 +76,8 @@ public static class SvgPlot
     public static string Shown(string path)
     {
         var full = Path.GetFullPath(path);
-        var relative = Path.GetRelativePath(RepoPaths.Root, full);
-        var outside = relative == ".." || relative.StartsWith(".." + Path.DirectorySeparatorChar, StringComparison.Ordinal) || Path.IsPathRooted(relative);
-        return outside ? full : relative.Replace(Path.DirectorySeparatorChar, '/');
+        var root = Path.TrimEndingDirectorySeparator(Path.GetFullPath(RepoPaths.Root)) + Path.DirectorySeparatorChar;
+        return full.StartsWith(root, StringComparison.Ordinal) ? full[root.Length..].Replace(Path.DirectorySeparatorChar, '/') : full;
     }
 
     /// <summary>

@@ -78,7 +78,8 @@ public sealed class ReportRenderTests
     {
         var measured = new RunResult(["audit-overhead", "--storage", "postgres"], AuditLine(0.76), ["audit on: …"], 0, TimeSpan.FromSeconds(100), null);
         var profile = new RunResult(["audit-overhead", "--storage", "postgres", "--profile"], AuditLine(0.99), ["profile (perf record -a …)", "  40.0%  silo, trail on"],
-            0, TimeSpan.FromSeconds(110), null) { IsProfile = true };
+            0, TimeSpan.FromSeconds(110), null)
+        { IsProfile = true };
 
         var markdown = Render([measured, profile], 1, quick: false, large: false, repeat: 1, Started, "0.1", "0.2");
 
