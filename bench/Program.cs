@@ -46,8 +46,8 @@ public static class Program
             Out.Detail($"silo configuration overrides: {string.Join(", ", ChildSilo.Overrides.Select(kv => $"{kv.Key}={kv.Value}"))}");
         }
 
-        PerfProfile.Enabled = parsed.Has("profile") || parsed.Get("profile-keep", "") != "";
         PerfProfile.KeepAs = parsed.Get("profile-keep", "") is { Length: > 0 } keep ? Path.GetFullPath(keep) : null;
+        PerfProfile.Enabled = parsed.Has("profile") || PerfProfile.KeepAs is not null;
         if (!Scenarios.TryGetValue(parsed.Scenario, out var run))
         {
             Console.WriteLine("usage: dotnet run -c Release --project bench -- <scenario> [--quick] [--storage sqlite|postgres|memory] [--silo-env Key=Value,…]");

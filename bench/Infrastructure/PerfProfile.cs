@@ -42,13 +42,7 @@ public sealed partial class PerfProfile
         }
 
         var file = Path.Combine(Directory.CreateTempSubdirectory("wealthactors-profile-").FullName, "perf.data");
-        var info = new ProcessStartInfo("perf") { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
-        foreach (var argument in new[] { "record", "-a", "-g", "-F", SamplesPerSecond.ToString(CultureInfo.InvariantCulture), "-o", file })
-        {
-            info.ArgumentList.Add(argument);
-        }
-
-        var perf = Process.Start(info) ?? throw new InvalidOperationException("perf did not start; --profile needs Linux perf.");
+        var perf = Perf("record", "-a", "-g", "-F", SamplesPerSecond.ToString(CultureInfo.InvariantCulture), "-o", file);
         // perf reports on stderr once it has opened its buffers; until then nothing is being sampled.
         await Task.Delay(TimeSpan.FromSeconds(1));
         if (perf.HasExited)
@@ -82,30 +76,21 @@ public sealed partial class PerfProfile
             .Select(g => (Percent: g.Sum(), Process: g.Key))
             .Where(row => row.Percent >= 0.5)
             .OrderByDescending(row => row.Percent);
-        foreach (var (percent, process) in shares)
-        {
-            Out.Detail($"  {percent,6:0.0}%  {process}");
-        }
+        Print(shares);
 
         foreach (var pid in detailed)
         {
             var role = processNames.GetValueOrDefault(pid, pid.ToString(CultureInfo.InvariantCulture));
             var pidFilter = pid.ToString(CultureInfo.InvariantCulture);
             Out.Detail($"profile of {role}: hottest functions by own samples");
-            foreach (var (percent, symbol) in Merge(await Report("--no-children", "--pid", pidFilter, "--sort", "sym"), Method).Take(top))
-            {
-                Out.Detail($"  {percent,6:0.0}%  {symbol}");
-            }
+            Print(ByMethod(await Report("--no-children", "--pid", pidFilter, "--sort", "sym")).Take(top));
 
             // Inclusive time of the product's and its libraries' own methods: where a request's time goes, below the
             // thread pool's and the async machinery's frames that every path shares.
             Out.Detail($"profile of {role}: product and library methods including what they call");
-            var inclusive = Merge(await Report("--children", "--pid", pidFilter, "--sort", "sym"), Method)
-                .Where(row => Interesting.Any(prefix => row.Name.StartsWith(prefix, StringComparison.Ordinal)));
-            foreach (var (percent, symbol) in inclusive.Take(top))
-            {
-                Out.Detail($"  {percent,6:0.0}%  {symbol}");
-            }
+            Print(ByMethod(await Report("--children", "--pid", pidFilter, "--sort", "sym"))
+                .Where(row => Interesting.Any(prefix => row.Name.StartsWith(prefix, StringComparison.Ordinal)))
+                .Take(top));
         }
 
         if (KeepAs is { } keep)
@@ -123,9 +108,28 @@ public sealed partial class PerfProfile
     private static readonly string[] Interesting =
         ["WealthActors.", "Npgsql.", "Microsoft.Data.Sqlite.", "Orleans.", "Microsoft.AspNetCore.", "System.Text.Json.", "System.Security.Cryptography.", "System.Net.Http."];
 
-    /// <summary>Rows renamed and summed: a method's tiers and generic instances become one row.</summary>
-    private static List<(double Percent, string Name)> Merge(IEnumerable<(double Percent, string Name)> rows, Func<string, string> name) =>
-        [.. rows.GroupBy(row => name(row.Name), row => row.Percent).Select(g => (Percent: g.Sum(), Name: g.Key)).OrderByDescending(row => row.Percent)];
+    /// <summary>Rows by method, summed: a method's tiers and generic instances become one row.</summary>
+    private static IEnumerable<(double Percent, string Name)> ByMethod(IEnumerable<(double Percent, string Name)> rows) =>
+        rows.GroupBy(row => Method(row.Name), row => row.Percent).Select(g => (Percent: g.Sum(), Name: g.Key)).OrderByDescending(row => row.Percent);
+
+    private static void Print(IEnumerable<(double Percent, string Name)> rows)
+    {
+        foreach (var (percent, name) in rows)
+        {
+            Out.Detail($"  {percent,6:0.0}%  {name}");
+        }
+    }
+
+    private static Process Perf(params string[] arguments)
+    {
+        var info = new ProcessStartInfo("perf") { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
+        foreach (var argument in arguments)
+        {
+            info.ArgumentList.Add(argument);
+        }
+
+        return Process.Start(info) ?? throw new InvalidOperationException("perf did not start; --profile needs Linux perf.");
+    }
 
     /// <summary>"[.] instance void [Lib] Ns.Type::Method(args)[OptimizedTier1]" → "Ns.Type::Method".</summary>
     private static string Method(string symbol)
@@ -140,13 +144,7 @@ public sealed partial class PerfProfile
 
     private async Task<List<(double Percent, string Name)>> Report(params string[] arguments)
     {
-        var info = new ProcessStartInfo("perf") { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
-        foreach (var argument in (string[])["report", "-i", _file, "--stdio", "-g", "none", .. arguments])
-        {
-            info.ArgumentList.Add(argument);
-        }
-
-        using var process = Process.Start(info)!;
+        using var process = Perf(["report", "-i", _file, "--stdio", "-g", "none", .. arguments]);
         var errors = process.StandardError.ReadToEndAsync();
         var output = await process.StandardOutput.ReadToEndAsync();
         await process.WaitForExitAsync();

@@ -13,8 +13,17 @@ public static class SvgPlot
     public const int Width = 800;
     public const int Height = 400;
 
-    /// <summary>The folder given by <c>--plot-dir</c>, or null when the run draws nothing.</summary>
-    public static string? Directory(BenchArgs args) => args.Get("plot-dir", "") is { Length: > 0 } dir ? Path.GetFullPath(dir) : null;
+    /// <summary>
+    /// Draws a scenario's chart into the folder given by <c>--plot-dir</c>, as <c>{scenario}-{storage}.svg</c>; a run
+    /// without that option draws nothing.
+    /// </summary>
+    public static void WriteIfAsked(BenchArgs args, string scenario, string storage, Func<PlotModel> build)
+    {
+        if (args.Get("plot-dir", "") is { Length: > 0 } directory)
+        {
+            Write(build(), Path.GetFullPath(directory), $"{scenario}-{storage}.svg");
+        }
+    }
 
     /// <summary>A chart with its legend beside the plot area, one entry a line: it never hides a point, and a long name never wraps away from its line.</summary>
     public static PlotModel Model(string title, string? subtitle = null)
@@ -60,7 +69,7 @@ public static class SvgPlot
     /// <summary>Writes <paramref name="model"/> to <paramref name="directory"/>/<paramref name="fileName"/> and prints the <c>plot:</c> line.</summary>
     public static string Write(PlotModel model, string directory, string fileName)
     {
-        System.IO.Directory.CreateDirectory(directory);
+        Directory.CreateDirectory(directory);
         var path = Path.Combine(directory, fileName);
         using (var stream = File.Create(path))
         {

@@ -16,16 +16,10 @@ public static class BoardBench
     private static readonly SlaState[] States = [SlaState.OnTrack, SlaState.AtRisk, SlaState.Breached, SlaState.Paused];
     private static readonly string[] Categories = ["Fees", "Service", "Transfer", "Product", "Statement"];
 
-    public static async Task<IResult> Seed(IReadModelWriter writer, TimeProvider clock, int count, int branches)
+    public static Task<IResult> Seed(IReadModelWriter writer, TimeProvider clock, int count, int branches)
     {
-        var started = Stopwatch.StartNew();
         var now = clock.GetUtcNow();
-        foreach (var chunk in Enumerable.Range(0, count).Chunk(2_000))
-        {
-            await Task.WhenAll(chunk.Select(i => writer.UpsertComplaint(Row(i, branches, now))));
-        }
-
-        return TypedResults.Ok(new { count, seconds = started.Elapsed.TotalSeconds });
+        return ReadModelSeeding.InWaves(Enumerable.Range(0, count).Select(i => Row(i, branches, now)), row => writer.UpsertComplaint(row));
     }
 
     /// <summary>Each showing: the counts by state and the first page, ordered by urgency, as the board first opens.</summary>

@@ -26,10 +26,8 @@ public static class CareScan
         await using var host = await storage.StartInside();
         using var http = host.Http(TimeSpan.FromMinutes(60));
 
-        using (var seeded = await http.PostAsync($"/bench/seed-care-clients?count={clients}", null))
-        {
-            Out.Detail($"wrote {clients} clients with a holding each into the {storage.Kind} read model in {(await seeded.Read(200))["seconds"]!.GetValue<double>():0.0} s");
-        }
+        var seconds = await HostSeeding.Seconds(http, $"/bench/seed-care-clients?count={clients}");
+        Out.Detail($"wrote {clients} clients with a holding each into the {storage.Kind} read model in {seconds:0.0} s");
 
         JsonNode result;
         using (var scanned = await http.PostAsync("/bench/care-scan", null))

@@ -83,13 +83,8 @@ public static class CommandThroughput
         return 0;
     }
 
-    private static void Plot(BenchArgs args, BenchStorage storage, int callers, IEnumerable<(string Path, MixResult Result)> paths)
-    {
-        if (SvgPlot.Directory(args) is { } directory)
-        {
-            SvgPlot.Write(ThroughputPlot.Build(storage.Kind, callers, paths), directory, $"{Name}-{storage.Kind}.svg");
-        }
-    }
+    private static void Plot(BenchArgs args, BenchStorage storage, int callers, IEnumerable<(string Path, MixResult Result)> paths) =>
+        SvgPlot.WriteIfAsked(args, Name, storage.Kind, () => ThroughputPlot.Build(storage.Kind, callers, paths));
 
     /// <summary>The CPU gauge after the run beside the one before it; the summary gives their mean.</summary>
     private static double Gauge(double before)

@@ -45,11 +45,8 @@ public static class ConsoleBoard
     /// Has the bench host write <paramref name="count"/> open complaints straight into its read model, spread evenly
     /// over the branches and the SLA states; the seconds the host took.
     /// </summary>
-    internal static async Task<double> SeedOpenComplaints(HttpClient http, int count, int branches)
-    {
-        using var seeded = await http.PostAsync($"/bench/seed-complaints?count={count}&branches={branches}", null);
-        return (await seeded.Read(200))["seconds"]!.GetValue<double>();
-    }
+    internal static Task<double> SeedOpenComplaints(HttpClient http, int count, int branches) =>
+        HostSeeding.Seconds(http, $"/bench/seed-complaints?count={count}&branches={branches}");
 
     private static async Task<double> Time(HttpClient http, string? branch, int runs, int expected)
     {

@@ -132,10 +132,7 @@ public static class EscalationLateness
         }
 
         Out.Detail(StoredStateSizes(storage));
-        if (SvgPlot.Directory(args) is { } plotDirectory)
-        {
-            SvgPlot.Write(LatenessPlot.Build(storage.Kind, plan.N, delivered, firstDue), plotDirectory, $"{Name}-{storage.Kind}.svg");
-        }
+        SvgPlot.WriteIfAsked(args, Name, storage.Kind, () => LatenessPlot.Build(storage.Kind, plan.N, delivered, firstDue));
 
         Out.Summary(Name,
             ("storage", storage.Kind), ("n", plan.N), ("open_per_s", Stats.F0(opening.PerSecond)),

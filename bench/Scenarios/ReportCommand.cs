@@ -74,6 +74,8 @@ public static class ReportCommand
             .Select(r => (r.Scenario, r.Extra, r.Large, Repeats: CarriesRatio(r.Scenario, r.Extra) ? repeat : 1))
             .ToList();
         var planned = selected.Sum(r => r.Repeats);
+        // Written after every run, so a long report that is stopped part-way keeps what it measured.
+        Task Save() => Write(Render(results, planned, args.Quick, args.Has("large"), repeat, started, loadBefore, MachineInfo.LoadAverage()));
         for (var entry = 0; entry < selected.Count; entry++)
         {
             var (scenario, extra, isLarge, repeats) = selected[entry];
@@ -90,9 +92,7 @@ public static class ReportCommand
                 var result = await RunScenario(arguments) with { Entry = entry, Run = run, Runs = repeats };
                 Console.WriteLine(result.Summary ?? $"(no summary line; exit code {result.ExitCode})");
                 results.Add(result);
-
-                // Written after every run, so a long report that is stopped part-way keeps what it measured.
-                await Write(Render(results, planned, args.Quick, args.Has("large"), repeat, started, loadBefore, MachineInfo.LoadAverage()));
+                await Save();
             }
 
             if (profile && Profiled.Contains(scenario) && Missed(results.Where(r => r.Entry == entry).ToList()))
@@ -103,7 +103,7 @@ public static class ReportCommand
                 string[] arguments = [.. WithoutPlotDir(results.Last(r => r.Entry == entry).Arguments), "--profile"];
                 Console.WriteLine($"== {string.Join(' ', arguments)} (profile of a missed target)");
                 results.Add(await RunScenario(arguments) with { Entry = entry, IsProfile = true });
-                await Write(Render(results, planned, args.Quick, args.Has("large"), repeat, started, loadBefore, MachineInfo.LoadAverage()));
+                await Save();
             }
         }
 
@@ -118,13 +118,18 @@ public static class ReportCommand
     internal static bool Missed(IReadOnlyList<RunResult> runs)
     {
         var measured = runs.Where(r => !r.IsProfile).ToList();
-        if (measured.Count == 0)
-        {
-            return false;
-        }
+        return measured.Count > 0
+               && Targets.Judge(SummaryLine.Parse(StandingRun(measured).Run.Summary)).Verdict.StartsWith("MISSED", StringComparison.Ordinal);
+    }
 
-        var median = measured.Count > 1 ? RepeatedRuns.Of(measured.Select(r => r.Summary).ToList()).Median ?? 0 : 0;
-        return Targets.Judge(SummaryLine.Parse(measured[median].Summary)).Verdict.StartsWith("MISSED", StringComparison.Ordinal);
+    /// <summary>
+    /// The run an entry's row gives and judges: its only run, or of repeated runs the one whose ratio is the median, with
+    /// the spread of the runs.
+    /// </summary>
+    private static (RunResult Run, RepeatedRuns.Result? Repeated) StandingRun(IReadOnlyList<RunResult> measured)
+    {
+        var repeated = measured[0].Runs > 1 ? RepeatedRuns.Of(measured.Select(r => r.Summary).ToList()) : null;
+        return (measured[repeated?.Median ?? 0], repeated);
     }
 
     /// <summary>
@@ -236,8 +241,7 @@ public static class ReportCommand
         md.AppendLine("|---|---|---|---|---|");
         foreach (var runs in entries)
         {
-            var repeated = runs[0].Runs > 1 ? RepeatedRuns.Of(runs.Select(r => r.Summary).ToList()) : null;
-            var r = runs[repeated?.Median ?? 0];
+            var (r, repeated) = StandingRun(runs);
             var (target, verdict) = Targets.Judge(SummaryLine.Parse(r.Summary));
             var summary = r.Summary is null ? $"(none; exit code {r.ExitCode}{(r.Error is null ? "" : ": " + r.Error)})" : $"`{r.Summary}`";
             var spread = repeated is null ? "" : $"<br>{repeated.Spread}";
