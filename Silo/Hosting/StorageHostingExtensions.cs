@@ -66,11 +66,14 @@ public static class StorageHostingExtensions
         silo.Services.AddGrainStorage(ProviderConstants.DEFAULT_STORAGE_PROVIDER_NAME, TracedSqliteStorage);
         silo.Services.AddGrainStorage(GrainStorageName, TracedSqliteStorage);
 
+        // The AdoNet table only reads (beside the writer, as WAL allows); its writes share the file's group commit.
         silo.UseAdoNetReminderService(builder => builder.Configure<SqliteDatabase>((reminders, database) =>
         {
             reminders.Invariant = SqliteDatabase.Invariant;
-            reminders.DataSource = database.WriteDataSource;
+            reminders.DataSource = database.ReadDataSource;
         }));
+        BatchReminderWrites(silo.Services, (sp, adoNet) => new SqliteBatchedReminderTable(
+            adoNet, sp.GetRequiredService<SqliteDatabase>(), sp.GetRequiredService<IOptions<ClusterOptions>>().Value.ServiceId));
         return silo;
     }
 
@@ -96,36 +99,45 @@ public static class StorageHostingExtensions
             reminders.Invariant = PostgresDatabase.Invariant;
             reminders.DataSource = database.DataSource;
         }));
-        BatchReminderWrites(silo.Services);
+        BatchReminderWrites(silo.Services, (sp, adoNet) => new PostgresBatchedReminderTable(
+            adoNet, sp.GetRequiredService<PostgresStatementBatcher>(), sp.GetRequiredService<IOptions<ClusterOptions>>().Value.ServiceId));
         return silo;
     }
 
     // Each grain-state write carries a span of its own (TracedGrainStorage), so a trace reaches the database.
     private static TracedGrainStorage TracedSqliteStorage(IServiceProvider services, string name) =>
-        new(ExactKeyStorage(services, name), TracedGrainStorage.Sqlite);
+        new(SqliteBatchedStorage(services, name), TracedGrainStorage.Sqlite);
 
     private static TracedGrainStorage TracedPostgresStorage(IServiceProvider services, string name) =>
         new(BatchedStorage(services, name), TracedGrainStorage.PostgreSql);
 
-    // Writes share batches across grains (PostgresStatementBatcher); reads and clears stay with the AdoNet provider.
+    // Writes share batches across grains (PostgresStatementBatcher); clears stay with the AdoNet provider.
     private static PostgresBatchedGrainStorage BatchedStorage(IServiceProvider services, string name) =>
         new(ExactKeyStorage(services, name),
             services.GetRequiredService<PostgresStatementBatcher>(),
-            services.GetRequiredService<IOptionsMonitor<AdoNetGrainStorageOptions>>().Get(AdoNetStorageName).GrainStorageSerializer,
+            AdoNetSerializer(services),
             services.GetRequiredService<IOptions<ClusterOptions>>().Value.ServiceId,
             // Projections join their state's write only where that option is registered (AddWealthActorsReadModel).
-            services.GetService<PostgresStateWriteProjection>());
+            services.GetService<StateWriteProjection>());
+
+    // Writes share the file's group commit with the read model (SqliteStatementBatcher); clears stay with the provider.
+    private static SqliteBatchedGrainStorage SqliteBatchedStorage(IServiceProvider services, string name) =>
+        new(ExactKeyStorage(services, name),
+            services.GetRequiredService<SqliteDatabase>(),
+            AdoNetSerializer(services),
+            services.GetRequiredService<IOptions<ClusterOptions>>().Value.ServiceId,
+            services.GetService<StateWriteProjection>());
+
+    private static IGrainStorageSerializer AdoNetSerializer(IServiceProvider services) =>
+        services.GetRequiredService<IOptionsMonitor<AdoNetGrainStorageOptions>>().Get(AdoNetStorageName).GrainStorageSerializer;
 
     // A decorator of the AdoNet reminder table, which stays the one that reads; its registrations and removals share
     // the batches. The registration it wraps is Orleans' own, however Orleans made it (type, factory or instance).
-    private static void BatchReminderWrites(IServiceCollection services)
+    private static void BatchReminderWrites(IServiceCollection services, Func<IServiceProvider, IReminderTable, BatchedReminderTable> batched)
     {
         var adoNet = services.Last(descriptor => descriptor.ServiceType == typeof(IReminderTable));
         services.Remove(adoNet);
-        services.AddSingleton<IReminderTable>(sp => new PostgresBatchedReminderTable(
-            Resolve<IReminderTable>(sp, adoNet),
-            sp.GetRequiredService<PostgresStatementBatcher>(),
-            sp.GetRequiredService<IOptions<ClusterOptions>>().Value.ServiceId));
+        services.AddSingleton<IReminderTable>(sp => batched(sp, Resolve<IReminderTable>(sp, adoNet)));
     }
 
     private static T Resolve<T>(IServiceProvider services, ServiceDescriptor descriptor) => (T)(
@@ -166,8 +178,6 @@ public static class StorageHostingExtensions
             AddSqlReadModel(services, sp => SqlReadModel.OnPostgres(
                 sp.GetRequiredService<PostgresDatabase>(), sp.GetRequiredService<PostgresStatementBatcher>(), sp.GetRequiredService<PayloadSealer>(),
                 sp.GetRequiredService<ReadModelChanges>()));
-            // The read model is in the grain-state database: a grain's row commits with its state write.
-            services.TryAddSingleton(sp => new PostgresStateWriteProjection(sp.GetRequiredService<SqlReadModel>()));
             return services;
         }
 
@@ -181,6 +191,8 @@ public static class StorageHostingExtensions
     private static void AddSqlReadModel(IServiceCollection services, Func<IServiceProvider, SqlReadModel> create)
     {
         services.TryAddSingleton(create);
+        // The read model is in the grain-state database: a grain's row commits with its state write.
+        services.TryAddSingleton(sp => new StateWriteProjection(sp.GetRequiredService<SqlReadModel>()));
         services.TryAddSingleton<IClearBirthdaySealing>(sp => sp.GetRequiredService<SqlReadModel>());
         services.TryAddSingleton<IReadModelWriter>(sp => sp.GetRequiredService<SqlReadModel>());
         services.TryAddSingleton<IReadModelQueries>(sp => sp.GetRequiredService<SqlReadModel>());

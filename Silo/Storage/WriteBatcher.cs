@@ -127,17 +127,3 @@ internal sealed class WriteBatcher<TWrite, TResult>(
     /// <param name="Caller">The span the write was queued from (default: none), which the batch's span links to.</param>
     private sealed record Pending(TWrite Write, TaskCompletionSource<TResult> Done, ActivityContext Caller);
 }
-
-/// <summary>A <see cref="WriteBatcher{TWrite, TResult}"/> for writes that return nothing.</summary>
-internal sealed class WriteBatcher<TWrite>(Func<IReadOnlyList<TWrite>, Task> writeBatch, int maxBatch = 256)
-{
-    private readonly WriteBatcher<TWrite, bool> _batches = new(
-        async writes =>
-        {
-            await writeBatch(writes);
-            return Enumerable.Repeat(true, writes.Count).ToArray();
-        },
-        maxBatch);
-
-    public Task Enqueue(TWrite write, CancellationToken cancellationToken = default) => _batches.Enqueue(write, cancellationToken);
-}

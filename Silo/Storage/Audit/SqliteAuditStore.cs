@@ -1,13 +1,15 @@
 using System.Runtime.CompilerServices;
 using Microsoft.Data.Sqlite;
 using WealthActors.Grains.Audit;
+using WealthActors.Silo.Storage.ReadModel;
 using WealthActors.Silo.Storage.Sqlite;
 
 namespace WealthActors.Silo.Storage.Audit;
 
 /// <summary>
-/// The audit chains in the embedded SQLite file: a batch of entries is one transaction through the shared write gate
-/// (SQLite has one writer); reads use their own connections, which WAL lets run beside the writer.
+/// The audit chains in the embedded SQLite file: a batch of entries is one unit of the file's group commit
+/// (<see cref="SqliteStatementBatcher"/>), sharing a transaction with the grain writes queued beside it; reads use their
+/// own connections, which WAL lets run beside the writer.
 /// </summary>
 internal sealed class SqliteAuditStore(SqliteDatabase database) : IAuditStore
 {
@@ -17,32 +19,31 @@ internal sealed class SqliteAuditStore(SqliteDatabase database) : IAuditStore
     public async Task AppendAsync(AuditChainInfo? newChain, IReadOnlyList<AuditEntry> entries, CancellationToken cancellationToken = default)
     {
         await database.EnsureSchemaAsync(cancellationToken);
-        await using var connection = await database.OpenWriteAsync(CancellationToken.None);
-        await using var transaction = connection.BeginTransaction();
+        var unit = new List<ReadModelWrite>(entries.Count + 1);
         if (newChain is not null)
         {
-            await using var chain = Command(connection, AuditSql.InsertChain);
-            chain.Transaction = transaction;
-            chain.Parameters.AddWithValue("@chain_id", newChain.ChainId);
-            chain.Parameters.AddWithValue("@started_at", AuditCanonicalForm.Instant(newChain.StartedAt));
-            chain.Parameters.AddWithValue("@host", newChain.Host);
-            await chain.ExecuteNonQueryAsync(CancellationToken.None);
+            unit.Add(new ReadModelWrite(AuditSql.InsertChain, parameters =>
+            {
+                var typed = (SqliteParameterCollection)parameters;
+                typed.AddWithValue("@chain_id", newChain.ChainId);
+                typed.AddWithValue("@started_at", AuditCanonicalForm.Instant(newChain.StartedAt));
+                typed.AddWithValue("@host", newChain.Host);
+            }));
         }
 
-        await using var insert = Command(connection, InsertEntry);
-        insert.Transaction = transaction;
         foreach (var entry in entries)
         {
-            insert.Parameters.Clear();
-            foreach (var (name, value) in AuditRows.Values(entry, Instant))
+            unit.Add(new ReadModelWrite(InsertEntry, parameters =>
             {
-                insert.Parameters.AddWithValue("@" + name, value);
-            }
-
-            await insert.ExecuteNonQueryAsync(CancellationToken.None);
+                foreach (var (name, value) in AuditRows.Values(entry, Instant))
+                {
+                    ((SqliteParameterCollection)parameters).AddWithValue("@" + name, value);
+                }
+            }));
         }
 
-        await transaction.CommitAsync(CancellationToken.None);
+        // One unit of the file's group commit: it commits with the grain writes queued beside it, or fails alone.
+        await database.Writes.Execute([.. unit], CancellationToken.None);
     }
 
     public async Task<AuditChainHead?> ReadHeadAsync(string chainId, CancellationToken cancellationToken = default)

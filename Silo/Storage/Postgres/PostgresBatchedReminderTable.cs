@@ -4,48 +4,30 @@ using NpgsqlTypes;
 
 namespace WealthActors.Silo.Storage.Postgres;
 
-/// <summary>
-/// Reminders on PostgreSQL: reads go through Orleans' AdoNet reminder table, while registrations and removals run its
-/// own <c>UpsertReminderRowKey</c> and <c>DeleteReminderRowKey</c> statements in a batch shared with other grains'
-/// writes (<see cref="PostgresStatementBatcher"/>). Rows, versions and ETag checks are the AdoNet table's.
-/// </summary>
-internal sealed class PostgresBatchedReminderTable(IReminderTable adoNet, PostgresStatementBatcher batcher, string serviceId) : IReminderTable
+/// <summary>Reminders on PostgreSQL (<see cref="BatchedReminderTable"/>), batched by <see cref="PostgresStatementBatcher"/>.</summary>
+internal sealed class PostgresBatchedReminderTable(IReminderTable adoNet, PostgresStatementBatcher batcher, string serviceId) : BatchedReminderTable(adoNet)
 {
-    public Task StartAsync(CancellationToken cancellationToken = default) => adoNet.StartAsync(cancellationToken);
-
-    public Task StopAsync(CancellationToken cancellationToken = default) => adoNet.StopAsync(cancellationToken);
-
-    public Task<ReminderTableData> ReadRows(GrainId grainId) => adoNet.ReadRows(grainId);
-
-    public Task<ReminderTableData> ReadRows(uint begin, uint end) => adoNet.ReadRows(begin, end);
-
-    public Task<ReminderEntry?> ReadRow(GrainId grainId, string reminderName) => adoNet.ReadRow(grainId, reminderName);
-
-    public async Task<string?> UpsertRow(ReminderEntry entry)
+    protected override async Task<string?> Upsert(ReminderEntry entry, DateTime startAtUtc, long periodMs, int grainHash)
     {
-        // As the AdoNet table does: an unspecified start is taken as UTC.
-        var startAt = entry.StartAt.Kind == DateTimeKind.Unspecified ? DateTime.SpecifyKind(entry.StartAt, DateTimeKind.Utc) : entry.StartAt.ToUniversalTime();
         var rows = await batcher.Query(await batcher.OrleansQueryText(OrleansContract.UpsertReminderRowKey), parameters =>
         {
             BindRow(parameters, entry.GrainId, entry.ReminderName);
-            parameters.Add(new NpgsqlParameter<DateTime> { ParameterName = OrleansContract.StartTime, NpgsqlDbType = NpgsqlDbType.TimestampTz, TypedValue = startAt });
-            parameters.Add(new NpgsqlParameter<long> { ParameterName = OrleansContract.Period, NpgsqlDbType = NpgsqlDbType.Bigint, TypedValue = (long)entry.Period.TotalMilliseconds });
-            parameters.Add(new NpgsqlParameter<int> { ParameterName = OrleansContract.GrainHash, NpgsqlDbType = NpgsqlDbType.Integer, TypedValue = unchecked((int)entry.GrainId.GetUniformHashCode()) });
+            parameters.Add(new NpgsqlParameter<DateTime> { ParameterName = OrleansContract.StartTime, NpgsqlDbType = NpgsqlDbType.TimestampTz, TypedValue = startAtUtc });
+            parameters.Add(new NpgsqlParameter<long> { ParameterName = OrleansContract.Period, NpgsqlDbType = NpgsqlDbType.Bigint, TypedValue = periodMs });
+            parameters.Add(new NpgsqlParameter<int> { ParameterName = OrleansContract.GrainHash, NpgsqlDbType = NpgsqlDbType.Integer, TypedValue = grainHash });
         });
         return rows.Count > 0 && rows[0][0] is { } version ? Convert.ToInt32(version, CultureInfo.InvariantCulture).ToString(CultureInfo.InvariantCulture) : null;
     }
 
-    public async Task<bool> RemoveRow(GrainId grainId, string reminderName, string eTag)
+    protected override async Task<bool> Remove(GrainId grainId, string reminderName, int version)
     {
         var rows = await batcher.Query(await batcher.OrleansQueryText(OrleansContract.DeleteReminderRowKey), parameters =>
         {
             BindRow(parameters, grainId, reminderName);
-            parameters.Add(new NpgsqlParameter<int> { ParameterName = OrleansContract.Version, NpgsqlDbType = NpgsqlDbType.Integer, TypedValue = int.Parse(eTag, CultureInfo.InvariantCulture) });
+            parameters.Add(new NpgsqlParameter<int> { ParameterName = OrleansContract.Version, NpgsqlDbType = NpgsqlDbType.Integer, TypedValue = version });
         });
         return rows.Count > 0 && rows[0][0] is true;
     }
-
-    public Task TestOnlyClearTable() => adoNet.TestOnlyClearTable();
 
     private void BindRow(NpgsqlParameterCollection parameters, GrainId grainId, string reminderName)
     {

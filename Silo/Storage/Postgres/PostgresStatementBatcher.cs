@@ -1,4 +1,3 @@
-using System.Collections.Concurrent;
 using Npgsql;
 
 namespace WealthActors.Silo.Storage.Postgres;
@@ -26,13 +25,14 @@ public sealed class PostgresStatementBatcher
     private readonly PostgresDatabase _database;
     private readonly WriteBatcher<PostgresStatement[], IReadOnlyList<object?[]>> _batches;
     private readonly WriteBatcher<PostgresStatement[], IReadOnlyList<object?[]>> _reads;
-    private readonly ConcurrentDictionary<string, Task<string>> _queries = new(StringComparer.Ordinal);
+    private readonly OrleansQueryTexts _queries;
 
     internal PostgresStatementBatcher(PostgresDatabase database)
     {
         _database = database;
         _batches = new(ExecuteBatch, MaxBatch, WriteBatchSpanName);
         _reads = new(ExecuteBatch, MaxBatch, ReadBatchSpanName);
+        _queries = new(ReadQueryText);
     }
 
     /// <summary>
@@ -67,24 +67,13 @@ public sealed class PostgresStatementBatcher
     /// The text Orleans stores under <paramref name="queryKey"/> in <c>OrleansQuery</c>, read once per process. Its
     /// parameters are bound by their names; the batch sends them by position (<see cref="PostgresStatement"/>).
     /// </summary>
-    public Task<string> OrleansQueryText(string queryKey)
-    {
-        var text = _queries.GetOrAdd(queryKey, ReadQueryText);
-        // A failed read (the server was down) is tried again by the next caller.
-        if (text.IsFaulted || text.IsCanceled)
-        {
-            _queries.TryRemove(new KeyValuePair<string, Task<string>>(queryKey, text));
-        }
+    public Task<string> OrleansQueryText(string queryKey) => _queries.Get(queryKey);
 
-        return text;
-    }
-
-    private async Task<string> ReadQueryText(string queryKey)
+    private async Task<object?> ReadQueryText(string queryKey)
     {
         await using var command = _database.DataSource.CreateCommand("SELECT QueryText FROM OrleansQuery WHERE QueryKey = @key");
         command.Parameters.AddWithValue("key", queryKey);
-        return await command.ExecuteScalarAsync() as string
-               ?? throw new InvalidOperationException($"OrleansQuery has no query '{queryKey}': the schema is not current.");
+        return await command.ExecuteScalarAsync();
     }
 
     private async Task<IReadOnlyList<IReadOnlyList<object?[]>>> ExecuteBatch(IReadOnlyList<PostgresStatement[]> units)

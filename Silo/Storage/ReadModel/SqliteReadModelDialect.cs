@@ -10,8 +10,8 @@ namespace WealthActors.Silo.Storage.ReadModel;
 /// <summary>
 /// The read model on the embedded SQLite file. Values are text chosen so that text order is value order (instants to
 /// 100 ns in UTC, dates, amounts, channel lists as JSON). Projections go through the shared write gate (SQLite has one
-/// writer), and those queued together share a transaction (<see cref="WriteBatcher{TWrite}"/>); queries use ungated
-/// connections, which WAL lets run beside the writer.
+/// writer), and those queued together share a transaction with each other and with grain-state writes
+/// (<see cref="SqliteStatementBatcher"/>); queries use ungated connections, which WAL lets run beside the writer.
 /// </summary>
 internal sealed class SqliteReadModelDialect(SqliteDatabase database) : ReadModelDialect
 {
@@ -21,8 +21,6 @@ internal sealed class SqliteReadModelDialect(SqliteDatabase database) : ReadMode
     // SQLite names a parameter with its prefix; the shared statements bind bare names. One string per name, made once,
     // so a write allocates no name.
     private static readonly ConcurrentDictionary<string, string> Prefixed = new(StringComparer.Ordinal);
-
-    private readonly WriteBatcher<ReadModelWrite[]> _writes = new(units => WriteBatch(database, units));
 
     public override string BirthdayColumn => "birthday_md";
 
@@ -40,7 +38,7 @@ internal sealed class SqliteReadModelDialect(SqliteDatabase database) : ReadMode
     public override async Task Write(ReadModelWrite[] unit, CancellationToken cancellationToken)
     {
         await database.EnsureSchemaAsync(cancellationToken);
-        await _writes.Enqueue(unit, cancellationToken);
+        await database.Writes.Execute(unit, cancellationToken);
     }
 
     public override async ValueTask<DbConnection> OpenReadAsync(CancellationToken cancellationToken)
@@ -112,24 +110,4 @@ internal sealed class SqliteReadModelDialect(SqliteDatabase database) : ReadMode
 
     private static void Add(DbParameterCollection parameters, string name, object value) =>
         ((SqliteParameterCollection)parameters).AddWithValue(Prefixed.GetOrAdd(name, static bare => "@" + bare), value);
-
-    /// <summary>The queued units in one transaction: one turn of the write gate, one commit.</summary>
-    private static async Task WriteBatch(SqliteDatabase database, IReadOnlyList<ReadModelWrite[]> units)
-    {
-        await using var connection = await database.OpenWriteAsync(CancellationToken.None);
-        await using var transaction = connection.BeginTransaction();
-        foreach (var unit in units)
-        {
-            foreach (var write in unit)
-            {
-                await using var command = connection.CreateCommand();
-                command.Transaction = transaction;
-                command.CommandText = write.Sql;
-                write.Bind(command.Parameters);
-                await command.ExecuteNonQueryAsync();
-            }
-        }
-
-        await transaction.CommitAsync();
-    }
 }

@@ -19,11 +19,12 @@ namespace WealthActors.Silo.Storage.Sqlite;
 /// survives a crash of the process (only an OS crash or power loss can lose the last commits, never corrupt the
 /// file). Neither pragma persists in the file and Microsoft.Data.Sqlite has no connection-string keyword for them,
 /// so they are run by the data source each time it opens a connection: a few microseconds on a pooled one.</item>
-/// <item>Writers (Orleans grain storage and reminders, read-model upserts) share a gate of
+/// <item>Writers (the group commit, care runs, imports, the audit trail) share a gate of
 /// <see cref="SqliteStorageOptions.MaxWriteConnections"/> slots, waited for asynchronously, so a burst of grain
 /// writes queues in memory instead of in lock retries that block thread-pool threads.</item>
-/// <item>Every Orleans statement is a single short autocommit statement; <c>Cache=Private</c> because a shared
-/// cache reports table locks that no busy timeout waits for; <c>Pooling=True</c> to reuse open handles.</item>
+/// <item>Grain-state, reminder and read-model writes share transactions (<see cref="Writes"/>), so a burst pays one
+/// commit per batch rather than one per write; <c>Cache=Private</c> because a shared cache reports table locks that no
+/// busy timeout waits for; <c>Pooling=True</c> to reuse open handles.</item>
 /// </list>
 /// </remarks>
 public sealed class SqliteDatabase : IDisposable
@@ -61,8 +62,11 @@ public sealed class SqliteDatabase : IDisposable
         _pragmas = string.Create(
             CultureInfo.InvariantCulture,
             $"PRAGMA busy_timeout = {(int)options.BusyTimeout.TotalMilliseconds}; PRAGMA synchronous = {options.Synchronous.ToString().ToUpperInvariant()};");
-        WriteDataSource = new SqliteWriteDataSource(ConnectionString, new SemaphoreSlim(options.MaxWriteConnections), _pragmas);
+        WriteDataSource = new SqliteDataSource(ConnectionString, new SemaphoreSlim(options.MaxWriteConnections), _pragmas);
+        ReadDataSource = new SqliteDataSource(ConnectionString, gate: null, _pragmas);
         _migrator = new SchemaMigrator(new SqliteSchemaDialect(), loggerFactory.CreateLogger<SchemaMigrator>());
+        Writes = new SqliteStatementBatcher(this);
+        OrleansQueries = new OrleansQueryTexts(ReadOrleansQueryAsync);
     }
 
     public string ConnectionString { get; }
@@ -71,6 +75,18 @@ public sealed class SqliteDatabase : IDisposable
 
     /// <summary>Gated, pragma-setting data source for Orleans' AdoNet options and every writer.</summary>
     public DbDataSource WriteDataSource { get; }
+
+    /// <summary>
+    /// Ungated, pragma-setting data source for Orleans' AdoNet reminder table, which only reads: its writes go through
+    /// <see cref="Writes"/>.
+    /// </summary>
+    public DbDataSource ReadDataSource { get; }
+
+    /// <summary>The group commit every grain-state and read-model write of this file goes through.</summary>
+    internal SqliteStatementBatcher Writes { get; }
+
+    /// <summary>The statements Orleans keeps in <c>OrleansQuery</c>, for the writes batched beside its provider.</summary>
+    internal OrleansQueryTexts OrleansQueries { get; }
 
     /// <summary>Applies the schema once per process; later calls return the finished run (a failed run is retried).</summary>
     public Task EnsureSchemaAsync(CancellationToken cancellationToken = default)
@@ -119,6 +135,16 @@ public sealed class SqliteDatabase : IDisposable
     {
         using var connection = new SqliteConnection(ConnectionString);
         SqliteConnection.ClearPool(connection);
+    }
+
+    private async Task<object?> ReadOrleansQueryAsync(string queryKey)
+    {
+        await EnsureSchemaAsync();
+        await using var connection = OpenRead();
+        await using var command = connection.CreateCommand();
+        command.CommandText = "SELECT QueryText FROM OrleansQuery WHERE QueryKey = @key";
+        command.Parameters.AddWithValue("@key", queryKey);
+        return await command.ExecuteScalarAsync();
     }
 
     private async Task MigrateAsync()

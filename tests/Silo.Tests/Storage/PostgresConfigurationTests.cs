@@ -30,7 +30,7 @@ public sealed class PostgresConfigurationTests
         Assert.IsType<SqlReadModel>(writer);
         Assert.Same(writer, services.GetRequiredService<IReadModelQueries>());
         // The read model is in the grain-state database, so its rows commit with their state writes.
-        Assert.NotNull(services.GetService<PostgresStateWriteProjection>());
+        Assert.NotNull(services.GetService<StateWriteProjection>());
     }
 
     [Fact]

@@ -19,8 +19,11 @@ public sealed class TestSilo : IAsyncDisposable
 
     public IGrainFactory Grains => _host.Services.GetRequiredService<IGrainFactory>();
 
-    /// <summary>Starts a silo whose content root is <paramref name="contentRoot"/>; with no settings it uses the embedded SQLite default.</summary>
-    public static async Task<TestSilo> StartAsync(string contentRoot, IDictionary<string, string?>? settings = null)
+    /// <summary>
+    /// Starts a silo whose content root is <paramref name="contentRoot"/>; with no settings it uses the embedded SQLite
+    /// default. With <paramref name="readModel"/>, the read model too, in the same storage.
+    /// </summary>
+    public static async Task<TestSilo> StartAsync(string contentRoot, IDictionary<string, string?>? settings = null, bool readModel = false)
     {
         var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings
         {
@@ -30,6 +33,11 @@ public sealed class TestSilo : IAsyncDisposable
         });
         builder.Configuration.AddInMemoryCollection(settings ?? new Dictionary<string, string?>());
         builder.Logging.SetMinimumLevel(LogLevel.Warning);
+        if (readModel)
+        {
+            builder.Services.AddWealthActorsReadModel(builder.Configuration, builder.Environment);
+        }
+
         builder.UseOrleans(silo =>
         {
             // Free ports, so parallel test classes (and other builds on the machine) do not collide.

@@ -26,11 +26,19 @@ public sealed class WriteBatcherTests
         }
     }
 
+    // Writes that return nothing: each caller hears only that its write committed.
+    private static WriteBatcher<string, bool> Batcher(Func<IReadOnlyList<string>, Task> write, int maxBatch = 256) =>
+        new(async rows =>
+        {
+            await write(rows);
+            return Enumerable.Repeat(true, rows.Count).ToArray();
+        }, maxBatch);
+
     [Fact]
     public async Task Enqueue_Alone_WritesAtOnce()
     {
         _gate.SetResult();
-        var batcher = new WriteBatcher<string>(Write);
+        var batcher = Batcher(Write);
 
         await batcher.Enqueue("a").WaitAsync(TimeSpan.FromSeconds(10));
 
@@ -40,7 +48,7 @@ public sealed class WriteBatcherTests
     [Fact]
     public async Task Enqueue_WhileAWriteIsInFlight_AllWaitingWritesShareTheNextBatch()
     {
-        var batcher = new WriteBatcher<string>(Write);
+        var batcher = Batcher(Write);
         var first = batcher.Enqueue("first");
         await WaitForBatches(1);
 
@@ -57,7 +65,7 @@ public sealed class WriteBatcherTests
     [Fact]
     public async Task Enqueue_MoreThanTheBatchLimit_SplitsIntoBatchesOfAtMostTheLimit()
     {
-        var batcher = new WriteBatcher<string>(Write, maxBatch: 4);
+        var batcher = Batcher(Write, maxBatch: 4);
         var first = batcher.Enqueue("first");
         await WaitForBatches(1);
         var queued = Enumerable.Range(0, 10).Select(i => batcher.Enqueue($"row{i}")).ToArray();
@@ -70,7 +78,7 @@ public sealed class WriteBatcherTests
     [Fact]
     public async Task Enqueue_OneBadRowInABatch_FailsOnlyThatCaller()
     {
-        var batcher = new WriteBatcher<string>(Write);
+        var batcher = Batcher(Write);
         var first = batcher.Enqueue("first");
         await WaitForBatches(1);
         var good1 = batcher.Enqueue("good1");
@@ -90,7 +98,7 @@ public sealed class WriteBatcherTests
     public async Task Enqueue_AfterAFailedLoneWrite_StillWrites()
     {
         _gate.SetResult();
-        var batcher = new WriteBatcher<string>(Write);
+        var batcher = Batcher(Write);
 
         await Assert.ThrowsAsync<InvalidOperationException>(() => batcher.Enqueue("bad").WaitAsync(TimeSpan.FromSeconds(10)));
         await batcher.Enqueue("good").WaitAsync(TimeSpan.FromSeconds(10));
@@ -168,7 +176,7 @@ public sealed class WriteBatcherTests
         using var writers = new ActivitySource($"WealthActors.Tests.Writers.{Guid.NewGuid():N}");
         using var listener = Listen(writers, new ConcurrentQueue<Activity>(), spanName: "none");
         ActivityContext? currentInBatch = null;
-        var batcher = new WriteBatcher<string>(async rows =>
+        var batcher = Batcher(async rows =>
         {
             currentInBatch = Activity.Current?.Context;
             await Write(rows);

@@ -1,4 +1,4 @@
-namespace WealthActors.Silo.Storage.Postgres;
+namespace WealthActors.Silo.Storage;
 
 /// <summary>
 /// The names the batched writes share with Orleans' ADO.NET providers: the <c>OrleansQuery</c> keys whose texts the

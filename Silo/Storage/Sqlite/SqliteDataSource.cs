@@ -3,12 +3,13 @@ using System.Data.Common;
 namespace WealthActors.Silo.Storage.Sqlite;
 
 /// <summary>
-/// The data source Orleans' AdoNet providers and the read-model writer open their connections from. Each
-/// opened connection holds a slot of a shared gate until it is disposed, so only a few connections touch the
-/// file at once and the rest wait asynchronously here rather than in SQLite's lock retry loop; and each gets
+/// The data source Orleans' AdoNet providers and the writers open their connections from. With a gate, each
+/// opened connection holds a slot of it until it is disposed, so only a few connections touch the
+/// file at once and the rest wait asynchronously here rather than in SQLite's lock retry loop; without one it serves
+/// readers, which WAL lets run beside the writer. Each connection gets
 /// the per-connection pragmas that no connection-string keyword can set.
 /// </summary>
-internal sealed class SqliteWriteDataSource(string connectionString, SemaphoreSlim gate, string connectionPragmas) : DbDataSource
+internal sealed class SqliteDataSource(string connectionString, SemaphoreSlim? gate, string connectionPragmas) : DbDataSource
 {
     public override string ConnectionString => connectionString;
 
@@ -17,20 +18,28 @@ internal sealed class SqliteWriteDataSource(string connectionString, SemaphoreSl
 
     protected override DbConnection OpenDbConnection()
     {
-        gate.Wait();
+        gate?.Wait();
         return OpenHoldingGate();
     }
 
     protected override async ValueTask<DbConnection> OpenDbConnectionAsync(CancellationToken cancellationToken = default)
     {
-        await gate.WaitAsync(cancellationToken);
+        if (gate is not null)
+        {
+            await gate.WaitAsync(cancellationToken);
+        }
+
         return OpenHoldingGate();
     }
 
     private LeasedSqliteConnection OpenHoldingGate()
     {
         var connection = new LeasedSqliteConnection(connectionString);
-        connection.HoldGate(gate);
+        if (gate is not null)
+        {
+            connection.HoldGate(gate);
+        }
+
         try
         {
             // Microsoft.Data.Sqlite opens synchronously either way; a pooled open is cheap.
