@@ -24,6 +24,8 @@ public static class ClientUpdateChannels
 /// One message owed to a client about a change of their case (a complaint or a service request: <see cref="Case"/>).
 /// <see cref="Key"/> names the change (<c>{caseId}:{kind}:{n}</c>) and makes it once: the case records the request in
 /// the same state write as the change, and hands it over until the client-update grain of that key holds it.
+/// <see cref="After"/> is the key of the update owed before it on the same case: this one goes to a channel only once that
+/// one is settled, so a client never hears "more time needed" before "received".
 /// </summary>
 [GenerateSerializer, Immutable, Alias("WealthActors.ClientUpdateRequest")]
 public sealed record ClientUpdateRequest(
@@ -33,7 +35,8 @@ public sealed record ClientUpdateRequest(
     [property: Id(3)] ClientUpdateKind Kind,
     [property: Id(4)] string Text,
     [property: Id(5)] DateTimeOffset At,
-    [property: Id(6)] WealthActors.Sla.CaseKind Case = WealthActors.Sla.CaseKind.Complaint);
+    [property: Id(6)] WealthActors.Sla.CaseKind Case = WealthActors.Sla.CaseKind.Complaint,
+    [property: Id(7)] string? After = null);
 
 [GenerateSerializer, Alias("WealthActors.ClientUpdateState")]
 public enum ClientUpdateStatus
@@ -77,4 +80,8 @@ public interface IClientUpdateGrain : IGrainWithStringKey
     /// <summary>Null for a key never submitted.</summary>
     [Alias("GetOutcome"), ReadOnly, AlwaysInterleave]
     Task<ClientUpdateOutcome?> GetOutcome();
+
+    /// <summary>True once nothing more will be sent for this key: its outcome is stored, or it was never submitted.</summary>
+    [Alias("IsSettled"), ReadOnly, AlwaysInterleave]
+    Task<bool> IsSettled();
 }

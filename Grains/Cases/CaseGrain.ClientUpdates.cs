@@ -54,9 +54,11 @@ public abstract partial class CaseGrain<TState, TRow>
     private void QueueClientUpdate(CaseKind caseKind, ClientUpdateKind kind, DateTimeOffset now, DateTimeOffset? regulatoryDue)
     {
         // Numbered by the timeline's length, so a case resolved, reopened and resolved again tells the client twice.
+        // Chained to the one before, so the client hears of the changes in the order they were made.
         var key = $"{CaseId}:{kind}:{TimelineLength}";
         (S.ClientUpdates ??= []).Add(new ClientUpdateRequest(
-            key, CaseId, S.ClientId, kind, ClientUpdateTexts.For(kind, caseKind, CaseId, regulatoryDue), now, caseKind));
+            key, CaseId, S.ClientId, kind, ClientUpdateTexts.For(kind, caseKind, CaseId, regulatoryDue), now, caseKind, S.LastClientUpdateKey));
+        S.LastClientUpdateKey = key;
     }
 
     /// <summary>Hands queued updates over; one the client-update grain did not take stays queued for the next commit.</summary>

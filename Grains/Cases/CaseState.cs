@@ -48,5 +48,8 @@ public abstract class CaseState : ISlaCase
     /// <summary>Messages owed to the client not yet handed to their client-update grain (CaseGrain.ClientUpdates.cs); null: none.</summary>
     [Id(19)] public List<WealthActors.Notifications.ClientUpdateRequest>? ClientUpdates { get; set; }
 
+    /// <summary>The key of the last message owed to the client, which the next one waits for; null: none yet.</summary>
+    [Id(20)] public string? LastClientUpdateKey { get; set; }
+
     int? ISlaCase.KeyRound => Round;
 }

@@ -33,6 +33,9 @@ public interface ISlaCase
     /// <summary>Messages owed to the client not yet handed to their client-update grain; null: none.</summary>
     List<ClientUpdateRequest>? ClientUpdates { get; set; }
 
+    /// <summary>The key of the last message owed to the client, which the next one waits for; null: none yet.</summary>
+    string? LastClientUpdateKey { get; set; }
+
     /// <summary>
     /// The round of the SLA a message belongs to, part of its de-duplication key; null for a case whose SLA never
     /// starts afresh (a complaint), whose keys were stored without it.

@@ -80,6 +80,9 @@ public sealed class ComplaintState : IProjectedState, IDeskCase
     /// <summary>Messages owed to the client not yet handed to their client-update grain (CaseGrain.ClientUpdates.cs); null: none.</summary>
     [Id(60)] public List<WealthActors.Notifications.ClientUpdateRequest>? ClientUpdates { get; set; }
 
+    /// <summary>The key of the last message owed to the client, which the next one waits for; null: none yet.</summary>
+    [Id(61)] public string? LastClientUpdateKey { get; set; }
+
     /// <summary>A complaint's SLA never starts afresh, and its message keys were stored without a round.</summary>
     int? ISlaCase.KeyRound => null;
 

@@ -34,7 +34,8 @@ public sealed class ClientUpdateGrainState
 /// <summary>
 /// Sends one update to a client, once, as chat pushes are sent: the request is stored when the complaint hands it over
 /// (keyed by the change), each hand-over to a channel is stored before it is made (which channel, the attempt), and
-/// the outcome is stored before it is reported to the complaint. A channel that fails (no answer, a server error) is
+/// the outcome is stored before it is reported to the complaint. An update owed after another on the same case waits
+/// until that one is settled before its first hand-over, so the client hears of the changes in order. A channel that fails (no answer, a server error) is
 /// asked again after 2, 4, 8 and 16 s with the same key, and only once it is given up is the next consented channel
 /// tried: a failure may hide a message taken, and moving on at once could tell the client twice by two channels. A
 /// refusal is final for its channel and the next one is tried at once. A durable reminder brings an unfinished update
@@ -56,6 +57,7 @@ public sealed partial class ClientUpdateGrain(
     private const string RetryReminder = "client-update-retry";
 
     private IGrainTimer? _worker;
+    private int _waits;
 
     private ClientUpdateGrainState S => state.State;
 
@@ -104,6 +106,8 @@ public sealed partial class ClientUpdateGrain(
 
     public Task<ClientUpdateOutcome?> GetOutcome() => Task.FromResult(S.Outcome);
 
+    public Task<bool> IsSettled() => Task.FromResult(S.Request is null || S.Outcome is not null);
+
     public Task ReceiveReminder(string reminderName, TickStatus status)
     {
         if (S.Request is not null && !S.Reported)
@@ -125,6 +129,13 @@ public sealed partial class ClientUpdateGrain(
     {
         try
         {
+            if (S.Outcome is null && await WaitsForTheUpdateBefore())
+            {
+                // Usually a few milliseconds; never longer than the reminder's minute if this activation goes away.
+                Schedule(TimeSpan.FromMilliseconds(Math.Min(5_000, 50 * Math.Pow(2, Math.Min(_waits++, 7)))));
+                return;
+            }
+
             S.Outcome ??= await TrySend();
             if (S.Outcome is null)
             {
@@ -147,6 +158,14 @@ public sealed partial class ClientUpdateGrain(
             Schedule(TimeSpan.FromSeconds(5));
         }
     }
+
+    /// <summary>
+    /// Whether the update owed before this one on the same case is still being sent. Only before this one's first
+    /// hand-over: once a channel may hold this message, waiting would only delay it.
+    /// </summary>
+    private async Task<bool> WaitsForTheUpdateBefore() =>
+        S.Sending is null && S.Request!.After is { } before
+        && !await GrainFactory.GetGrain<IClientUpdateGrain>(before).IsSettled();
 
     /// <summary>Writes the outcome on the timeline of the case the update is about.</summary>
     private Task RecordOnTheCase(ClientUpdateRequest request, ClientUpdateOutcome outcome) => request.Case switch

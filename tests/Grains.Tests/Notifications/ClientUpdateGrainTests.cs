@@ -58,6 +58,28 @@ public sealed class ClientUpdateGrainTests(ClusterFixture fixture)
     }
 
     [Fact]
+    public async Task AnUpdateOwedAfterAnother_WaitsUntilThatOneIsSettled_SoTheClientHearsThemInOrder()
+    {
+        var (contact, first) = await Consenting();
+        var second = first with { Key = first.Key + ":then", Kind = ClientUpdateKind.Resolved, Text = "您的投诉已处理完毕。Resolved.", After = first.Key };
+        fixture.ClientChannels.Script(contact, ClientUpdateChannels.WeCom, Failed);
+
+        await Grain(first).Submit(first);
+        await Eventually.Until(() => Task.FromResult(fixture.ClientChannels.CallsOf(contact)), calls => calls.Length == 1, "the first update's failed hand-over");
+        await Grain(second).Submit(second);
+        Assert.False(await Grain(second).IsSettled());
+        // The first is asked again after 2 s; the second goes only after it, on its own next look.
+        for (var i = 0; i < 20 && await Grain(second).GetOutcome() is null; i++)
+        {
+            await fixture.Advance(TimeSpan.FromSeconds(1));
+        }
+
+        Assert.Equal(ClientUpdateStatus.Sent, (await Outcome(second)).Status);
+        Assert.Equal([("wecom", first.Key), ("wecom", first.Key), ("wecom", second.Key)], fixture.ClientChannels.CallsOf(contact));
+        Assert.True(await Grain(first).IsSettled());
+    }
+
+    [Fact]
     public async Task AChannelGivenUpAfterItsRetries_LeavesTheUpdateToTheNext()
     {
         var (contact, update) = await Consenting();
