@@ -35,11 +35,11 @@ public sealed class ClientUpdateGrainState
 /// Sends one update to a client, once, as chat pushes are sent: the request is stored when the complaint hands it over
 /// (keyed by the change), each hand-over to a channel is stored before it is made (which channel, the attempt), and
 /// the outcome is stored before it is reported to the complaint. An update owed after another on the same case waits
-/// until that one is settled before its first hand-over, so the client hears of the changes in order. A channel that fails (no answer, a server error) is
-/// asked again after 2, 4, 8 and 16 s with the same key, and only once it is given up is the next consented channel
-/// tried: a failure may hide a message taken, and moving on at once could tell the client twice by two channels. A
-/// refusal is final for its channel and the next one is tried at once. A durable reminder brings an unfinished update
-/// back after its silo is gone, to the channel it was with.
+/// until that one is settled before its first hand-over, so the client hears of the changes in order. A channel that
+/// fails (no answer, a server error) is asked again after 2, 4, 8 and 16 s with the same key, and only once it is given
+/// up is the next consented channel tried: a failure may hide a message taken, and moving on at once could tell the
+/// client twice by two channels. A refusal is final for its channel and the next one is tried at once. A durable
+/// reminder brings an unfinished update back after its silo is gone, to the channel it was with.
 /// <para>
 /// The window that remains, at least once: a channel that took the message while its answer was lost (a silo that
 /// died before storing the outcome, a timeout) is asked again with the same key. The SMS gateway receives the key as
@@ -132,7 +132,7 @@ public sealed partial class ClientUpdateGrain(
             if (S.Outcome is null && await WaitsForTheUpdateBefore())
             {
                 // Usually a few milliseconds; never longer than the reminder's minute if this activation goes away.
-                Schedule(TimeSpan.FromMilliseconds(Math.Min(5_000, 50 * Math.Pow(2, Math.Min(_waits++, 7)))));
+                Schedule(TimeSpan.FromMilliseconds(Math.Min(5_000, 50 << Math.Min(_waits++, 7))));
                 return;
             }
 

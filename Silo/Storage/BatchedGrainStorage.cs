@@ -69,7 +69,7 @@ internal abstract class BatchedGrainStorage(
 
         var payload = serializer.Serialize(grainState.State).ToArray();
         int? expected = string.IsNullOrWhiteSpace(grainState.ETag) ? null : int.Parse(grainState.ETag, CultureInfo.InvariantCulture);
-        var pending = projection is not null && grainState.State is IProjectedState { PendingProjection: { } row0 } ? row0 : null;
+        var pending = projection is not null && grainState.State is IProjectedState { PendingProjection: { } pendingRow } ? pendingRow : null;
         var stored = await WriteRow(row, expected, payload, pending is null ? null : projection!.Statements(pending));
         if (stored is not { } version)
         {

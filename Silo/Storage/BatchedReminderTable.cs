@@ -19,18 +19,18 @@ internal abstract class BatchedReminderTable(IReminderTable adoNet) : IReminderT
 
     public Task TestOnlyClearTable() => adoNet.TestOnlyClearTable();
 
-    // As the AdoNet table does: an unspecified start is taken as UTC.
-    public Task<string?> UpsertRow(ReminderEntry entry) => Upsert(
+    // As the AdoNet table does: an unspecified start is taken as UTC, and the new version is the ETag.
+    public async Task<string?> UpsertRow(ReminderEntry entry) => (await Upsert(
         entry,
         entry.StartAt.Kind == DateTimeKind.Unspecified ? DateTime.SpecifyKind(entry.StartAt, DateTimeKind.Utc) : entry.StartAt.ToUniversalTime(),
         (long)entry.Period.TotalMilliseconds,
-        unchecked((int)entry.GrainId.GetUniformHashCode()));
+        unchecked((int)entry.GrainId.GetUniformHashCode())))?.ToString(System.Globalization.CultureInfo.InvariantCulture);
 
     public Task<bool> RemoveRow(GrainId grainId, string reminderName, string eTag) =>
         Remove(grainId, reminderName, int.Parse(eTag, System.Globalization.CultureInfo.InvariantCulture));
 
-    /// <summary>Registers the reminder (start in UTC, period in milliseconds); its new version as the ETag, or null.</summary>
-    protected abstract Task<string?> Upsert(ReminderEntry entry, DateTime startAtUtc, long periodMs, int grainHash);
+    /// <summary>Registers the reminder (start in UTC, period in milliseconds); its new version, or null.</summary>
+    protected abstract Task<int?> Upsert(ReminderEntry entry, DateTime startAtUtc, long periodMs, int grainHash);
 
     /// <summary>Removes the reminder if its version is still <paramref name="version"/>; whether it did.</summary>
     protected abstract Task<bool> Remove(GrainId grainId, string reminderName, int version);

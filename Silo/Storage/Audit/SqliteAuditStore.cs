@@ -16,9 +16,8 @@ internal sealed class SqliteAuditStore(SqliteDatabase database) : IAuditStore
     private static readonly string InsertEntry =
         $"INSERT INTO audit_entries ({AuditSql.Columns}) VALUES ({string.Join(", ", AuditSql.Columns.Split(", ").Select(c => "@" + c))});";
 
-    public async Task AppendAsync(AuditChainInfo? newChain, IReadOnlyList<AuditEntry> entries, CancellationToken cancellationToken = default)
+    public Task AppendAsync(AuditChainInfo? newChain, IReadOnlyList<AuditEntry> entries, CancellationToken cancellationToken = default)
     {
-        await database.EnsureSchemaAsync(cancellationToken);
         var unit = new List<ReadModelWrite>(entries.Count + 1);
         if (newChain is not null)
         {
@@ -43,7 +42,7 @@ internal sealed class SqliteAuditStore(SqliteDatabase database) : IAuditStore
         }
 
         // One unit of the file's group commit: it commits with the grain writes queued beside it, or fails alone.
-        await database.Writes.Execute([.. unit], CancellationToken.None);
+        return database.Writes.Execute([.. unit], CancellationToken.None);
     }
 
     public async Task<AuditChainHead?> ReadHeadAsync(string chainId, CancellationToken cancellationToken = default)

@@ -1,4 +1,3 @@
-using System.Globalization;
 using Npgsql;
 using NpgsqlTypes;
 using Orleans.Storage;
@@ -27,8 +26,7 @@ internal sealed class PostgresBatchedGrainStorage(
     protected override async Task<(byte[]? Payload, int? Version)> ReadRow(StateRow row)
     {
         var rows = await batcher.Read(await batcher.OrleansQueryText(OrleansContract.ReadFromStorageKey), parameters => BindRow(parameters, row));
-        var stored = rows.Count > 0 ? rows[0] : null;
-        return (stored?[0] as byte[], stored?[1] is { } version ? Convert.ToInt32(version, CultureInfo.InvariantCulture) : null);
+        return (rows.Count > 0 ? rows[0][0] as byte[] : null, StatementRows.FirstInt32(rows, column: 1));
     }
 
     protected override async Task<int?> WriteRow(StateRow row, int? expected, byte[] payload, ReadModelWrite[]? projected)
@@ -42,8 +40,7 @@ internal sealed class PostgresBatchedGrainStorage(
 
         try
         {
-            var rows = await batcher.Query(projected is null ? [write] : [write, .. PostgresReadModelDialect.Statements(projected)]);
-            return rows.Count > 0 && rows[0][0] is { } stored ? Convert.ToInt32(stored, CultureInfo.InvariantCulture) : null;
+            return StatementRows.FirstInt32(await batcher.Query(projected is null ? [write] : [write, .. PostgresReadModelDialect.Statements(projected)]));
         }
         catch (PostgresException ex) when (ex.SqlState == StaleVersionSqlState)
         {

@@ -1,4 +1,3 @@
-using System.Globalization;
 using Npgsql;
 using NpgsqlTypes;
 
@@ -7,7 +6,7 @@ namespace WealthActors.Silo.Storage.Postgres;
 /// <summary>Reminders on PostgreSQL (<see cref="BatchedReminderTable"/>), batched by <see cref="PostgresStatementBatcher"/>.</summary>
 internal sealed class PostgresBatchedReminderTable(IReminderTable adoNet, PostgresStatementBatcher batcher, string serviceId) : BatchedReminderTable(adoNet)
 {
-    protected override async Task<string?> Upsert(ReminderEntry entry, DateTime startAtUtc, long periodMs, int grainHash)
+    protected override async Task<int?> Upsert(ReminderEntry entry, DateTime startAtUtc, long periodMs, int grainHash)
     {
         var rows = await batcher.Query(await batcher.OrleansQueryText(OrleansContract.UpsertReminderRowKey), parameters =>
         {
@@ -16,7 +15,7 @@ internal sealed class PostgresBatchedReminderTable(IReminderTable adoNet, Postgr
             parameters.Add(new NpgsqlParameter<long> { ParameterName = OrleansContract.Period, NpgsqlDbType = NpgsqlDbType.Bigint, TypedValue = periodMs });
             parameters.Add(new NpgsqlParameter<int> { ParameterName = OrleansContract.GrainHash, NpgsqlDbType = NpgsqlDbType.Integer, TypedValue = grainHash });
         });
-        return rows.Count > 0 && rows[0][0] is { } version ? Convert.ToInt32(version, CultureInfo.InvariantCulture).ToString(CultureInfo.InvariantCulture) : null;
+        return StatementRows.FirstInt32(rows);
     }
 
     protected override async Task<bool> Remove(GrainId grainId, string reminderName, int version)

@@ -117,9 +117,7 @@ public sealed class PostgresStatementBatcher
         var rows = new List<object?[]>();
         while (await reader.ReadAsync())
         {
-            var row = new object?[reader.FieldCount];
-            reader.GetValues(row!);
-            rows.Add(Array.ConvertAll(row, value => value is DBNull ? null : value));
+            rows.Add(StatementRows.Values(reader));
         }
 
         return rows;

@@ -35,11 +35,7 @@ internal sealed class SqliteReadModelDialect(SqliteDatabase database) : ReadMode
 
     public override Task Write(ReadModelWrite write, CancellationToken cancellationToken) => Write([write], cancellationToken);
 
-    public override async Task Write(ReadModelWrite[] unit, CancellationToken cancellationToken)
-    {
-        await database.EnsureSchemaAsync(cancellationToken);
-        await database.Writes.Execute(unit, cancellationToken);
-    }
+    public override Task Write(ReadModelWrite[] unit, CancellationToken cancellationToken) => database.Writes.Execute(unit, cancellationToken);
 
     public override async ValueTask<DbConnection> OpenReadAsync(CancellationToken cancellationToken)
     {

@@ -40,8 +40,7 @@ internal sealed class SqliteBatchedGrainStorage(
             typed.AddWithValue("@" + OrleansContract.PayloadBinary, payload);
         });
 
-        var rows = await database.Writes.QueryThen(write, projected ?? []);
-        return rows.Count > 0 && rows[0][0] is { } stored ? Convert.ToInt32(stored, System.Globalization.CultureInfo.InvariantCulture) : null;
+        return StatementRows.FirstInt32(await database.Writes.QueryThen(write, projected ?? []));
     }
 
     private void BindRow(SqliteParameterCollection parameters, StateRow row)

@@ -11,7 +11,7 @@ namespace WealthActors.Silo.Storage.Sqlite;
 /// </summary>
 internal sealed class SqliteBatchedReminderTable(IReminderTable adoNet, SqliteDatabase database, string serviceId) : BatchedReminderTable(adoNet)
 {
-    protected override async Task<string?> Upsert(ReminderEntry entry, DateTime startAtUtc, long periodMs, int grainHash)
+    protected override async Task<int?> Upsert(ReminderEntry entry, DateTime startAtUtc, long periodMs, int grainHash)
     {
         var rows = await Query(OrleansContract.UpsertReminderRowKey, parameters =>
         {
@@ -20,7 +20,7 @@ internal sealed class SqliteBatchedReminderTable(IReminderTable adoNet, SqliteDa
             parameters.AddWithValue("@" + OrleansContract.Period, periodMs);
             parameters.AddWithValue("@" + OrleansContract.GrainHash, grainHash);
         });
-        return rows.Count > 0 && rows[0][0] is { } version ? Convert.ToInt32(version, CultureInfo.InvariantCulture).ToString(CultureInfo.InvariantCulture) : null;
+        return StatementRows.FirstInt32(rows);
     }
 
     protected override async Task<bool> Remove(GrainId grainId, string reminderName, int version)

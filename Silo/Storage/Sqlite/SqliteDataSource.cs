@@ -44,7 +44,9 @@ internal sealed class SqliteDataSource(string connectionString, SemaphoreSlim? g
         {
             // Microsoft.Data.Sqlite opens synchronously either way; a pooled open is cheap.
             connection.Open();
-            SqliteDatabase.ApplyPragmas(connection, connectionPragmas);
+            using var pragmas = connection.CreateCommand();
+            pragmas.CommandText = connectionPragmas;
+            pragmas.ExecuteNonQuery();
             return connection;
         }
         catch

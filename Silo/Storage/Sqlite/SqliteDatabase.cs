@@ -33,7 +33,6 @@ public sealed class SqliteDatabase : IDisposable
     public const string Invariant = "System.Data.SQLite";
 
     private readonly SchemaMigrator _migrator;
-    private readonly string _pragmas;
     private readonly Lock _schemaLock = new();
     private Task? _schema;
 
@@ -59,11 +58,11 @@ public sealed class SqliteDatabase : IDisposable
         ConnectionString = builder.ToString();
         SqliteFileMode.Prepare(FilePath, loggerFactory.CreateLogger<SqliteDatabase>());
 
-        _pragmas = string.Create(
+        var pragmas = string.Create(
             CultureInfo.InvariantCulture,
             $"PRAGMA busy_timeout = {(int)options.BusyTimeout.TotalMilliseconds}; PRAGMA synchronous = {options.Synchronous.ToString().ToUpperInvariant()};");
-        WriteDataSource = new SqliteDataSource(ConnectionString, new SemaphoreSlim(options.MaxWriteConnections), _pragmas);
-        ReadDataSource = new SqliteDataSource(ConnectionString, gate: null, _pragmas);
+        WriteDataSource = new SqliteDataSource(ConnectionString, new SemaphoreSlim(options.MaxWriteConnections), pragmas);
+        ReadDataSource = new SqliteDataSource(ConnectionString, gate: null, pragmas);
         _migrator = new SchemaMigrator(new SqliteSchemaDialect(), loggerFactory.CreateLogger<SchemaMigrator>());
         Writes = new SqliteStatementBatcher(this);
         OrleansQueries = new OrleansQueryTexts(ReadOrleansQueryAsync);
@@ -77,8 +76,8 @@ public sealed class SqliteDatabase : IDisposable
     public DbDataSource WriteDataSource { get; }
 
     /// <summary>
-    /// Ungated, pragma-setting data source for Orleans' AdoNet reminder table, which only reads: its writes go through
-    /// <see cref="Writes"/>.
+    /// Ungated, pragma-setting data source for queries (<see cref="OpenRead"/>) and for Orleans' AdoNet reminder table,
+    /// which only reads: its writes go through <see cref="Writes"/>.
     /// </summary>
     public DbDataSource ReadDataSource { get; }
 
@@ -107,28 +106,7 @@ public sealed class SqliteDatabase : IDisposable
         (SqliteConnection)await WriteDataSource.OpenConnectionAsync(cancellationToken);
 
     /// <summary>An ungated connection for queries: under WAL readers do not wait for the writer.</summary>
-    internal SqliteConnection OpenRead()
-    {
-        var connection = new SqliteConnection(ConnectionString);
-        try
-        {
-            connection.Open();
-            ApplyPragmas(connection, _pragmas);
-            return connection;
-        }
-        catch
-        {
-            connection.Dispose();
-            throw;
-        }
-    }
-
-    internal static void ApplyPragmas(SqliteConnection connection, string pragmas)
-    {
-        using var command = connection.CreateCommand();
-        command.CommandText = pragmas;
-        command.ExecuteNonQuery();
-    }
+    internal SqliteConnection OpenRead() => (SqliteConnection)ReadDataSource.OpenConnection();
 
     /// <summary>Closes this file's idle pooled connections, so the last close checkpoints the WAL.</summary>
     public void Dispose()

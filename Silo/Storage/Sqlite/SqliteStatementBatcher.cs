@@ -46,6 +46,8 @@ internal sealed class SqliteStatementBatcher
 
     private async Task<IReadOnlyList<IReadOnlyList<object?[]>>> ExecuteBatch(IReadOnlyList<SqliteUnit> units)
     {
+        // Once per batch rather than per write: every writer of the file queues here.
+        await _database.EnsureSchemaAsync();
         await using var connection = await _database.OpenWriteAsync(CancellationToken.None);
         using var transaction = connection.BeginTransaction();
         // One command per statement text for the batch: prepared once, bound and run again for each unit.
@@ -105,9 +107,7 @@ internal sealed class SqliteStatementBatcher
         {
             while (reader.Read())
             {
-                var row = new object?[reader.FieldCount];
-                reader.GetValues(row!);
-                rows.Add(Array.ConvertAll(row, value => value is DBNull ? null : value));
+                rows.Add(StatementRows.Values(reader));
             }
         }
         while (reader.NextResult());
