@@ -8,14 +8,20 @@ using WealthActors.ReadModel;
 
 namespace WealthActors.Bot.Tests.Channels.WeCom;
 
-/// <summary>Answers every message with a fixed reply after an optional delay, and counts what it was asked.</summary>
+/// <summary>
+/// Answers every message with a fixed reply, once <see cref="Hold"/> (when set) completes, and counts what it was asked
+/// and what it has answered.
+/// </summary>
 public sealed class ScriptedEngine : IConversationEngine
 {
     private int _calls;
+    private int _answered;
 
     public Func<string, BotReply> Reply { get; set; } = text => new BotReply($"echo: {text}");
-    public TimeSpan Delay { get; set; }
+    /// <summary>When set, every answer waits for it: the test decides when a slow command finishes.</summary>
+    public Task? Hold { get; set; }
     public int Calls => Volatile.Read(ref _calls);
+    public int Answered => Volatile.Read(ref _answered);
     public List<(string EmployeeId, string Channel, string Text)> Received { get; } = [];
 
     public async Task<BotReply> HandleAsync(string employeeId, string channel, string text, CancellationToken cancellationToken = default)
@@ -26,11 +32,12 @@ public sealed class ScriptedEngine : IConversationEngine
             Received.Add((employeeId, channel, text));
         }
 
-        if (Delay > TimeSpan.Zero)
+        if (Hold is { } hold)
         {
-            await Task.Delay(Delay, cancellationToken);
+            await hold.WaitAsync(cancellationToken);
         }
 
+        Interlocked.Increment(ref _answered);
         return Reply(text);
     }
 }

@@ -49,16 +49,22 @@ public sealed class WeComCallbackHandlerTests(BotClusterFixture cluster) : IAsyn
     public async Task ReceiveAsync_SlowCommand_AnswersAtOnceAndSendsTheReplyLater()
     {
         await using var host = await WeComBotHost.Start(cluster, _engine, new Dictionary<string, string?> { ["Bot:PassiveReplyBudget"] = "00:00:00.200" });
-        _engine.Delay = TimeSpan.FromSeconds(1);
+        var command = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        _engine.Hold = command.Task;
 
         var callback = WeComCallbackRequests.Sign(WeComCallbackRequests.TextXml(_org.AdvisorWeCom, "超时", "1003", Now), Now);
-        var started = Environment.TickCount64;
-        var response = await host.Handler.ReceiveAsync(callback.MsgSignature, callback.Timestamp, callback.Nonce, callback.Body);
-        var elapsed = Environment.TickCount64 - started;
+        // Bounded so that a handler that waits for the command fails here instead of hanging the run.
+        var response = await host.Handler.ReceiveAsync(callback.MsgSignature, callback.Timestamp, callback.Nonce, callback.Body)
+            .WaitAsync(TimeSpan.FromSeconds(30));
 
+        // The callback was answered while the command was still running: the reply could not have waited for it.
         Assert.Equal(200, response.StatusCode);
         Assert.Equal("", response.Body);
-        Assert.True(elapsed < 900, $"the callback waited {elapsed} ms");
+        Assert.Equal(1, _engine.Calls);
+        Assert.Equal(0, _engine.Answered);
+        Assert.False(host.Server.Calls.Any(call => call.Api == "message/send"), "the reply was sent before the command finished");
+
+        command.SetResult();
         var sent = await host.WaitForCall(call => call.Api == "message/send", "the delayed answer");
         Assert.Equal(_org.AdvisorWeCom, (string?)sent.Body["touser"]);
         Assert.Equal("text", (string?)sent.Body["msgtype"]);
