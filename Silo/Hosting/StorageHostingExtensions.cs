@@ -73,7 +73,7 @@ public static class StorageHostingExtensions
             reminders.DataSource = database.ReadDataSource;
         }));
         BatchReminderWrites(silo.Services, (sp, adoNet) => new SqliteBatchedReminderTable(
-            adoNet, sp.GetRequiredService<SqliteDatabase>(), sp.GetRequiredService<IOptions<ClusterOptions>>().Value.ServiceId));
+            adoNet, sp.GetRequiredService<SqliteDatabase>(), ServiceId(sp)));
         return silo;
     }
 
@@ -100,7 +100,7 @@ public static class StorageHostingExtensions
             reminders.DataSource = database.DataSource;
         }));
         BatchReminderWrites(silo.Services, (sp, adoNet) => new PostgresBatchedReminderTable(
-            adoNet, sp.GetRequiredService<PostgresStatementBatcher>(), sp.GetRequiredService<IOptions<ClusterOptions>>().Value.ServiceId));
+            adoNet, sp.GetRequiredService<PostgresStatementBatcher>(), ServiceId(sp)));
         return silo;
     }
 
@@ -116,7 +116,7 @@ public static class StorageHostingExtensions
         new(ExactKeyStorage(services, name),
             services.GetRequiredService<PostgresStatementBatcher>(),
             AdoNetSerializer(services),
-            services.GetRequiredService<IOptions<ClusterOptions>>().Value.ServiceId,
+            ServiceId(services),
             // Projections join their state's write only where that option is registered (AddWealthActorsReadModel).
             services.GetService<StateWriteProjection>());
 
@@ -125,8 +125,10 @@ public static class StorageHostingExtensions
         new(ExactKeyStorage(services, name),
             services.GetRequiredService<SqliteDatabase>(),
             AdoNetSerializer(services),
-            services.GetRequiredService<IOptions<ClusterOptions>>().Value.ServiceId,
+            ServiceId(services),
             services.GetService<StateWriteProjection>());
+
+    private static string ServiceId(IServiceProvider services) => services.GetRequiredService<IOptions<ClusterOptions>>().Value.ServiceId;
 
     private static IGrainStorageSerializer AdoNetSerializer(IServiceProvider services) =>
         services.GetRequiredService<IOptionsMonitor<AdoNetGrainStorageOptions>>().Get(AdoNetStorageName).GrainStorageSerializer;

@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using System.Data.Common;
 
 namespace WealthActors.Silo.Storage;
 
@@ -7,7 +8,8 @@ namespace WealthActors.Silo.Storage;
 /// so a batched write runs exactly the statement the AdoNet provider would. A failed read (the database was down) is
 /// tried again by the next caller.
 /// </summary>
-internal sealed class OrleansQueryTexts(Func<string, Task<object?>> readQueryText)
+/// <param name="open">Opens a connection to the database that holds <c>OrleansQuery</c> (its schema applied).</param>
+internal sealed class OrleansQueryTexts(Func<Task<DbConnection>> open)
 {
     private readonly ConcurrentDictionary<string, Task<string>> _texts = new(StringComparer.Ordinal);
 
@@ -22,7 +24,16 @@ internal sealed class OrleansQueryTexts(Func<string, Task<object?>> readQueryTex
         return text;
     }
 
-    private async Task<string> Read(string queryKey) =>
-        await readQueryText(queryKey) as string
-        ?? throw new InvalidOperationException($"OrleansQuery has no query '{queryKey}': the schema is not current.");
+    private async Task<string> Read(string queryKey)
+    {
+        await using var connection = await open();
+        await using var command = connection.CreateCommand();
+        command.CommandText = "SELECT QueryText FROM OrleansQuery WHERE QueryKey = @key";
+        var key = command.CreateParameter();
+        key.ParameterName = "@key";
+        key.Value = queryKey;
+        command.Parameters.Add(key);
+        return await command.ExecuteScalarAsync() as string
+               ?? throw new InvalidOperationException($"OrleansQuery has no query '{queryKey}': the schema is not current.");
+    }
 }

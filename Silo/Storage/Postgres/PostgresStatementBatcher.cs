@@ -32,7 +32,7 @@ public sealed class PostgresStatementBatcher
         _database = database;
         _batches = new(ExecuteBatch, MaxBatch, WriteBatchSpanName);
         _reads = new(ExecuteBatch, MaxBatch, ReadBatchSpanName);
-        _queries = new(ReadQueryText);
+        _queries = new(async () => await database.DataSource.OpenConnectionAsync());
     }
 
     /// <summary>
@@ -68,13 +68,6 @@ public sealed class PostgresStatementBatcher
     /// parameters are bound by their names; the batch sends them by position (<see cref="PostgresStatement"/>).
     /// </summary>
     public Task<string> OrleansQueryText(string queryKey) => _queries.Get(queryKey);
-
-    private async Task<object?> ReadQueryText(string queryKey)
-    {
-        await using var command = _database.DataSource.CreateCommand("SELECT QueryText FROM OrleansQuery WHERE QueryKey = @key");
-        command.Parameters.AddWithValue("key", queryKey);
-        return await command.ExecuteScalarAsync();
-    }
 
     private async Task<IReadOnlyList<IReadOnlyList<object?[]>>> ExecuteBatch(IReadOnlyList<PostgresStatement[]> units)
     {

@@ -19,7 +19,7 @@ namespace WealthActors.Silo.Storage.Sqlite;
 /// survives a crash of the process (only an OS crash or power loss can lose the last commits, never corrupt the
 /// file). Neither pragma persists in the file and Microsoft.Data.Sqlite has no connection-string keyword for them,
 /// so they are run by the data source each time it opens a connection: a few microseconds on a pooled one.</item>
-/// <item>Writers (the group commit, care runs, imports, the audit trail) share a gate of
+/// <item>Writers (the group commit, which carries the audit trail too, care runs, imports) share a gate of
 /// <see cref="SqliteStorageOptions.MaxWriteConnections"/> slots, waited for asynchronously, so a burst of grain
 /// writes queues in memory instead of in lock retries that block thread-pool threads.</item>
 /// <item>Grain-state, reminder and read-model writes share transactions (<see cref="Writes"/>), so a burst pays one
@@ -65,7 +65,7 @@ public sealed class SqliteDatabase : IDisposable
         ReadDataSource = new SqliteDataSource(ConnectionString, gate: null, pragmas);
         _migrator = new SchemaMigrator(new SqliteSchemaDialect(), loggerFactory.CreateLogger<SchemaMigrator>());
         Writes = new SqliteStatementBatcher(this);
-        OrleansQueries = new OrleansQueryTexts(ReadOrleansQueryAsync);
+        OrleansQueries = new OrleansQueryTexts(OpenReadAfterSchemaAsync);
     }
 
     public string ConnectionString { get; }
@@ -115,14 +115,10 @@ public sealed class SqliteDatabase : IDisposable
         SqliteConnection.ClearPool(connection);
     }
 
-    private async Task<object?> ReadOrleansQueryAsync(string queryKey)
+    private async Task<DbConnection> OpenReadAfterSchemaAsync()
     {
         await EnsureSchemaAsync();
-        await using var connection = OpenRead();
-        await using var command = connection.CreateCommand();
-        command.CommandText = "SELECT QueryText FROM OrleansQuery WHERE QueryKey = @key";
-        command.Parameters.AddWithValue("@key", queryKey);
-        return await command.ExecuteScalarAsync();
+        return OpenRead();
     }
 
     private async Task MigrateAsync()
