@@ -61,7 +61,8 @@ public sealed class SqliteDatabase : IDisposable
         var pragmas = string.Create(
             CultureInfo.InvariantCulture,
             $"PRAGMA busy_timeout = {(int)options.BusyTimeout.TotalMilliseconds}; PRAGMA synchronous = {options.Synchronous.ToString().ToUpperInvariant()};");
-        WriteDataSource = new SqliteDataSource(ConnectionString, new SemaphoreSlim(options.MaxWriteConnections), pragmas);
+        WriteGate = new SemaphoreSlim(options.MaxWriteConnections);
+        WriteDataSource = new SqliteDataSource(ConnectionString, WriteGate, pragmas);
         ReadDataSource = new SqliteDataSource(ConnectionString, gate: null, pragmas);
         _migrator = new SchemaMigrator(new SqliteSchemaDialect(), loggerFactory.CreateLogger<SchemaMigrator>());
         Writes = new SqliteStatementBatcher(this);
@@ -80,6 +81,9 @@ public sealed class SqliteDatabase : IDisposable
     /// which only reads: its writes go through <see cref="Writes"/>.
     /// </summary>
     public DbDataSource ReadDataSource { get; }
+
+    /// <summary>The slots every writer of the file takes; a connection of <see cref="WriteDataSource"/> holds one while open.</summary>
+    internal SemaphoreSlim WriteGate { get; }
 
     /// <summary>The group commit every grain-state and read-model write of this file goes through.</summary>
     internal SqliteStatementBatcher Writes { get; }
@@ -105,12 +109,19 @@ public sealed class SqliteDatabase : IDisposable
     internal async ValueTask<SqliteConnection> OpenWriteAsync(CancellationToken cancellationToken) =>
         (SqliteConnection)await WriteDataSource.OpenConnectionAsync(cancellationToken);
 
+    /// <summary>
+    /// A connection with the file's pragmas that holds no slot of the gate: for the group commit, which keeps its
+    /// connection open from batch to batch and takes <see cref="WriteGate"/> for each one itself.
+    /// </summary>
+    internal SqliteConnection OpenWriterOutsideGate() => (SqliteConnection)ReadDataSource.OpenConnection();
+
     /// <summary>An ungated connection for queries: under WAL readers do not wait for the writer.</summary>
     internal SqliteConnection OpenRead() => (SqliteConnection)ReadDataSource.OpenConnection();
 
     /// <summary>Closes this file's idle pooled connections, so the last close checkpoints the WAL.</summary>
     public void Dispose()
     {
+        Writes.Dispose();
         using var connection = new SqliteConnection(ConnectionString);
         SqliteConnection.ClearPool(connection);
     }

@@ -7,10 +7,11 @@ namespace WealthActors.Silo.Storage.Sqlite;
 /// Group commit for the SQLite file: the grain-state and read-model writes of many grains run as one transaction
 /// through one turn of the write gate (<see cref="WriteBatcher{TWrite, TResult}"/>). SQLite has one writer, and what a
 /// write cost it was mostly per transaction, not per row: the gate's turn, a connection, the statement's parse, the
-/// commit's pages in the write-ahead log. In a batch each statement text is parsed once and every page it touches is
-/// logged once. A statement of a batch sees the writes before it, so two writes of one row in one batch apply in order.
+/// commit's pages in the write-ahead log. In a batch every page a write touches is logged once, and on the batcher's
+/// own connection each statement text is parsed once for the life of the process. A statement of a batch sees the
+/// writes before it, so two writes of one row in one batch apply in order.
 /// </summary>
-internal sealed class SqliteStatementBatcher
+internal sealed class SqliteStatementBatcher : IDisposable
 {
     // A batch holds the one writer for its whole length: large enough that a wave of writes shares a commit, small
     // enough that the writes queued behind it (and the care runs and imports that take the gate) wait briefly.
@@ -19,8 +20,18 @@ internal sealed class SqliteStatementBatcher
     /// <summary>The span of one batch of writes, linked to the spans of the writes it carries.</summary>
     public const string WriteBatchSpanName = "sqlite write batch";
 
+    // The statement texts are the product's own constants, a few dozen in all; the bound only keeps a text built at
+    // run time from growing the set without end.
+    private const int MaxPreparedTexts = 128;
+
     private readonly SqliteDatabase _database;
     private readonly WriteBatcher<SqliteUnit, IReadOnlyList<object?[]>> _batches;
+
+    // The writer's own connection, kept open from batch to batch with one prepared command per statement text: a
+    // statement is parsed once per process, not once per batch. Touched only by the one running batch (or Dispose),
+    // each inside the write gate.
+    private readonly Dictionary<string, SqliteCommand> _commands = new(StringComparer.Ordinal);
+    private SqliteConnection? _connection;
 
     internal SqliteStatementBatcher(SqliteDatabase database)
     {
@@ -48,54 +59,96 @@ internal sealed class SqliteStatementBatcher
     {
         // Once per batch rather than per write: every writer of the file queues here.
         await _database.EnsureSchemaAsync();
-        await using var connection = await _database.OpenWriteAsync(CancellationToken.None);
-        using var transaction = connection.BeginTransaction();
-        // One command per statement text for the batch: prepared once, bound and run again for each unit.
-        var commands = new Dictionary<string, SqliteCommand>(StringComparer.Ordinal);
+        await _database.WriteGate.WaitAsync();
         try
         {
-            var results = new IReadOnlyList<object?[]>[units.Count];
-            for (var u = 0; u < units.Count; u++)
+            _connection ??= _database.OpenWriterOutsideGate();
+            using var transaction = _connection.BeginTransaction();
+            try
             {
-                var unit = units[u];
-                var rows = ReadAll(Bound(commands, connection, transaction, unit.Statements[0]));
-                results[u] = rows;
-                if (unit.ThenOnlyIfRows && rows.Count == 0)
+                var results = new IReadOnlyList<object?[]>[units.Count];
+                for (var u = 0; u < units.Count; u++)
                 {
-                    continue;
+                    var unit = units[u];
+                    var rows = ReadAll(Bound(transaction, unit.Statements[0]));
+                    results[u] = rows;
+                    if (unit.ThenOnlyIfRows && rows.Count == 0)
+                    {
+                        continue;
+                    }
+
+                    for (var s = 1; s < unit.Statements.Length; s++)
+                    {
+                        Bound(transaction, unit.Statements[s]).ExecuteNonQuery();
+                    }
                 }
 
-                for (var s = 1; s < unit.Statements.Length; s++)
-                {
-                    Bound(commands, connection, transaction, unit.Statements[s]).ExecuteNonQuery();
-                }
+                transaction.Commit();
+                return results;
             }
-
-            transaction.Commit();
-            return results;
+            catch
+            {
+                // Whatever the failure left behind (a statement mid-step, a connection in doubt) goes with it: the
+                // next batch, or each write retried alone, starts on a fresh connection.
+                CloseConnection();
+                throw;
+            }
         }
         finally
         {
-            foreach (var command in commands.Values)
-            {
-                command.Dispose();
-            }
+            _database.WriteGate.Release();
         }
     }
 
-    private static SqliteCommand Bound(Dictionary<string, SqliteCommand> commands, SqliteConnection connection, SqliteTransaction transaction, ReadModelWrite statement)
+    /// <summary>Closes the batcher's connection (its prepared statements first) once no batch holds it.</summary>
+    public void Dispose()
     {
-        if (!commands.TryGetValue(statement.Sql, out var command))
+        _database.WriteGate.Wait();
+        try
         {
-            command = connection.CreateCommand();
-            command.Transaction = transaction;
+            CloseConnection();
+        }
+        finally
+        {
+            _database.WriteGate.Release();
+        }
+    }
+
+    private SqliteCommand Bound(SqliteTransaction transaction, ReadModelWrite statement)
+    {
+        if (!_commands.TryGetValue(statement.Sql, out var command))
+        {
+            if (_commands.Count == MaxPreparedTexts)
+            {
+                DisposeCommands();
+            }
+
+            command = _connection!.CreateCommand();
             command.CommandText = statement.Sql;
-            commands.Add(statement.Sql, command);
+            _commands.Add(statement.Sql, command);
         }
 
+        command.Transaction = transaction;
         command.Parameters.Clear();
         statement.Bind(command.Parameters);
         return command;
+    }
+
+    private void CloseConnection()
+    {
+        DisposeCommands();
+        _connection?.Dispose();
+        _connection = null;
+    }
+
+    private void DisposeCommands()
+    {
+        foreach (var command in _commands.Values)
+        {
+            command.Dispose();
+        }
+
+        _commands.Clear();
     }
 
     // Every statement of the text runs (the reader moves through them); their rows are kept in order.
