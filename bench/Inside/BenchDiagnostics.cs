@@ -18,6 +18,7 @@ public static class BenchDiagnostics
         group.MapGet("/heap", () => TypedResults.Ok(Heap.Measure()));
         group.MapPost("/seed-complaints", BoardBench.Seed);
         group.MapGet("/board", BoardBench.Time);
+        group.MapGet("/client-pages", BoardBench.TimeClientPages);
         group.MapPost("/seed-care-clients", CareScanBench.Seed);
         group.MapPost("/care-scan", CareScanBench.Scan);
         return app;

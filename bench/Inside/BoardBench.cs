@@ -16,6 +16,9 @@ public static class BoardBench
     private static readonly SlaState[] States = [SlaState.OnTrack, SlaState.AtRisk, SlaState.Breached, SlaState.Paused];
     private static readonly string[] Categories = ["Fees", "Service", "Transfer", "Product", "Statement"];
 
+    // The seeded complaints' clients: complaint i is client i mod this, so each client's complaints share one branch.
+    private const int Clients = 50_000;
+
     public static Task<IResult> Seed(IReadModelWriter writer, TimeProvider clock, int count, int branches)
     {
         var now = clock.GetUtcNow();
@@ -45,11 +48,38 @@ public static class BoardBench
         });
     }
 
+    /// <summary>
+    /// The console's client page: one client's complaints, newest first, as the head of the client's branch sees them,
+    /// a different client each time; every one of the client's seeded complaints must come back.
+    /// </summary>
+    public static async Task<IResult> TimeClientPages(IReadModelQueries readModel, int count, int branches, int runs)
+    {
+        var clients = Math.Min(count, Clients);
+        var millis = new double[runs];
+        for (var i = 0; i < runs; i++)
+        {
+            var client = (int)((long)i * 7919 % clients);
+            var filter = new ComplaintFilter(
+                ClientId: $"BC{client:0000000}", Scope: new AccessScope(false, [], [$"BB{client % branches:00}"]),
+                Order: ComplaintOrder.Newest, Limit: 100);
+            var started = Stopwatch.GetTimestamp();
+            var rows = await readModel.ListComplaints(filter);
+            millis[i] = Stopwatch.GetElapsedTime(started).TotalMilliseconds;
+            var expected = (count - client + clients - 1) / clients;
+            if (rows.Count != Math.Min(expected, 100))
+            {
+                throw new InvalidOperationException($"Client BC{client:0000000} listed {rows.Count} complaints, not {expected}.");
+            }
+        }
+
+        return TypedResults.Ok(new { millis });
+    }
+
     private static ComplaintRow Row(int i, int branches, DateTimeOffset now)
     {
         var opened = now.AddMinutes(-(i % 20_000));
         return new ComplaintRow(
-            $"BK{i:0000000}", $"BC{i % 50_000:0000000}", $"BB{i % branches:00}", $"BA{i % (branches * 20):0000}", ComplaintStatus.Open,
+            $"BK{i:0000000}", $"BC{i % Clients:0000000}", $"BB{i % branches:00}", $"BA{i % (branches * 20):0000}", ComplaintStatus.Open,
             States[i / branches % States.Length], (Severity)(i % 4), Categories[i % Categories.Length], i % 3, opened,
             NextDeadline: opened.AddHours(24 + i % 48), ResolutionDue: opened.AddDays(15), UpdatedAt: now);
     }

@@ -203,6 +203,9 @@ public sealed class ScenarioSmokeTests(ITestOutputHelper output) : IDisposable
         Assert.Equal(4000, line.Number("rows"));
         Assert.True(line.Number("p95_ms") >= line.Number("p50_ms"));
         Assert.Contains("wrote 4000 open complaints", _lastOutput);
+        // The client page's query ran once per run, each answer holding that client's complaints (the host checks).
+        Assert.Matches(@"the console's client page .*: n=20 ", _lastOutput);
+        Assert.True(line.Number("client_p95_ms") >= 0);
     }
 
     [Fact]

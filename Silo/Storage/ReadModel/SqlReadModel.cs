@@ -58,6 +58,8 @@ internal sealed partial class SqlReadModel
         WHERE excluded.updated_at >= rm_clients.updated_at;
         """;
 
+    // A complaint's client and opening time never change, so the update leaves them out: SQLite then maintains only
+    // the indexes holding a column the update assigns, and the index of a client's complaints is written once.
     private const string UpsertComplaintSql = """
         INSERT INTO rm_complaints (complaint_id, client_id, branch_id, assignee, status, sla_state, severity, category,
             escalation_level, opened_at, next_deadline, resolution_due, updated_at, calendar_id, breached_at, last_escalated_at,
@@ -66,9 +68,9 @@ internal sealed partial class SqlReadModel
             @escalation_level, @opened_at, @next_deadline, @resolution_due, @updated_at, @calendar_id, @breached_at, @last_escalated_at,
             @awaited_calendar_id, @channel, @responded_at, @resolved_at, @first_response_minutes, @first_response_met, @resolution_met)
         ON CONFLICT (complaint_id) DO UPDATE SET
-            client_id = excluded.client_id, branch_id = excluded.branch_id, assignee = excluded.assignee,
+            branch_id = excluded.branch_id, assignee = excluded.assignee,
             status = excluded.status, sla_state = excluded.sla_state, severity = excluded.severity,
-            category = excluded.category, escalation_level = excluded.escalation_level, opened_at = excluded.opened_at,
+            category = excluded.category, escalation_level = excluded.escalation_level,
             next_deadline = excluded.next_deadline, resolution_due = excluded.resolution_due, updated_at = excluded.updated_at,
             calendar_id = excluded.calendar_id, breached_at = excluded.breached_at, last_escalated_at = excluded.last_escalated_at,
             awaited_calendar_id = excluded.awaited_calendar_id, channel = excluded.channel,

@@ -1,6 +1,7 @@
 using Microsoft.Extensions.Logging.Abstractions;
 using Npgsql;
 using WealthActors.Integration.Infrastructure;
+using WealthActors.ReadModel;
 using WealthActors.Silo.Storage;
 using WealthActors.Silo.Storage.Postgres;
 using WealthActors.Silo.Storage.ReadModel;
@@ -93,6 +94,21 @@ public sealed class PostgresMigrationTests(PostgresServer server)
         Assert.Equal(new DateOnly(1980, 1, 12), Assert.Single(await readModel.SearchClients("D11", 10, null)).Birthday);
         var plan = await Sql.RowsAsync(connectionString, "SET enable_seqscan = off; EXPLAIN SELECT client_id FROM rm_clients WHERE birthday_mmdd IN (519, 520)");
         Assert.Contains(plan, line => line.Contains("ix_rm_clients_birthday", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task AClientsComplaints_NewestFirst_WalkTheClientsIndexWithoutASort()
+    {
+        await using var database = Database(await server.DatabaseAsync("complaints_by_client"));
+        await database.MigrateAsync();
+        var (where, _) = ComplaintFilterSql.Build(new ComplaintFilter(ClientId: "C1", Order: ComplaintOrder.Newest));
+
+        var plan = await Sql.RowsAsync(database.ConnectionString,
+            $"SET enable_seqscan = off; EXPLAIN SELECT complaint_id FROM rm_complaints WHERE {where.Replace("@client_id", "'C1'", StringComparison.Ordinal)} "
+            + $"{ComplaintFilterSql.OrderBy(ComplaintOrder.Newest)} LIMIT 100");
+
+        Assert.Contains(plan, line => line.Contains("ix_rm_complaints_client_newest", StringComparison.Ordinal));
+        Assert.DoesNotContain(plan, line => line.Contains("Sort", StringComparison.Ordinal));
     }
 
     [Fact]

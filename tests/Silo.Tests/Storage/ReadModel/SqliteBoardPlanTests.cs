@@ -9,7 +9,7 @@ namespace WealthActors.Silo.Tests.Storage.ReadModel;
 /// The SLA board's two queries, built as the read model builds them, read an index over the open cases: the first page
 /// walks it in the board's order and stops, and the counts read it alone, so neither grows with a sort or a table read
 /// of every open case (the console-board benchmark measures the time). The complaint list of a branch in one SLA state
-/// walks its index the same way (list-query measures it on PostgreSQL).
+/// walks its index the same way (list-query measures it on PostgreSQL), and so do a client's complaints, newest first.
 /// </summary>
 public sealed class SqliteBoardPlanTests : IDisposable
 {
@@ -45,6 +45,20 @@ public sealed class SqliteBoardPlanTests : IDisposable
         var plan = await Plan($"SELECT complaint_id FROM rm_complaints WHERE {where} {ComplaintFilterSql.OrderBy(ComplaintOrder.Urgency)} LIMIT 50", values);
 
         Assert.Contains("ix_rm_complaints_sla_branch_urgency", plan, StringComparison.Ordinal);
+        Assert.DoesNotContain("TEMP B-TREE", plan, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task AClientsComplaints_NewestFirst_WalkTheClientsIndexWithoutSortingThem()
+    {
+        // As the console's client page asks: scoped to a branch head, so the scope's condition is checked on the
+        // client's few rows, not used to pick them.
+        var (where, values) = ComplaintFilterSql.Build(new ComplaintFilter(
+            ClientId: "C1", Scope: new AccessScope(false, ["E1"], ["B1"]), Order: ComplaintOrder.Newest, Limit: 100));
+
+        var plan = await Plan($"SELECT complaint_id FROM rm_complaints WHERE {where} {ComplaintFilterSql.OrderBy(ComplaintOrder.Newest)} LIMIT 100", values);
+
+        Assert.Contains("ix_rm_complaints_client_newest (client_id=?)", plan, StringComparison.Ordinal);
         Assert.DoesNotContain("TEMP B-TREE", plan, StringComparison.Ordinal);
     }
 
