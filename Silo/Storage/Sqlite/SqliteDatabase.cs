@@ -65,6 +65,7 @@ public sealed class SqliteDatabase : IDisposable
         WriteDataSource = new SqliteDataSource(ConnectionString, WriteGate, pragmas);
         ReadDataSource = new SqliteDataSource(ConnectionString, gate: null, pragmas);
         _migrator = new SchemaMigrator(new SqliteSchemaDialect(), loggerFactory.CreateLogger<SchemaMigrator>());
+        Checkpoints = new SqliteCheckpointer(this);
         Writes = new SqliteStatementBatcher(this);
         OrleansQueries = new OrleansQueryTexts(OpenReadAfterSchemaAsync);
     }
@@ -87,6 +88,9 @@ public sealed class SqliteDatabase : IDisposable
 
     /// <summary>The group commit every grain-state and read-model write of this file goes through.</summary>
     internal SqliteStatementBatcher Writes { get; }
+
+    /// <summary>Copies the group commit's log into the file beside it (<see cref="SqliteCheckpointer"/>).</summary>
+    internal SqliteCheckpointer Checkpoints { get; }
 
     /// <summary>The statements Orleans keeps in <c>OrleansQuery</c>, for the writes batched beside its provider.</summary>
     internal OrleansQueryTexts OrleansQueries { get; }
@@ -122,6 +126,7 @@ public sealed class SqliteDatabase : IDisposable
     public void Dispose()
     {
         Writes.Dispose();
+        Checkpoints.Dispose();
         using var connection = new SqliteConnection(ConnectionString);
         SqliteConnection.ClearPool(connection);
     }

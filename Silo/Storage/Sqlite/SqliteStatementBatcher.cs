@@ -62,7 +62,7 @@ internal sealed class SqliteStatementBatcher : IDisposable
         await _database.WriteGate.WaitAsync();
         try
         {
-            _connection ??= _database.OpenWriterOutsideGate();
+            _connection ??= OpenConnection();
             using var transaction = _connection.BeginTransaction();
             try
             {
@@ -84,6 +84,7 @@ internal sealed class SqliteStatementBatcher : IDisposable
                 }
 
                 transaction.Commit();
+                _database.Checkpoints.Request();
                 return results;
             }
             catch
@@ -132,6 +133,16 @@ internal sealed class SqliteStatementBatcher : IDisposable
         command.Parameters.Clear();
         statement.Bind(command.Parameters);
         return command;
+    }
+
+    private SqliteConnection OpenConnection()
+    {
+        var connection = _database.OpenWriterOutsideGate();
+        using var limit = connection.CreateCommand();
+        // The checkpointer copies the log beside the writer; the writer's own checkpoint is the backstop.
+        limit.CommandText = $"PRAGMA wal_autocheckpoint = {SqliteCheckpointer.WriterCheckpointPages};";
+        limit.ExecuteNonQuery();
+        return connection;
     }
 
     private void CloseConnection()
