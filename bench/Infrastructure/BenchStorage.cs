@@ -1,5 +1,6 @@
 using System.Data.Common;
 using Microsoft.Data.Sqlite;
+using System.Text.RegularExpressions;
 using Npgsql;
 
 namespace WealthActors.Bench.Infrastructure;
@@ -10,7 +11,7 @@ namespace WealthActors.Bench.Infrastructure;
 /// for the silo's own limit: no database at all). Also opens read-only connections for the scenario's own look at
 /// what was stored.
 /// </summary>
-public sealed class BenchStorage : IAsyncDisposable
+public sealed partial class BenchStorage : IAsyncDisposable
 {
     private readonly PostgresServer? _postgres;
 
@@ -51,8 +52,14 @@ public sealed class BenchStorage : IAsyncDisposable
             return new BenchStorage("sqlite", file, null);
         }
 
-        var server = await PostgresServer.Start();
-        Out.Detail($"private PostgreSQL server on 127.0.0.1:{server.Port} (default durability: fsync and synchronous_commit on; {PostgresServer.Settings})");
+        var sharedBuffers = args.Get("shared-buffers", PostgresServer.DefaultSharedBuffers);
+        if (!SharedBuffersPattern().IsMatch(sharedBuffers))
+        {
+            throw new ArgumentException($"--shared-buffers takes a size such as 256MB or 4GB, not '{sharedBuffers}'.");
+        }
+
+        var server = await PostgresServer.Start(sharedBuffers);
+        Out.Detail($"private PostgreSQL server on 127.0.0.1:{server.Port} (default durability: fsync and synchronous_commit on; {PostgresServer.Settings(sharedBuffers)})");
         return new BenchStorage("postgres", file, server);
     }
 
@@ -98,6 +105,24 @@ public sealed class BenchStorage : IAsyncDisposable
         return sqlite;
     }
 
+    /// <summary>
+    /// What the stored data takes: the PostgreSQL database as the server counts it, or the SQLite file with its
+    /// write-ahead log; null when there is no file (storage overridden).
+    /// </summary>
+    public long? DatabaseBytes()
+    {
+        if (_postgres is not null)
+        {
+            using var connection = OpenReader()!;
+            using var command = connection.CreateCommand();
+            command.CommandText = "SELECT pg_database_size(current_database())";
+            return Convert.ToInt64(command.ExecuteScalar(), System.Globalization.CultureInfo.InvariantCulture);
+        }
+
+        var files = new[] { SqliteFile, SqliteFile + "-wal" }.Where(File.Exists).ToArray();
+        return files.Length == 0 ? null : files.Sum(f => new FileInfo(f).Length);
+    }
+
     public async ValueTask DisposeAsync()
     {
         if (_postgres is not null)
@@ -105,4 +130,7 @@ public sealed class BenchStorage : IAsyncDisposable
             await _postgres.DisposeAsync();
         }
     }
+
+    [GeneratedRegex("^[0-9]+(kB|MB|GB)$")]
+    private static partial Regex SharedBuffersPattern();
 }

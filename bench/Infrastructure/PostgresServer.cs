@@ -15,12 +15,17 @@ public sealed class PostgresServer : IAsyncDisposable
     private readonly PrivatePostgres _server;
 
     /// <summary>
+    /// The buffer cache unless a run asks for another (<c>--shared-buffers</c>): it holds the working set of the runs up to
+    /// 100,000 cases. At a million the indexes outgrow it, and the server's own processes then write out evicted pages
+    /// in the middle of the silo's commits.
+    /// </summary>
+    public const string DefaultSharedBuffers = "256MB";
+
+    /// <summary>
     /// Server settings for a write-heavy service, as README's production notes give them: room for the connection pools,
     /// and a write-ahead log large enough that checkpoints come on the timer rather than being forced by its volume.
     /// </summary>
-    public const string Settings = "-c max_connections=300 -c shared_buffers=256MB -c max_wal_size=4GB";
-
-    private const string AllSettings = Settings + " " + PostgresServerLog.Settings;
+    public static string Settings(string sharedBuffers) => $"-c max_connections=300 -c shared_buffers={sharedBuffers} -c max_wal_size=4GB";
 
     // The key ring the run's silos share, as every silo of a PostgreSQL cluster must: personal data is sealed at rest.
     private readonly string _sealingKey = Convert.ToBase64String(RandomNumberGenerator.GetBytes(32));
@@ -30,10 +35,10 @@ public sealed class PostgresServer : IAsyncDisposable
     public int Port => _server.Port;
 
     /// <summary>Starts a server with an empty database <c>wealthactors</c>.</summary>
-    public static async Task<PostgresServer> Start()
+    public static async Task<PostgresServer> Start(string sharedBuffers = DefaultSharedBuffers)
     {
         var server = new PostgresServer(
-            await PrivatePostgres.Start("wealthactors-bench-pg-", FreePort.Next(), AllSettings));
+            await PrivatePostgres.Start("wealthactors-bench-pg-", FreePort.Next(), Settings(sharedBuffers) + " " + PostgresServerLog.Settings));
         try
         {
             await server._server.CreateDatabase("wealthactors");

@@ -122,6 +122,7 @@ public static class EscalationLateness
         Out.Detail($"delivered={found.Length}/{expected.Count} missed={missed} (of which failed opens: {opening.Failed}) duplicated={duplicated} " +
                    $"(history repeats {history.Duplicates}, re-deliveries {poller.Redelivered}, extra timeline escalations {check.ExtraEscalations} in {check.Sampled} sampled) unexpected_messages={unexpected}");
         Out.Detail($"silo resident memory at the end: {silo.WorkingSetBytes() / (1024 * 1024)} MiB");
+        Out.Detail($"database size at the end: {(storage.DatabaseBytes() is { } bytes ? $"{bytes / (1024 * 1024)} MiB" : "not in a file (storage overridden)")}");
         // A reminder tick that falls due while the silo is paused for a collection waits for the pause to end.
         Out.Detail($"silo from the first deadline until all were seen: {afterDeadlines.DescribeSince(atFirstDeadline, Environment.ProcessorCount)}");
         if (databaseAfterDeadlines is not null && databaseAtFirstDeadline is not null)

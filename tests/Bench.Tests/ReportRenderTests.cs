@@ -16,7 +16,7 @@ public sealed class ReportRenderTests
             "escalation-lateness: storage=sqlite n=10000 p50_ms=5 p99_ms=80 max_ms=400 missed=0 duplicated=0",
             ["plan: n=10000", "plot: docs/benchmarks/escalation-lateness-sqlite.svg"], 0, TimeSpan.FromMinutes(3), null);
 
-        var markdown = Render([run], 1, quick: true, large: false, repeat: 3, Started, "0.1", "0.2");
+        var markdown = Render([run], 1, quick: true, large: false, huge: false, repeat: 3, Started, "0.1", "0.2");
 
         var lines = markdown.Split('\n').Select(l => l.TrimEnd('\r')).ToList();
         var image = lines.IndexOf("![escalation-lateness --quick](benchmarks/escalation-lateness-sqlite.svg)");
@@ -31,7 +31,7 @@ public sealed class ReportRenderTests
     {
         var run = new RunResult(["bot-roundtrip"], "bot-roundtrip: users=200 p99_ms=12 failed=0", ["users: 200"], 0, TimeSpan.FromSeconds(40), null);
 
-        Assert.DoesNotContain("![", Render([run], 1, quick: false, large: false, repeat: 3, Started, "0.1", "0.2"), StringComparison.Ordinal);
+        Assert.DoesNotContain("![", Render([run], 1, quick: false, large: false, huge: false, repeat: 3, Started, "0.1", "0.2"), StringComparison.Ordinal);
     }
 
     [Fact]
@@ -44,7 +44,7 @@ public sealed class ReportRenderTests
             Entry = 0, Run = i + 1, Runs = ratios.Length,
         }).ToList();
 
-        var markdown = Render(runs, ratios.Length, quick: false, large: false, repeat: 3, Started, "0.1", "0.2");
+        var markdown = Render(runs, ratios.Length, quick: false, large: false, huge: false, repeat: 3, Started, "0.1", "0.2");
 
         var rows = markdown.Split('\n').Where(l => l.StartsWith("| `dotnet run", StringComparison.Ordinal)).ToList();
         var row = Assert.Single(rows);
@@ -81,7 +81,7 @@ public sealed class ReportRenderTests
             0, TimeSpan.FromSeconds(110), null)
         { IsProfile = true };
 
-        var markdown = Render([measured, profile], 1, quick: false, large: false, repeat: 1, Started, "0.1", "0.2");
+        var markdown = Render([measured, profile], 1, quick: false, large: false, huge: false, repeat: 1, Started, "0.1", "0.2");
 
         var row = Assert.Single(markdown.Split('\n'), l => l.StartsWith("| `dotnet run", StringComparison.Ordinal));
         Assert.Contains(measured.Summary!, row, StringComparison.Ordinal);

@@ -28,6 +28,7 @@ public sealed class ScenarioSmokeTests(ITestOutputHelper output) : IDisposable
         Assert.Equal(0, line.Number("duplicated"));
         Assert.True(line.Number("p99_ms") >= 0);
         Assert.True(line.Number("open_per_s") > 0);
+        Assert.Matches(@"database size at the end: [1-9]\d* MiB", _lastOutput);
         Assert.Matches(@"silo from the first deadline until all were seen: \d+ gen0, \d+ gen1 and \d+ gen2 collections in \d+s; paused \d+\.\ds.*; pauses: \d+ \(\d+ over 100 ms, \d+ over 250 ms\); reminder ticks: \d+ \(\d+ over 100 ms, \d+ over 250 ms\) late when the reminder service fired them; silo CPU", _lastOutput);
         // The p50, p99 and max of the escalations due in each second of the window, the summary line's figures in the
         // title and its p99 drawn across, in a file whose size does not grow with n.
@@ -49,6 +50,7 @@ public sealed class ScenarioSmokeTests(ITestOutputHelper output) : IDisposable
         Assert.Equal(0, line.Number("duplicated"));
         Assert.True(line.Number("open_per_s") > 0);
         // Forty escalations are durable writes: the server committed and flushed its log inside the window.
+        Assert.Matches(@"database size at the end: [1-9]\d* MiB", _lastOutput);
         Assert.Matches(@"PostgreSQL from the first deadline until all were seen: [1-9]\d* commits \(\d+/s\); write-ahead log \d+ MB .* flushed [1-9]\d* times", _lastOutput);
     }
 

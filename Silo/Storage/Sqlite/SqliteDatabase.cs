@@ -114,10 +114,10 @@ public sealed class SqliteDatabase : IDisposable
         (SqliteConnection)await WriteDataSource.OpenConnectionAsync(cancellationToken);
 
     /// <summary>
-    /// A connection with the file's pragmas that holds no slot of the gate: for the group commit, which keeps its
-    /// connection open from batch to batch and takes <see cref="WriteGate"/> for each one itself.
+    /// A connection with the file's pragmas that holds no slot of the gate (the readers' kind): for the group commit,
+    /// which keeps its connection open from batch to batch and takes <see cref="WriteGate"/> for each one itself.
     /// </summary>
-    internal SqliteConnection OpenWriterOutsideGate() => (SqliteConnection)ReadDataSource.OpenConnection();
+    internal SqliteConnection OpenWriterOutsideGate() => OpenRead();
 
     /// <summary>An ungated connection for queries: under WAL readers do not wait for the writer.</summary>
     internal SqliteConnection OpenRead() => (SqliteConnection)ReadDataSource.OpenConnection();
