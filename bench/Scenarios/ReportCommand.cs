@@ -76,25 +76,26 @@ public static class ReportCommand
         var loadBefore = MachineInfo.LoadAverage();
         var started = DateTimeOffset.UtcNow;
         var results = new List<RunResult>();
-        var selected = Runs.Select(r => (r.Scenario, r.Extra, Large: false))
-            .Concat(large.Select(r => (r.Scenario, r.Extra, Large: true)))
-            .Concat(huge.Select(r => (r.Scenario, r.Extra, Large: true)))
+        // Each set draws its charts into a folder of its own (PlotDirectory), as a chart's name repeats from set to set.
+        var selected = Runs.Select(r => (r.Scenario, r.Extra, Set: ""))
+            .Concat(large.Select(r => (r.Scenario, r.Extra, Set: "large")))
+            .Concat(huge.Select(r => (r.Scenario, r.Extra, Set: "huge")))
             .Where(r => only.Length == 0 || only.Contains(r.Scenario))
-            .Select(r => (r.Scenario, r.Extra, r.Large, Repeats: CarriesRatio(r.Scenario, r.Extra) ? repeat : 1))
+            .Select(r => (r.Scenario, r.Extra, r.Set, Repeats: CarriesRatio(r.Scenario, r.Extra) ? repeat : 1))
             .ToList();
         var planned = selected.Sum(r => r.Repeats);
         // Written after every run, so a long report that is stopped part-way keeps what it measured.
         Task Save() => Write(Render(results, planned, args.Quick, args.Has("large"), args.Has("huge"), repeat, started, loadBefore, MachineInfo.LoadAverage()));
         for (var entry = 0; entry < selected.Count; entry++)
         {
-            var (scenario, extra, isLarge, repeats) = selected[entry];
+            var (scenario, extra, set, repeats) = selected[entry];
             for (var run = 1; run <= repeats; run++)
             {
                 // "--full" marks a run that ignores --quick (it is only a marker for the scenario, which ignores it).
                 string[] arguments = extra.Contains("--full") ? [scenario, .. extra.Where(e => e != "--full")] : [scenario, .. quick, .. extra];
                 if (Plotted.Contains(scenario))
                 {
-                    arguments = [.. arguments, "--plot-dir", PlotDirectory(isLarge, extra.Contains("1000000"), run, repeats)];
+                    arguments = [.. arguments, "--plot-dir", PlotDirectory(set, run, repeats)];
                 }
 
                 Console.WriteLine($"== {string.Join(' ', arguments)}{(repeats > 1 ? $" (run {run} of {repeats})" : "")}");
@@ -165,8 +166,8 @@ public static class ReportCommand
     }
 
     /// <summary>Each run its own folder where another run of the report draws a chart of the same name.</summary>
-    private static string PlotDirectory(bool large, bool huge, int run, int repeats) =>
-        PlotFolder + (huge ? "/huge" : large ? "/large" : "") + (repeats > 1 ? $"/run-{run}" : "");
+    private static string PlotDirectory(string set, int run, int repeats) =>
+        PlotFolder + (set.Length > 0 ? $"/{set}" : "") + (repeats > 1 ? $"/run-{run}" : "");
 
     private static async Task Write(string markdown)
     {

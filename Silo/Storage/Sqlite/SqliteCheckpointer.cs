@@ -114,7 +114,8 @@ internal sealed class SqliteCheckpointer(SqliteDatabase database) : IDisposable
 
     private void Checkpoint()
     {
-        _connection ??= database.OpenWriterOutsideGate();
+        // An ungated connection: a passive checkpoint neither writes rows nor waits for the writer.
+        _connection ??= database.OpenRead();
         using var command = _connection.CreateCommand();
         command.CommandText = "PRAGMA wal_checkpoint(PASSIVE);";
         command.ExecuteNonQuery();
