@@ -24,6 +24,7 @@ public static class SiloHostingExtensions
             silo.Configure<ReminderOptions>(configuration.GetSection(OrleansOptions.ReminderServiceSection));
             // Deadline reminders are one-shot; their period only bounds how late a deadline missed during an outage fires.
             silo.Configure<ReminderOptions>(o => o.MinimumReminderPeriod = sla.ReminderRetryPeriod);
+            silo.Configure<GrainCollectionOptions>(GrainCollectionDefaults.Apply);
             silo.Configure<GrainCollectionOptions>(configuration.GetSection(OrleansOptions.GrainCollectionSection));
         });
         return builder;
