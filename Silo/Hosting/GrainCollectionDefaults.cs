@@ -17,17 +17,14 @@ namespace WealthActors.Silo.Hosting;
 /// </summary>
 public static class GrainCollectionDefaults
 {
-    public static readonly TimeSpan CaseCollectionAge = TimeSpan.FromMinutes(2);
-
-    /// <summary>The grain classes of cases, by the full names Orleans keys the age by.</summary>
-    public static IReadOnlyList<string> CaseGrainClasses { get; } =
-        [typeof(ComplaintGrain).FullName!, typeof(ServiceRequestGrain).FullName!, typeof(TaskGrain).FullName!];
+    private static readonly TimeSpan CaseCollectionAge = TimeSpan.FromMinutes(2);
 
     public static void Apply(GrainCollectionOptions options)
     {
-        foreach (var grainClass in CaseGrainClasses)
+        // Orleans keys the age by the grain class's full name.
+        foreach (var caseGrain in new[] { typeof(ComplaintGrain), typeof(ServiceRequestGrain), typeof(TaskGrain) })
         {
-            options.ClassSpecificCollectionAge[grainClass] = CaseCollectionAge;
+            options.ClassSpecificCollectionAge[caseGrain.FullName!] = CaseCollectionAge;
         }
     }
 }

@@ -114,12 +114,9 @@ public sealed class SqliteDatabase : IDisposable
         (SqliteConnection)await WriteDataSource.OpenConnectionAsync(cancellationToken);
 
     /// <summary>
-    /// A connection with the file's pragmas that holds no slot of the gate (the readers' kind): for the group commit,
-    /// which keeps its connection open from batch to batch and takes <see cref="WriteGate"/> for each one itself.
+    /// An ungated connection with the file's pragmas: for queries (under WAL readers do not wait for the writer), for the
+    /// checkpointer, and for the group commit, which keeps its connection open and takes <see cref="WriteGate"/> per batch.
     /// </summary>
-    internal SqliteConnection OpenWriterOutsideGate() => OpenRead();
-
-    /// <summary>An ungated connection for queries: under WAL readers do not wait for the writer.</summary>
     internal SqliteConnection OpenRead() => (SqliteConnection)ReadDataSource.OpenConnection();
 
     /// <summary>Closes this file's idle pooled connections, so the last close checkpoints the WAL.</summary>

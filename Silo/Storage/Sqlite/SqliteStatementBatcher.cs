@@ -137,7 +137,8 @@ internal sealed class SqliteStatementBatcher : IDisposable
 
     private SqliteConnection OpenConnection()
     {
-        var connection = _database.OpenWriterOutsideGate();
+        // Ungated: each batch takes the write gate itself, and the connection stays open from batch to batch.
+        var connection = _database.OpenRead();
         using var limit = connection.CreateCommand();
         // The checkpointer copies the log beside the writer; the writer's own checkpoint is the backstop.
         limit.CommandText = $"PRAGMA wal_autocheckpoint = {SqliteCheckpointer.WriterCheckpointPages};";
