@@ -196,14 +196,16 @@ public sealed partial class FakeWeComServer : IAsyncDisposable
 
     private async Task HandleAsync(HttpContext context, string api)
     {
+        var received = System.Diagnostics.Stopwatch.StartNew();
         var accessToken = context.Request.Query["access_token"].SingleOrDefault();
         var body = (JsonObject)(await JsonNode.ParseAsync(context.Request.Body))!;
         var call = new FakeWeComCall(api, accessToken, body);
         _calls.Enqueue(call);
 
-        if (AnswerDelay > TimeSpan.Zero)
+        // A timer may fire a fraction of a millisecond before the stopwatch says its time is up: wait until it says so.
+        while (received.Elapsed < AnswerDelay)
         {
-            await Task.Delay(AnswerDelay);
+            await Task.Delay(TimeSpan.FromMilliseconds(Math.Ceiling((AnswerDelay - received.Elapsed).TotalMilliseconds)));
         }
 
         if (_forcedHttpFailures.TryDequeue(out var failure))
