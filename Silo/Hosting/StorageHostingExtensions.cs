@@ -73,7 +73,7 @@ public static class StorageHostingExtensions
             reminders.DataSource = database.ReadDataSource;
         }));
         BatchReminderWrites(silo.Services, (sp, adoNet) => new SqliteBatchedReminderTable(
-            adoNet, sp.GetRequiredService<SqliteDatabase>(), ServiceId(sp)));
+            adoNet, sp.GetRequiredService<SqliteDatabase>(), ServiceId(sp), ReminderClock(sp), ReminderServiceOptions(sp)));
         return silo;
     }
 
@@ -100,7 +100,8 @@ public static class StorageHostingExtensions
             reminders.DataSource = database.DataSource;
         }));
         BatchReminderWrites(silo.Services, (sp, adoNet) => new PostgresBatchedReminderTable(
-            adoNet, sp.GetRequiredService<PostgresStatementBatcher>(), ServiceId(sp)));
+            adoNet, sp.GetRequiredService<PostgresDatabase>(), sp.GetRequiredService<PostgresStatementBatcher>(), ServiceId(sp),
+            ReminderClock(sp), ReminderServiceOptions(sp)));
         return silo;
     }
 
@@ -127,6 +128,13 @@ public static class StorageHostingExtensions
             AdoNetSerializer(services),
             ServiceId(services),
             services.GetService<StateWriteProjection>());
+
+    // The clock and window the reminder service judges its loading window by: a range read returns what it would keep.
+    private static TimeProvider ReminderClock(IServiceProvider services) =>
+        services.GetRequiredKeyedService<TimeProvider>(Orleans.Reminders.ReminderTimeProviderNames.Reminders);
+
+    private static ReminderOptions ReminderServiceOptions(IServiceProvider services) =>
+        services.GetRequiredService<IOptions<ReminderOptions>>().Value;
 
     private static string ServiceId(IServiceProvider services) => services.GetRequiredService<IOptions<ClusterOptions>>().Value.ServiceId;
 

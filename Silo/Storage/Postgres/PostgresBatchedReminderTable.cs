@@ -4,7 +4,9 @@ using NpgsqlTypes;
 namespace WealthActors.Silo.Storage.Postgres;
 
 /// <summary>Reminders on PostgreSQL (<see cref="BatchedReminderTable"/>), batched by <see cref="PostgresStatementBatcher"/>.</summary>
-internal sealed class PostgresBatchedReminderTable(IReminderTable adoNet, PostgresStatementBatcher batcher, string serviceId) : BatchedReminderTable(adoNet)
+internal sealed class PostgresBatchedReminderTable(
+    IReminderTable adoNet, PostgresDatabase database, PostgresStatementBatcher batcher, string serviceId, TimeProvider clock, ReminderOptions options)
+    : BatchedReminderTable(adoNet, clock, options)
 {
     protected override async Task<int?> Upsert(ReminderEntry entry, DateTime startAtUtc, long periodMs, int grainHash)
     {
@@ -26,6 +28,17 @@ internal sealed class PostgresBatchedReminderTable(IReminderTable adoNet, Postgr
             parameters.Add(new NpgsqlParameter<int> { ParameterName = OrleansContract.Version, NpgsqlDbType = NpgsqlDbType.Integer, TypedValue = version });
         });
         return rows.Count > 0 && rows[0][0] is true;
+    }
+
+    protected override async Task<List<ReminderEntry>> ReadRange(string query, int beginHash, int endHash, DateTime dueByUtc)
+    {
+        await using var command = database.DataSource.CreateCommand(query);
+        command.Parameters.Add(new NpgsqlParameter<string>("service_id", NpgsqlDbType.Text) { TypedValue = serviceId });
+        command.Parameters.Add(new NpgsqlParameter<int>("begin_hash", NpgsqlDbType.Integer) { TypedValue = beginHash });
+        command.Parameters.Add(new NpgsqlParameter<int>("end_hash", NpgsqlDbType.Integer) { TypedValue = endHash });
+        command.Parameters.Add(new NpgsqlParameter<DateTime>("due_by", NpgsqlDbType.TimestampTz) { TypedValue = dueByUtc });
+        await using var reader = await command.ExecuteReaderAsync();
+        return await ReadEntries(reader);
     }
 
     private void BindRow(NpgsqlParameterCollection parameters, GrainId grainId, string reminderName)

@@ -9,7 +9,9 @@ namespace WealthActors.Silo.Storage.Sqlite;
 /// file's group commit (<see cref="SqliteStatementBatcher"/>), so a command that arms its deadline and writes its state
 /// pays two places in batches rather than two turns of the write gate. Values are bound as the AdoNet table binds them.
 /// </summary>
-internal sealed class SqliteBatchedReminderTable(IReminderTable adoNet, SqliteDatabase database, string serviceId) : BatchedReminderTable(adoNet)
+internal sealed class SqliteBatchedReminderTable(
+    IReminderTable adoNet, SqliteDatabase database, string serviceId, TimeProvider clock, ReminderOptions options)
+    : BatchedReminderTable(adoNet, clock, options)
 {
     protected override async Task<int?> Upsert(ReminderEntry entry, DateTime startAtUtc, long periodMs, int grainHash)
     {
@@ -31,6 +33,20 @@ internal sealed class SqliteBatchedReminderTable(IReminderTable adoNet, SqliteDa
             parameters.AddWithValue("@" + OrleansContract.Version, version);
         });
         return rows.Count > 0 && Convert.ToInt64(rows[0][0], CultureInfo.InvariantCulture) != 0;
+    }
+
+    // On a reader beside the writer, as WAL allows; start times are text in one format, so they compare as text.
+    protected override async Task<List<ReminderEntry>> ReadRange(string query, int beginHash, int endHash, DateTime dueByUtc)
+    {
+        await using var connection = database.OpenRead();
+        await using var command = connection.CreateCommand();
+        command.CommandText = query;
+        command.Parameters.AddWithValue("@service_id", serviceId);
+        command.Parameters.AddWithValue("@begin_hash", beginHash);
+        command.Parameters.AddWithValue("@end_hash", endHash);
+        command.Parameters.AddWithValue("@due_by", dueByUtc);
+        await using var reader = await command.ExecuteReaderAsync();
+        return await ReadEntries(reader);
     }
 
     private async Task<IReadOnlyList<object?[]>> Query(string queryKey, Action<SqliteParameterCollection> bind)
