@@ -1,5 +1,6 @@
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
+using WealthActors.Testing.Contracts;
 using WealthActors.Integration.Infrastructure;
 
 namespace WealthActors.Integration.Storage;
@@ -65,41 +66,9 @@ public sealed class PostgresReminderTableTests(PostgresServer server) : IAsyncLi
     }
 
     [Fact]
-    public async Task ReadRows_Range_ReturnsTheRowsThatCanTickWithinTheLoadingWindowOnly()
-    {
-        var window = _silo.Services.GetRequiredService<IOptions<ReminderOptions>>().Value.ReminderLoadingWindow;
-        var now = DateTime.UtcNow;
-        var soon = await Upsert("soon", now.AddMinutes(5), Period);
-        var atTheWindowsEnd = await Upsert("edge", now + window, Period);
-        // Started hours ago with a daily period: a started reminder ticks again within a period, so it is always read.
-        var started = await Upsert("started", now.AddHours(-3), TimeSpan.FromDays(1));
-        var distant = await Upsert("distant", now + window + TimeSpan.FromHours(1), Period);
-
-        var ring = (await Table.ReadRows(0u, 0u)).Reminders;
-        var half = (await Table.ReadRows(0u, 0x8000_0000u)).Reminders.Concat((await Table.ReadRows(0x8000_0000u, 0u)).Reminders).ToList();
-
-        foreach (var read in new[] { ring, half })
-        {
-            Assert.Contains(read, r => r.GrainId == soon && r.ReminderName == "soon");
-            Assert.Contains(read, r => r.GrainId == atTheWindowsEnd);
-            Assert.Contains(read, r => r.GrainId == started && r.Period == TimeSpan.FromDays(1));
-            Assert.DoesNotContain(read, r => r.GrainId == distant);
-        }
-
-        Assert.Equal("distant", Assert.Single((await Table.ReadRows(distant)).Reminders).ReminderName);
-        var readSoon = Assert.Single(ring, r => r.GrainId == soon);
-        var stored = await Table.ReadRow(soon, "soon");
-        Assert.Equal(stored!.ETag, readSoon.ETag);
-        Assert.Equal(stored.StartAt, readSoon.StartAt);
-        Assert.Equal(DateTimeKind.Utc, readSoon.StartAt.Kind);
-    }
-
-    private async Task<GrainId> Upsert(string name, DateTime startAt, TimeSpan period)
-    {
-        var id = GrainId.Create("remindertest", NewKey());
-        await Table.UpsertRow(new ReminderEntry { GrainId = id, ReminderName = name, StartAt = startAt, Period = period });
-        return id;
-    }
+    public Task ReadRows_Range_ReturnsTheRowsThatCanTickWithinTheLoadingWindowOnly() =>
+        ReminderRangeReadContract.ReturnsTheRowsThatCanTickWithinTheLoadingWindowOnly(
+            Table, _silo.Services.GetRequiredService<IOptions<ReminderOptions>>().Value.ReminderLoadingWindow);
 
     private async Task<List<string>> Names(uint begin, uint end) =>
         (await Table.ReadRows(begin, end)).Reminders.Select(r => r.ReminderName).ToList();

@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
+using WealthActors.Testing.Contracts;
 using Orleans.Runtime;
 using WealthActors.Silo.Storage.Sqlite;
 
@@ -109,35 +110,9 @@ public sealed class ReminderTableTests(SqliteSiloFixture fixture) : IClassFixtur
     }
 
     [Fact]
-    public async Task ReadRows_Range_ReturnsTheRowsThatCanTickWithinTheLoadingWindowOnly()
-    {
-        var window = fixture.Silo.Services.GetRequiredService<IOptions<ReminderOptions>>().Value.ReminderLoadingWindow;
-        var now = DateTime.UtcNow;
-        var soon = await Upsert("soon", now + Due, Period);
-        var atTheWindowsEnd = await Upsert("edge", now + window, Period);
-        // Started hours ago with a daily period: a started reminder ticks again within a period, so it is always read.
-        var started = await Upsert("started", now - TimeSpan.FromHours(3), TimeSpan.FromDays(1));
-        var distant = await Upsert("distant", now + window + TimeSpan.FromHours(1), Period);
-
-        var ring = (await Table.ReadRows(0u, 0u)).Reminders;
-        var half = (await Table.ReadRows(0u, 0x8000_0000u)).Reminders.Concat((await Table.ReadRows(0x8000_0000u, 0u)).Reminders).ToList();
-
-        foreach (var read in new[] { ring, half })
-        {
-            Assert.Contains(read, r => r.GrainId == soon && r.ReminderName == "soon");
-            Assert.Contains(read, r => r.GrainId == atTheWindowsEnd);
-            Assert.Contains(read, r => r.GrainId == started && r.Period == TimeSpan.FromDays(1));
-            Assert.DoesNotContain(read, r => r.GrainId == distant);
-        }
-
-        // The distant reminder is still stored and read by its grain; the service loads it once it nears.
-        Assert.Equal("distant", Assert.Single((await Table.ReadRows(distant)).Reminders).ReminderName);
-        var readSoon = Assert.Single(ring, r => r.GrainId == soon);
-        var stored = await Table.ReadRow(soon, "soon");
-        Assert.Equal(stored!.ETag, readSoon.ETag);
-        Assert.Equal(stored.StartAt, readSoon.StartAt);
-        Assert.Equal(DateTimeKind.Utc, readSoon.StartAt.Kind);
-    }
+    public Task ReadRows_Range_ReturnsTheRowsThatCanTickWithinTheLoadingWindowOnly() =>
+        ReminderRangeReadContract.ReturnsTheRowsThatCanTickWithinTheLoadingWindowOnly(
+            Table, fixture.Silo.Services.GetRequiredService<IOptions<ReminderOptions>>().Value.ReminderLoadingWindow);
 
     [Fact]
     public async Task UnregisterReminder_ThroughGrain_DeletesRow()
@@ -167,13 +142,6 @@ public sealed class ReminderTableTests(SqliteSiloFixture fixture) : IClassFixtur
 
         Assert.True(await grain.Ticks("soon") >= 1, $"No tick after {clock.Elapsed}.");
         await grain.Unregister("soon");
-    }
-
-    private async Task<GrainId> Upsert(string name, DateTime startAt, TimeSpan period)
-    {
-        var id = GrainId.Create("remindertest", NewKey());
-        await Table.UpsertRow(new ReminderEntry { GrainId = id, ReminderName = name, StartAt = startAt, Period = period });
-        return id;
     }
 
     private static ReminderEntry Entry(GrainId id, string name) => new()
