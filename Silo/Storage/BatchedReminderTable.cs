@@ -18,13 +18,30 @@ namespace WealthActors.Silo.Storage;
 /// would drop on reading it: a row it already holds and no longer finds is one whose first tick lies beyond the window.
 /// </para>
 /// </summary>
-internal abstract class BatchedReminderTable(IReminderTable adoNet, TimeProvider clock, ReminderOptions options) : IReminderTable
+/// <param name="reads">Where the range re-read runs: a connection beside the writer, as both databases allow.</param>
+internal abstract class BatchedReminderTable(
+    IReminderTable adoNet, DbDataSource reads, string serviceId, TimeProvider clock, ReminderOptions options) : IReminderTable
 {
     /// <summary>
     /// Beyond the window: the service judges the window from its own clock reading, taken after the rows come back, so
     /// the read looks a little further than the service will.
     /// </summary>
-    internal static readonly TimeSpan ReadAhead = TimeSpan.FromMinutes(1);
+    private static readonly TimeSpan ReadAhead = TimeSpan.FromMinutes(1);
+
+    // The same texts on both databases. A range whose begin is not below its end (as signed integers, which is how
+    // Orleans compares ring positions) wraps around the ring, the whole ring when they are equal, as the AdoNet
+    // table's ReadRangeRows2Key. Start times compare as stored: timestamptz on PostgreSQL, text of one format on SQLite.
+    private const string RangeQuery = """
+        SELECT grain_id, reminder_name, start_time, period, version FROM orleans_reminders
+        WHERE service_id = @service_id AND grain_hash > @begin_hash AND grain_hash <= @end_hash AND start_time <= @due_by
+        """;
+
+    private const string WrappingRangeQuery = """
+        SELECT grain_id, reminder_name, start_time, period, version FROM orleans_reminders
+        WHERE service_id = @service_id AND (grain_hash > @begin_hash OR grain_hash <= @end_hash) AND start_time <= @due_by
+        """;
+
+    protected string ServiceId => serviceId;
 
     public Task StartAsync(CancellationToken cancellationToken = default) => adoNet.StartAsync(cancellationToken);
 
@@ -34,11 +51,17 @@ internal abstract class BatchedReminderTable(IReminderTable adoNet, TimeProvider
 
     public async Task<ReminderTableData> ReadRows(uint begin, uint end)
     {
-        var dueBy = clock.GetUtcNow().UtcDateTime + options.ReminderLoadingWindow + ReadAhead;
-        // Orleans compares ring positions as signed integers; a range whose begin is not below its end wraps around the
-        // ring (the whole ring when they are equal), as the AdoNet table's ReadRangeRows2Key.
         var (from, to) = (unchecked((int)begin), unchecked((int)end));
-        return new ReminderTableData(await ReadRange(RangeQuery(wraps: from >= to), from, to, dueBy));
+        await using var connection = await reads.OpenConnectionAsync();
+        await using var command = connection.CreateCommand();
+        command.CommandText = from < to ? RangeQuery : WrappingRangeQuery;
+        Bind(command, "@service_id", serviceId);
+        Bind(command, "@begin_hash", from);
+        Bind(command, "@end_hash", to);
+        // UTC, bound as the start times are.
+        Bind(command, "@due_by", clock.GetUtcNow().UtcDateTime + options.ReminderLoadingWindow + ReadAhead);
+        await using var reader = await command.ExecuteReaderAsync();
+        return new ReminderTableData(await ReadEntries(reader));
     }
 
     public Task<ReminderEntry?> ReadRow(GrainId grainId, string reminderName) => adoNet.ReadRow(grainId, reminderName);
@@ -61,23 +84,16 @@ internal abstract class BatchedReminderTable(IReminderTable adoNet, TimeProvider
     /// <summary>Removes the reminder if its version is still <paramref name="version"/>; whether it did.</summary>
     protected abstract Task<bool> Remove(GrainId grainId, string reminderName, int version);
 
-    /// <summary>
-    /// Runs <paramref name="query"/> with <c>@service_id</c>, <c>@begin_hash</c>, <c>@end_hash</c> and <c>@due_by</c>
-    /// (UTC, bound as the start times are) and reads its rows with <see cref="ReadEntries"/>.
-    /// </summary>
-    protected abstract Task<List<ReminderEntry>> ReadRange(string query, int beginHash, int endHash, DateTime dueByUtc);
+    private static void Bind(DbCommand command, string name, object value)
+    {
+        var parameter = command.CreateParameter();
+        parameter.ParameterName = name;
+        parameter.Value = value;
+        command.Parameters.Add(parameter);
+    }
 
-    /// <summary>One text per shape of range, the same for both databases.</summary>
-    internal static string RangeQuery(bool wraps) => $"""
-        SELECT grain_id, reminder_name, start_time, period, version
-        FROM orleans_reminders
-        WHERE service_id = @service_id
-          AND {(wraps ? "(grain_hash > @begin_hash OR grain_hash <= @end_hash)" : "grain_hash > @begin_hash AND grain_hash <= @end_hash")}
-          AND start_time <= @due_by
-        """;
-
-    /// <summary>The rows of <see cref="RangeQuery"/> as the AdoNet table makes them: UTC start, version as the ETag.</summary>
-    protected static async Task<List<ReminderEntry>> ReadEntries(DbDataReader reader)
+    /// <summary>The rows of a range read as the AdoNet table makes them: UTC start, version as the ETag.</summary>
+    private static async Task<List<ReminderEntry>> ReadEntries(DbDataReader reader)
     {
         var entries = new List<ReminderEntry>();
         while (await reader.ReadAsync())

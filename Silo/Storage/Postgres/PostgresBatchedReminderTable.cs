@@ -6,7 +6,7 @@ namespace WealthActors.Silo.Storage.Postgres;
 /// <summary>Reminders on PostgreSQL (<see cref="BatchedReminderTable"/>), batched by <see cref="PostgresStatementBatcher"/>.</summary>
 internal sealed class PostgresBatchedReminderTable(
     IReminderTable adoNet, PostgresDatabase database, PostgresStatementBatcher batcher, string serviceId, TimeProvider clock, ReminderOptions options)
-    : BatchedReminderTable(adoNet, clock, options)
+    : BatchedReminderTable(adoNet, database.DataSource, serviceId, clock, options)
 {
     protected override async Task<int?> Upsert(ReminderEntry entry, DateTime startAtUtc, long periodMs, int grainHash)
     {
@@ -30,20 +30,9 @@ internal sealed class PostgresBatchedReminderTable(
         return rows.Count > 0 && rows[0][0] is true;
     }
 
-    protected override async Task<List<ReminderEntry>> ReadRange(string query, int beginHash, int endHash, DateTime dueByUtc)
-    {
-        await using var command = database.DataSource.CreateCommand(query);
-        command.Parameters.Add(new NpgsqlParameter<string>("service_id", NpgsqlDbType.Text) { TypedValue = serviceId });
-        command.Parameters.Add(new NpgsqlParameter<int>("begin_hash", NpgsqlDbType.Integer) { TypedValue = beginHash });
-        command.Parameters.Add(new NpgsqlParameter<int>("end_hash", NpgsqlDbType.Integer) { TypedValue = endHash });
-        command.Parameters.Add(new NpgsqlParameter<DateTime>("due_by", NpgsqlDbType.TimestampTz) { TypedValue = dueByUtc });
-        await using var reader = await command.ExecuteReaderAsync();
-        return await ReadEntries(reader);
-    }
-
     private void BindRow(NpgsqlParameterCollection parameters, GrainId grainId, string reminderName)
     {
-        parameters.Add(new NpgsqlParameter<string> { ParameterName = OrleansContract.ServiceId, NpgsqlDbType = NpgsqlDbType.Text, TypedValue = serviceId });
+        parameters.Add(new NpgsqlParameter<string> { ParameterName = OrleansContract.ServiceId, NpgsqlDbType = NpgsqlDbType.Text, TypedValue = ServiceId });
         parameters.Add(new NpgsqlParameter<string> { ParameterName = OrleansContract.GrainId, NpgsqlDbType = NpgsqlDbType.Text, TypedValue = grainId.ToString() });
         parameters.Add(new NpgsqlParameter<string> { ParameterName = OrleansContract.ReminderName, NpgsqlDbType = NpgsqlDbType.Text, TypedValue = reminderName });
     }

@@ -11,7 +11,7 @@ namespace WealthActors.Silo.Storage.Sqlite;
 /// </summary>
 internal sealed class SqliteBatchedReminderTable(
     IReminderTable adoNet, SqliteDatabase database, string serviceId, TimeProvider clock, ReminderOptions options)
-    : BatchedReminderTable(adoNet, clock, options)
+    : BatchedReminderTable(adoNet, database.ReadDataSource, serviceId, clock, options)
 {
     protected override async Task<int?> Upsert(ReminderEntry entry, DateTime startAtUtc, long periodMs, int grainHash)
     {
@@ -35,20 +35,6 @@ internal sealed class SqliteBatchedReminderTable(
         return rows.Count > 0 && Convert.ToInt64(rows[0][0], CultureInfo.InvariantCulture) != 0;
     }
 
-    // On a reader beside the writer, as WAL allows; start times are text in one format, so they compare as text.
-    protected override async Task<List<ReminderEntry>> ReadRange(string query, int beginHash, int endHash, DateTime dueByUtc)
-    {
-        await using var connection = database.OpenRead();
-        await using var command = connection.CreateCommand();
-        command.CommandText = query;
-        command.Parameters.AddWithValue("@service_id", serviceId);
-        command.Parameters.AddWithValue("@begin_hash", beginHash);
-        command.Parameters.AddWithValue("@end_hash", endHash);
-        command.Parameters.AddWithValue("@due_by", dueByUtc);
-        await using var reader = await command.ExecuteReaderAsync();
-        return await ReadEntries(reader);
-    }
-
     private async Task<IReadOnlyList<object?[]>> Query(string queryKey, Action<SqliteParameterCollection> bind)
     {
         var text = await database.OrleansQueries.Get(queryKey);
@@ -57,7 +43,7 @@ internal sealed class SqliteBatchedReminderTable(
 
     private void BindRow(SqliteParameterCollection parameters, GrainId grainId, string reminderName)
     {
-        parameters.AddWithValue("@" + OrleansContract.ServiceId, serviceId);
+        parameters.AddWithValue("@" + OrleansContract.ServiceId, ServiceId);
         parameters.AddWithValue("@" + OrleansContract.GrainId, grainId.ToString());
         parameters.AddWithValue("@" + OrleansContract.ReminderName, reminderName);
     }
