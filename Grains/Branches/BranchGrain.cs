@@ -21,7 +21,17 @@ public sealed partial class BranchGrain(
         }
 
         state.State.Profile = profile;
-        await state.WriteStateAsync();
+        try
+        {
+            await state.WriteStateAsync();
+        }
+        catch
+        {
+            // The in-memory state may now differ from storage: start over from storage on the next call.
+            DeactivateOnIdle();
+            throw;
+        }
+
         await Project(profile);
         return profile;
     }

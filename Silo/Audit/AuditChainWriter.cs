@@ -3,32 +3,31 @@ using System.Text.RegularExpressions;
 using Microsoft.Extensions.Options;
 using WealthActors.Audit;
 using WealthActors.Grains.Audit;
-using WealthActors.Silo.Storage;
 using WealthActors.Silo.Storage.Audit;
 
 namespace WealthActors.Silo.Audit;
 
 /// <summary>
 /// This process's audit chain and its one writer. The chain is named when the process starts, so chains are partitioned
-/// by silo process run and no silo ever waits for another's entries. Entries are sealed and written in batches: while one
-/// batch is being committed, new records queue, and the next batch takes them all in one transaction; each caller hears
-/// once its own entry is committed. Batches go one at a time, so the chain's sequence numbers and hash links follow the
-/// order of commits, and the head moves only after a commit: a failed batch leaves no gap, its records are sealed again
-/// (or fail) in the next.
+/// by silo process run and no silo ever waits for another's entries. An entry is sealed (numbered and hash-linked) as the
+/// database's write batch that carries it is built, and its head moves only once that batch has committed
+/// (<see cref="IAuditSealer"/>): the database's batches go one at a time, so the chain's order is the order of commits,
+/// and a failed batch leaves no gap. An entry goes either in a unit of its own (<see cref="AppendAsync"/>) or in the
+/// unit of the state write it records (<see cref="StateWriteAudit"/>), where it stands or falls with that write.
 /// </summary>
-internal sealed partial class AuditChainWriter : IAuditTrail
+internal sealed partial class AuditChainWriter : IAuditTrail, IAuditSealer
 {
-    // Large enough that a burst of commands shares one commit; one batch stays one statement's worth of rows.
-    private const int MaxBatch = 256;
-
     private readonly IAuditStore _store;
     private readonly TimeProvider _clock;
     private readonly string _algorithm;
     private readonly ILogger<AuditChainWriter> _logger;
-    private readonly WriteBatcher<AuditRecord, bool> _batches;
+    private readonly Lock _chainLock = new();
+    private Task? _chainRecorded;
+
+    // Touched only between a batch's BeginBatchAsync and EndBatch, and batches go one at a time.
     private AuditChainHead _head;
+    private AuditChainHead _sealing;
     private bool _headKnown = true;
-    private bool _chainRecorded;
 
     public AuditChainWriter(IAuditStore store, TimeProvider clock, IOptions<AuditOptions> options, ILogger<AuditChainWriter> logger)
     {
@@ -39,8 +38,8 @@ internal sealed partial class AuditChainWriter : IAuditTrail
             ?? throw new OptionsValidationException(AuditOptions.Section, typeof(AuditOptions), [$"Unknown hash algorithm '{options.Value.HashAlgorithm}'."]);
         var startedAt = clock.GetUtcNow();
         Chain = new AuditChainInfo(NewChainId(startedAt), startedAt, Environment.MachineName);
-        _head = AuditChainHead.Genesis(Chain.ChainId);
-        _batches = new WriteBatcher<AuditRecord, bool>(WriteBatch, MaxBatch);
+        _head = _sealing = AuditChainHead.Genesis(Chain.ChainId);
+        store.Attach(this);
     }
 
     public AuditChainInfo Chain { get; }
@@ -50,7 +49,8 @@ internal sealed partial class AuditChainWriter : IAuditTrail
         ArgumentNullException.ThrowIfNull(record);
         try
         {
-            await _batches.Enqueue(record, cancellationToken);
+            await RecordChainAsync();
+            await _store.AppendAsync(this, record).WaitAsync(cancellationToken);
         }
         catch (Exception ex) when (ex is not OperationCanceledException)
         {
@@ -58,48 +58,59 @@ internal sealed partial class AuditChainWriter : IAuditTrail
         }
     }
 
-    /// <summary>
-    /// Seals the records onto the chain after the committed head and writes them in one transaction. Runs one batch at
-    /// a time (<see cref="WriteBatcher{TWrite, TResult}"/>), so the head needs no lock.
-    /// </summary>
-    private async Task<IReadOnlyList<bool>> WriteBatch(IReadOnlyList<AuditRecord> batch)
+    /// <summary>The chain's own row, written once before its first entry (again after a failure to write it).</summary>
+    public Task RecordChainAsync()
+    {
+        lock (_chainLock)
+        {
+            if (_chainRecorded is null || _chainRecorded.IsFaulted || _chainRecorded.IsCanceled)
+            {
+                _chainRecorded = _store.RecordChainAsync(Chain);
+            }
+
+            return _chainRecorded;
+        }
+    }
+
+    async ValueTask IAuditSealer.BeginBatchAsync()
     {
         if (!_headKnown)
         {
             // A failed commit may still have reached the database (the connection dropped after it): continue from
             // what is stored, never from what this process believes.
-            var stored = await _store.ReadHeadAsync(Chain.ChainId);
-            _head = stored ?? AuditChainHead.Genesis(Chain.ChainId);
-            _chainRecorded = stored is not null;
+            _head = await _store.ReadHeadAsync(Chain.ChainId) ?? AuditChainHead.Genesis(Chain.ChainId);
             _headKnown = true;
         }
 
-        var head = _head;
-        var entries = new AuditEntry[batch.Count];
-        for (var i = 0; i < batch.Count; i++)
+        _sealing = _head;
+    }
+
+    AuditEntry IAuditSealer.Seal(AuditRecord record)
+    {
+        // Timed as it is sealed: a chain's times then follow its sequence (as long as the clock does not go back), so
+        // reading by time and reading by sequence agree.
+        var entry = AuditChain.Seal(_sealing, record, _clock.GetUtcNow(), _algorithm);
+        _sealing = entry.Head;
+        return entry;
+    }
+
+    void IAuditSealer.EndBatch(bool committed)
+    {
+        if (_sealing.Sequence == _head.Sequence)
         {
-            // Timed as it is sealed, a moment after the door handed it over: a chain's times then follow its sequence
-            // (as long as the clock does not go back), so reading by time and reading by sequence agree.
-            entries[i] = AuditChain.Seal(head, batch[i], _clock.GetUtcNow(), _algorithm);
-            head = entries[i].Head;
+            return;
         }
 
-        try
+        if (committed)
         {
-            await _store.AppendAsync(_chainRecorded ? null : Chain, entries);
+            _head = _sealing;
         }
-        catch (Exception ex)
+        else
         {
             _headKnown = false;
-            LogBatchFailed(_logger, ex, Chain.ChainId, entries.Length, entries[0].Sequence);
-            throw;
+            LogBatchFailed(_logger, Chain.ChainId, _sealing.Sequence - _head.Sequence, _head.Sequence + 1);
+            _sealing = _head;
         }
-
-        _head = head;
-        _chainRecorded = true;
-        var done = new bool[batch.Count];
-        Array.Fill(done, true);
-        return done;
     }
 
     /// <summary>Start time, host and 64 random bits: readable, sorted by start, and unique without asking anyone.</summary>
@@ -113,8 +124,8 @@ internal sealed partial class AuditChainWriter : IAuditTrail
     [GeneratedRegex("[^a-z0-9-]+")]
     private static partial Regex HostCharacters();
 
-    [LoggerMessage(Level = LogLevel.Error, Message = "Audit: chain {ChainId} could not commit {Count} entries from sequence {Sequence}; their doors answer 503")]
-    private static partial void LogBatchFailed(ILogger logger, Exception exception, string chainId, int count, long sequence);
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Audit: chain {ChainId}: a batch with {Count} entries from sequence {Sequence} did not commit; they are sealed again, or fail, with their next batch")]
+    private static partial void LogBatchFailed(ILogger logger, string chainId, long count, long sequence);
 }
 
 /// <summary><c>Audit:Enabled=false</c>, for benchmarks only: records nothing.</summary>

@@ -36,6 +36,9 @@ public static class AuditHostingExtensions
         {
             services.AddSingleton<AuditChainWriter>();
             services.AddSingleton<IAuditTrail>(sp => sp.GetRequiredService<AuditChainWriter>());
+            // An audited request's entry commits with the first state write it makes (the batched grain storages ask).
+            services.AddSingleton<StateWriteAudit>();
+            services.AddSingleton<IStateWriteAudit>(sp => sp.GetRequiredService<StateWriteAudit>());
         }
         else
         {

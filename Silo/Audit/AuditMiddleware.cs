@@ -9,7 +9,7 @@ namespace WealthActors.Silo.Audit;
 /// that authentication, validation, the endpoint and the exception handler settled on. When the trail cannot commit,
 /// the caller gets 503 instead of the answer.
 /// </summary>
-internal sealed partial class AuditMiddleware(RequestDelegate next, IAuditTrail audit, ILogger<AuditMiddleware> logger)
+internal sealed partial class AuditMiddleware(RequestDelegate next, IAuditTrail audit, StateWriteAudit stateWrites, ILogger<AuditMiddleware> logger)
 {
     public async Task InvokeAsync(HttpContext context)
     {
@@ -20,10 +20,22 @@ internal sealed partial class AuditMiddleware(RequestDelegate next, IAuditTrail 
             return;
         }
 
-        var exchange = new AuditedExchange(context, endpoint, audit);
-        exchange.Begin();
         try
         {
+            await stateWrites.PrepareAsync();
+        }
+        catch (Exception ex)
+        {
+            LogUnavailable(logger, ex, context.Request.Method, context.Request.Path);
+            await AnswerUnavailable(context);
+            return;
+        }
+
+        var exchange = new AuditedExchange(context, endpoint, audit, stateWrites);
+        try
+        {
+            // Synchronous, in this method: the request-context ticket it issues then reaches the grains the endpoint calls.
+            exchange.Begin();
             await next(context);
             await exchange.FinishAsync();
         }

@@ -29,7 +29,10 @@ public static class AuditRoutes
         [("POST", "api/messages")] = "teams.activity",
     };
 
-    public static AuditTarget Describe(string method, Endpoint? endpoint, RouteValueDictionary values, PathString path, string? location)
+    /// <param name="location">The answer's <c>Location</c>, which names what a create created.</param>
+    /// <param name="createdId">What a create created, where no <paramref name="location"/> names it (yet).</param>
+    public static AuditTarget Describe(
+        string method, Endpoint? endpoint, RouteValueDictionary values, PathString path, string? location, string? createdId = null)
     {
         if (endpoint?.Metadata.GetMetadata<AuditedRead>() is { } read)
         {
@@ -62,7 +65,7 @@ public static class AuditRoutes
 
         var action = Named.GetValueOrDefault((method.ToUpperInvariant(), pattern)) ?? $"{resource}.{verb}";
         // A create answers with the new resource's address: its last segment names what was created.
-        targetId ??= CreatedId(location);
+        targetId ??= CreatedId(location) ?? (createdId is null ? null : Cap(createdId));
         return new AuditTarget(action, targetId is null ? null : resource, targetId);
     }
 

@@ -12,18 +12,34 @@ internal sealed class HashingRequestStream(Stream inner) : ReadOnlyStream
 {
     private readonly IncrementalHash _hash = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
 
+    private volatile bool _ended;
+
     public override int Read(byte[] buffer, int offset, int count)
     {
         var read = inner.Read(buffer, offset, count);
-        _hash.AppendData(buffer, offset, read);
+        Hash(buffer.AsSpan(offset, read), count);
         return read;
     }
 
     public override async ValueTask<int> ReadAsync(Memory<byte> buffer, CancellationToken cancellationToken = default)
     {
         var read = await inner.ReadAsync(buffer, cancellationToken);
-        _hash.AppendData(buffer.Span[..read]);
+        Hash(buffer.Span[..read], buffer.Length);
         return read;
+    }
+
+    /// <summary>
+    /// The digest of the whole body when the endpoint has read all of it (or it had none), without reading further;
+    /// null while some of it may be unread.
+    /// </summary>
+    public string? DigestWhenRead(long? contentLength)
+    {
+        if (!_ended && contentLength != 0)
+        {
+            return null;
+        }
+
+        return Convert.ToHexStringLower(_hash.GetCurrentHash());
     }
 
     public override Task<int> ReadAsync(byte[] buffer, int offset, int count, CancellationToken cancellationToken) =>
@@ -57,6 +73,13 @@ internal sealed class HashingRequestStream(Stream inner) : ReadOnlyStream
         }
 
         return Convert.ToHexStringLower(_hash.GetHashAndReset());
+    }
+
+    private void Hash(ReadOnlySpan<byte> read, int asked)
+    {
+        _hash.AppendData(read);
+        // A read that asked for bytes and got none is the end of the body.
+        _ended |= read.Length == 0 && asked > 0;
     }
 
     protected override void Dispose(bool disposing)

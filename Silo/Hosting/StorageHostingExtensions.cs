@@ -13,6 +13,7 @@ using WealthActors.Tasks;
 using WealthActors.Silo.Care;
 using WealthActors.Silo.DataProtection;
 using WealthActors.Silo.Storage;
+using WealthActors.Silo.Storage.Audit;
 using WealthActors.Silo.Storage.Postgres;
 using WealthActors.Silo.Storage.ReadModel;
 using WealthActors.Silo.Storage.Sqlite;
@@ -118,8 +119,10 @@ public static class StorageHostingExtensions
             services.GetRequiredService<PostgresStatementBatcher>(),
             AdoNetSerializer(services),
             ServiceId(services),
-            // Projections join their state's write only where that option is registered (AddWealthActorsReadModel).
-            services.GetService<StateWriteProjection>());
+            // Projections join their state's write only where that option is registered (AddWealthActorsReadModel), and
+            // audit entries where the trail is on (AddWealthActorsAudit).
+            services.GetService<StateWriteProjection>(),
+            services.GetService<IStateWriteAudit>());
 
     // Writes share the file's group commit with the read model (SqliteStatementBatcher); clears stay with the provider.
     private static SqliteBatchedGrainStorage SqliteBatchedStorage(IServiceProvider services, string name) =>
@@ -127,7 +130,8 @@ public static class StorageHostingExtensions
             services.GetRequiredService<SqliteDatabase>(),
             AdoNetSerializer(services),
             ServiceId(services),
-            services.GetService<StateWriteProjection>());
+            services.GetService<StateWriteProjection>(),
+            services.GetService<IStateWriteAudit>());
 
     // The clock and window the reminder service judges its loading window by: a range read returns what it would keep.
     private static TimeProvider ReminderClock(IServiceProvider services) =>

@@ -1,6 +1,7 @@
 using System.Globalization;
 using Orleans.Storage;
 using WealthActors.Grains.ReadModel;
+using WealthActors.Silo.Storage.Audit;
 using WealthActors.Silo.Storage.ReadModel;
 
 namespace WealthActors.Silo.Storage;
@@ -18,7 +19,8 @@ internal abstract class BatchedGrainStorage(
     ExactKeyGrainStorage exactKey,
     IGrainStorageSerializer serializer,
     string serviceId,
-    StateWriteProjection? projection) : IGrainStorage
+    StateWriteProjection? projection,
+    IStateWriteAudit? audit) : IGrainStorage
 {
     /// <summary>The row the provider keeps a state in: its grain type and its key (the exact-key id's extension).</summary>
     protected readonly record struct StateRow(string GrainType, string Key);
@@ -30,10 +32,10 @@ internal abstract class BatchedGrainStorage(
 
     /// <summary>
     /// Writes <paramref name="payload"/> over the version <paramref name="expected"/> (null: a first write), with the
-    /// statements in <paramref name="projected"/> in the same unit. The new version, or null when the version was stale,
-    /// in which case nothing of the unit was kept.
+    /// statements in <paramref name="projected"/> and the audit entry <paramref name="audit"/> in the same unit. The new
+    /// version, or null when the version was stale, in which case nothing of the unit was kept.
     /// </summary>
-    protected abstract Task<int?> WriteRow(StateRow row, int? expected, byte[] payload, ReadModelWrite[]? projected);
+    protected abstract Task<int?> WriteRow(StateRow row, int? expected, byte[] payload, ReadModelWrite[]? projected, StateWriteEntry? audit);
 
     public Task ReadStateAsync<T>(string stateName, GrainId grainId, IGrainState<T> grainState, CancellationToken cancellationToken) =>
         ReadStateAsync(stateName, grainId, grainState);
@@ -70,7 +72,21 @@ internal abstract class BatchedGrainStorage(
         var payload = serializer.Serialize(grainState.State).ToArray();
         int? expected = string.IsNullOrWhiteSpace(grainState.ETag) ? null : int.Parse(grainState.ETag, CultureInfo.InvariantCulture);
         var pending = projection is not null && grainState.State is IProjectedState { PendingProjection: { } pendingRow } ? pendingRow : null;
-        var stored = await WriteRow(row, expected, payload, pending is null ? null : projection!.Statements(pending));
+        var statements = pending is null ? null : projection!.Statements(pending);
+        // The audit entry of the request this write serves, when it is the request's first: committed with the write.
+        var entry = audit?.Claim(grainId);
+        int? stored;
+        try
+        {
+            stored = await WriteRow(row, expected, payload, statements, entry);
+        }
+        catch
+        {
+            entry?.Done(false);
+            throw;
+        }
+
+        entry?.Done(stored is not null);
         if (stored is not { } version)
         {
             throw new InconsistentStateException(

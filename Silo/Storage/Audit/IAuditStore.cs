@@ -1,3 +1,4 @@
+using WealthActors.Audit;
 using WealthActors.Grains.Audit;
 
 namespace WealthActors.Silo.Storage.Audit;
@@ -13,6 +14,18 @@ internal interface IAuditStore
     /// when <paramref name="newChain"/> is given (its first write).
     /// </summary>
     Task AppendAsync(AuditChainInfo? newChain, IReadOnlyList<AuditEntry> entries, CancellationToken cancellationToken = default);
+
+    /// <summary>Makes <paramref name="sealer"/>'s chain one this store's write batches seal entries for.</summary>
+    void Attach(IAuditSealer sealer);
+
+    /// <summary>Writes the chain's own row (once, before its first entry); writing it again changes nothing.</summary>
+    Task RecordChainAsync(AuditChainInfo chain);
+
+    /// <summary>
+    /// <paramref name="record"/> as a unit of its own in this store's write batches, sealed onto
+    /// <paramref name="sealer"/>'s chain as its batch is built; completes once the batch committed.
+    /// </summary>
+    Task AppendAsync(IAuditSealer sealer, AuditRecord record);
 
     /// <summary>The stored last entry of a chain, or null when it has none.</summary>
     Task<AuditChainHead?> ReadHeadAsync(string chainId, CancellationToken cancellationToken = default);

@@ -1,6 +1,7 @@
 using System.Runtime.CompilerServices;
 using Npgsql;
 using NpgsqlTypes;
+using WealthActors.Audit;
 using WealthActors.Grains.Audit;
 using WealthActors.Silo.Storage.Postgres;
 
@@ -27,18 +28,30 @@ internal sealed class PostgresAuditStore(PostgresDatabase database, PostgresStat
         var unit = new List<PostgresStatement>(2);
         if (newChain is not null)
         {
-            unit.Add(new PostgresStatement(AuditSql.InsertChain, parameters =>
-            {
-                parameters.AddWithValue("chain_id", newChain.ChainId);
-                parameters.AddWithValue("started_at", AuditCanonicalForm.Truncate(newChain.StartedAt));
-                parameters.AddWithValue("host", newChain.Host);
-            }));
+            unit.Add(ChainRow(newChain));
         }
 
-        unit.Add(new PostgresStatement(InsertEntries, parameters => BindEntries(parameters, entries)));
+        unit.Add(Insert(entries));
         // One unit of the shared batch: it commits with the grain writes queued beside it, or fails alone.
         return batches.Execute([.. unit], CancellationToken.None);
     }
+
+    public void Attach(IAuditSealer sealer) => batches.Sealers.Add(sealer);
+
+    public Task RecordChainAsync(AuditChainInfo chain) => batches.Execute([ChainRow(chain)], CancellationToken.None);
+
+    public Task AppendAsync(IAuditSealer sealer, AuditRecord record) =>
+        batches.Execute([PostgresStatement.Of(new PendingAuditEntry(sealer, record))], CancellationToken.None);
+
+    /// <summary>Entries of one chain, consecutive, as one statement.</summary>
+    internal static PostgresStatement Insert(IReadOnlyList<AuditEntry> entries) => new(InsertEntries, parameters => BindEntries(parameters, entries));
+
+    private static PostgresStatement ChainRow(AuditChainInfo chain) => new(AuditSql.InsertChain, parameters =>
+    {
+        parameters.AddWithValue("chain_id", chain.ChainId);
+        parameters.AddWithValue("started_at", AuditCanonicalForm.Truncate(chain.StartedAt));
+        parameters.AddWithValue("host", chain.Host);
+    });
 
     public async Task<AuditChainHead?> ReadHeadAsync(string chainId, CancellationToken cancellationToken = default)
     {

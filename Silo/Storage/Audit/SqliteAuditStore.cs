@@ -1,5 +1,6 @@
 using System.Runtime.CompilerServices;
 using Microsoft.Data.Sqlite;
+using WealthActors.Audit;
 using WealthActors.Grains.Audit;
 using WealthActors.Silo.Storage.ReadModel;
 using WealthActors.Silo.Storage.Sqlite;
@@ -13,36 +14,49 @@ namespace WealthActors.Silo.Storage.Audit;
 /// </summary>
 internal sealed class SqliteAuditStore(SqliteDatabase database) : IAuditStore
 {
-    private static readonly string InsertEntry =
-        $"INSERT INTO audit_entries ({AuditSql.Columns}) VALUES ({string.Join(", ", AuditSql.Columns.Split(", ").Select(c => "@" + c))});";
-
     public Task AppendAsync(AuditChainInfo? newChain, IReadOnlyList<AuditEntry> entries, CancellationToken cancellationToken = default)
     {
         var unit = new List<ReadModelWrite>(entries.Count + 1);
         if (newChain is not null)
         {
-            unit.Add(new ReadModelWrite(AuditSql.InsertChain, parameters =>
-            {
-                var typed = (SqliteParameterCollection)parameters;
-                typed.AddWithValue("@chain_id", newChain.ChainId);
-                typed.AddWithValue("@started_at", AuditCanonicalForm.Instant(newChain.StartedAt));
-                typed.AddWithValue("@host", newChain.Host);
-            }));
+            unit.Add(ChainRow(newChain));
         }
 
-        foreach (var entry in entries)
-        {
-            unit.Add(new ReadModelWrite(InsertEntry, parameters =>
-            {
-                foreach (var (name, value) in AuditRows.Values(entry, Instant))
-                {
-                    ((SqliteParameterCollection)parameters).AddWithValue("@" + name, value);
-                }
-            }));
-        }
-
+        unit.AddRange(entries.Select(entry => new ReadModelWrite(AuditSql.InsertEntry, parameters => Bind(parameters, entry))));
         // One unit of the file's group commit: it commits with the grain writes queued beside it, or fails alone.
         return database.Writes.Execute([.. unit], CancellationToken.None);
+    }
+
+    public void Attach(IAuditSealer sealer) => database.Writes.Sealers.Add(sealer);
+
+    public Task RecordChainAsync(AuditChainInfo chain) => database.Writes.Execute([ChainRow(chain)], CancellationToken.None);
+
+    public Task AppendAsync(IAuditSealer sealer, AuditRecord record) =>
+        database.Writes.Execute([Entry(new PendingAuditEntry(sealer, record))], CancellationToken.None);
+
+    /// <summary>The statement that seals <paramref name="pending"/> as its batch is built, and inserts it.</summary>
+    public static ReadModelWrite Entry(PendingAuditEntry pending) =>
+        new(AuditSql.InsertEntry, parameters =>
+        {
+            var entry = pending.Sealer.Seal(pending.Record);
+            pending.Sealed?.Invoke(entry);
+            Bind(parameters, entry);
+        });
+
+    private static ReadModelWrite ChainRow(AuditChainInfo chain) => new(AuditSql.InsertChain, parameters =>
+    {
+        var typed = (SqliteParameterCollection)parameters;
+        typed.AddWithValue("@chain_id", chain.ChainId);
+        typed.AddWithValue("@started_at", AuditCanonicalForm.Instant(chain.StartedAt));
+        typed.AddWithValue("@host", chain.Host);
+    });
+
+    private static void Bind(System.Data.Common.DbParameterCollection parameters, AuditEntry entry)
+    {
+        foreach (var (name, value) in AuditRows.Values(entry, Instant))
+        {
+            ((SqliteParameterCollection)parameters).AddWithValue("@" + name, value);
+        }
     }
 
     public async Task<AuditChainHead?> ReadHeadAsync(string chainId, CancellationToken cancellationToken = default)

@@ -1,6 +1,7 @@
 using Npgsql;
 using NpgsqlTypes;
 using Orleans.Storage;
+using WealthActors.Silo.Storage.Audit;
 using WealthActors.Silo.Storage.ReadModel;
 
 namespace WealthActors.Silo.Storage.Postgres;
@@ -15,7 +16,8 @@ internal sealed class PostgresBatchedGrainStorage(
     PostgresStatementBatcher batcher,
     IGrainStorageSerializer serializer,
     string serviceId,
-    StateWriteProjection? projection) : BatchedGrainStorage(exactKey, serializer, serviceId, projection)
+    StateWriteProjection? projection,
+    IStateWriteAudit? audit) : BatchedGrainStorage(exactKey, serializer, serviceId, projection, audit)
 {
     // The same write, failing the unit when the version is stale so the rows after it cannot commit without the state
     // (003-orleans-storage-queries.sql).
@@ -29,9 +31,11 @@ internal sealed class PostgresBatchedGrainStorage(
         return (rows.Count > 0 ? rows[0][0] as byte[] : null, StatementRows.FirstInt32(rows, column: 1));
     }
 
-    protected override async Task<int?> WriteRow(StateRow row, int? expected, byte[] payload, ReadModelWrite[]? projected)
+    protected override async Task<int?> WriteRow(StateRow row, int? expected, byte[] payload, ReadModelWrite[]? projected, StateWriteEntry? audit)
     {
-        var write = new PostgresStatement(await batcher.OrleansQueryText(projected is null ? OrleansContract.WriteToStorageKey : WriteOrFailQueryKey), parameters =>
+        // With a row or an entry beside it, a stale version must fail the unit, so that neither is kept without the write.
+        var queryKey = projected is null && audit is null ? OrleansContract.WriteToStorageKey : WriteOrFailQueryKey;
+        var write = new PostgresStatement(await batcher.OrleansQueryText(queryKey), parameters =>
         {
             BindRow(parameters, row);
             parameters.Add(new NpgsqlParameter { ParameterName = OrleansContract.GrainStateVersion, NpgsqlDbType = NpgsqlDbType.Integer, Value = expected is { } version ? version : DBNull.Value });
@@ -40,7 +44,8 @@ internal sealed class PostgresBatchedGrainStorage(
 
         try
         {
-            return StatementRows.FirstInt32(await batcher.Query(projected is null ? [write] : [write, .. PostgresReadModelDialect.Statements(projected)]));
+            PostgresStatement[] unit = [write, .. PostgresReadModelDialect.Statements(projected ?? []), .. audit is null ? Array.Empty<PostgresStatement>() : [PostgresStatement.Of(audit)]];
+            return StatementRows.FirstInt32(await batcher.Query(unit));
         }
         catch (PostgresException ex) when (ex.SqlState == StaleVersionSqlState)
         {

@@ -2,6 +2,7 @@ using System.Collections.Concurrent;
 using System.Globalization;
 using System.Text.RegularExpressions;
 using Npgsql;
+using WealthActors.Silo.Storage.Audit;
 
 namespace WealthActors.Silo.Storage.Postgres;
 
@@ -13,6 +14,14 @@ namespace WealthActors.Silo.Storage.Postgres;
 /// </remarks>
 internal sealed partial record PostgresStatement(string Sql, Action<NpgsqlParameterCollection> Bind, bool ReturnsRows = false)
 {
+    /// <summary>
+    /// When set, the statement is this audit entry rather than its text: the batch seals the entries of all its units as
+    /// it is built and inserts them in one statement of its own (<see cref="PostgresStatementBatcher"/>).
+    /// </summary>
+    public PendingAuditEntry? AuditEntry { get; private init; }
+
+    public static PostgresStatement Of(PendingAuditEntry entry) => new("", _ => { }) { AuditEntry = entry };
+
     // Per statement text, its positional form for the names it was last bound with, in that order.
     private static readonly ConcurrentDictionary<string, (string[] Names, string Sql)> PositionalTexts = new(StringComparer.Ordinal);
 

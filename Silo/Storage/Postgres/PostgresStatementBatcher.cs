@@ -1,4 +1,6 @@
 using Npgsql;
+using WealthActors.Grains.Audit;
+using WealthActors.Silo.Storage.Audit;
 
 namespace WealthActors.Silo.Storage.Postgres;
 
@@ -30,7 +32,7 @@ public sealed class PostgresStatementBatcher
     internal PostgresStatementBatcher(PostgresDatabase database)
     {
         _database = database;
-        _batches = new(ExecuteBatch, MaxBatch, WriteBatchSpanName);
+        _batches = new(ExecuteWriteBatch, MaxBatch, WriteBatchSpanName);
         _reads = new(ExecuteBatch, MaxBatch, ReadBatchSpanName);
         _queries = new(async () => await database.DataSource.OpenConnectionAsync());
     }
@@ -69,9 +71,63 @@ public sealed class PostgresStatementBatcher
     /// </summary>
     public Task<string> OrleansQueryText(string queryKey) => _queries.Get(queryKey);
 
-    private async Task<IReadOnlyList<IReadOnlyList<object?[]>>> ExecuteBatch(IReadOnlyList<PostgresStatement[]> units)
+    /// <summary>The audit chains whose entries the write batches seal as they are built (<see cref="IAuditSealer"/>).</summary>
+    internal AuditSealers Sealers { get; } = new();
+
+    private async Task<IReadOnlyList<IReadOnlyList<object?[]>>> ExecuteWriteBatch(IReadOnlyList<PostgresStatement[]> units)
     {
-        await using var batch = PostgresStatement.Batch(_database, units.SelectMany(unit => unit));
+        await Sealers.BeginBatchAsync();
+        try
+        {
+            var results = await ExecuteBatch(units, SealedEntries(units));
+            Sealers.EndBatch(committed: true);
+            return results;
+        }
+        catch
+        {
+            Sealers.EndBatch(committed: false);
+            throw;
+        }
+    }
+
+    /// <summary>
+    /// Seals the audit entries of the batch's units, in order, and inserts each chain's as one statement at the batch's
+    /// end: a row each, but one statement to bind, send and plan rather than one per entry.
+    /// </summary>
+    private static List<PostgresStatement> SealedEntries(IReadOnlyList<PostgresStatement[]> units)
+    {
+        var chains = new List<List<AuditEntry>>();
+        foreach (var unit in units)
+        {
+            foreach (var pending in unit)
+            {
+                if (pending.AuditEntry is not { } audit)
+                {
+                    continue;
+                }
+
+                var entry = audit.Sealer.Seal(audit.Record);
+                audit.Sealed?.Invoke(entry);
+                var chain = chains.Find(c => string.Equals(c[0].ChainId, entry.ChainId, StringComparison.Ordinal));
+                if (chain is null)
+                {
+                    chains.Add([entry]);
+                }
+                else
+                {
+                    chain.Add(entry);
+                }
+            }
+        }
+
+        return chains.ConvertAll(PostgresAuditStore.Insert);
+    }
+
+    private Task<IReadOnlyList<IReadOnlyList<object?[]>>> ExecuteBatch(IReadOnlyList<PostgresStatement[]> units) => ExecuteBatch(units, []);
+
+    private async Task<IReadOnlyList<IReadOnlyList<object?[]>>> ExecuteBatch(IReadOnlyList<PostgresStatement[]> units, List<PostgresStatement> entries)
+    {
+        await using var batch = PostgresStatement.Batch(_database, units.SelectMany(unit => unit).Where(statement => statement.AuditEntry is null).Concat(entries));
         var results = new List<IReadOnlyList<object?[]>>(units.Count);
         await using (var reader = await batch.ExecuteReaderAsync())
         {

@@ -1,5 +1,6 @@
 using Microsoft.Data.Sqlite;
 using Orleans.Storage;
+using WealthActors.Silo.Storage.Audit;
 using WealthActors.Silo.Storage.ReadModel;
 
 namespace WealthActors.Silo.Storage.Sqlite;
@@ -15,7 +16,8 @@ internal sealed class SqliteBatchedGrainStorage(
     SqliteDatabase database,
     IGrainStorageSerializer serializer,
     string serviceId,
-    StateWriteProjection? projection) : BatchedGrainStorage(exactKey, serializer, serviceId, projection)
+    StateWriteProjection? projection,
+    IStateWriteAudit? audit) : BatchedGrainStorage(exactKey, serializer, serviceId, projection, audit)
 {
     protected override async Task<(byte[]? Payload, int? Version)> ReadRow(StateRow row)
     {
@@ -30,7 +32,7 @@ internal sealed class SqliteBatchedGrainStorage(
             : (null, null);
     }
 
-    protected override async Task<int?> WriteRow(StateRow row, int? expected, byte[] payload, ReadModelWrite[]? projected)
+    protected override async Task<int?> WriteRow(StateRow row, int? expected, byte[] payload, ReadModelWrite[]? projected, StateWriteEntry? audit)
     {
         var write = new ReadModelWrite(await database.OrleansQueries.Get(OrleansContract.WriteToStorageKey), parameters =>
         {
@@ -40,7 +42,9 @@ internal sealed class SqliteBatchedGrainStorage(
             typed.AddWithValue("@" + OrleansContract.PayloadBinary, payload);
         });
 
-        return StatementRows.FirstInt32(await database.Writes.QueryThen(write, projected ?? []));
+        // The rest only when the version check let the write through: no entry for a write that did not happen.
+        ReadModelWrite[] then = audit is null ? projected ?? [] : [.. projected ?? [], SqliteAuditStore.Entry(audit)];
+        return StatementRows.FirstInt32(await database.Writes.QueryThen(write, then));
     }
 
     private void BindRow(SqliteParameterCollection parameters, StateRow row)

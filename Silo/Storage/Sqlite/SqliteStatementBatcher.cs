@@ -1,4 +1,5 @@
 using Microsoft.Data.Sqlite;
+using WealthActors.Silo.Storage.Audit;
 using WealthActors.Silo.Storage.ReadModel;
 
 namespace WealthActors.Silo.Storage.Sqlite;
@@ -55,10 +56,14 @@ internal sealed class SqliteStatementBatcher : IDisposable
     public Task<IReadOnlyList<object?[]>> QueryThen(ReadModelWrite first, ReadModelWrite[] then) =>
         _batches.Enqueue(new SqliteUnit([first, .. then], ThenOnlyIfRows: true));
 
+    /// <summary>The audit chains whose entries this file's batches seal as they are built (<see cref="IAuditSealer"/>).</summary>
+    public AuditSealers Sealers { get; } = new();
+
     private async Task<IReadOnlyList<IReadOnlyList<object?[]>>> ExecuteBatch(IReadOnlyList<SqliteUnit> units)
     {
         // Once per batch rather than per write: every writer of the file queues here.
         await _database.EnsureSchemaAsync();
+        await Sealers.BeginBatchAsync();
         await _database.WriteGate.WaitAsync();
         try
         {
@@ -84,11 +89,13 @@ internal sealed class SqliteStatementBatcher : IDisposable
                 }
 
                 transaction.Commit();
+                Sealers.EndBatch(committed: true);
                 _database.Checkpoints.Request();
                 return results;
             }
             catch
             {
+                Sealers.EndBatch(committed: false);
                 // Whatever the failure left behind (a statement mid-step, a connection in doubt) goes with it: the
                 // next batch, or each write retried alone, starts on a fresh connection.
                 CloseConnection();
