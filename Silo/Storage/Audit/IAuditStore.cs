@@ -10,8 +10,10 @@ namespace WealthActors.Silo.Storage.Audit;
 internal interface IAuditStore
 {
     /// <summary>
-    /// Writes <paramref name="entries"/> (consecutive entries of one chain) in one transaction, with the chain's own row
-    /// when <paramref name="newChain"/> is given (its first write).
+    /// Writes <paramref name="entries"/>, sealed already, as given, in one transaction, with the chain's own row when
+    /// <paramref name="newChain"/> is given. The product's writer seals entries as their batch is built instead
+    /// (<see cref="AppendAsync(IAuditSealer, WealthActors.Audit.AuditRecord)"/>); this writes rows sealed elsewhere, such
+    /// as the forged ones the tamper tests insert.
     /// </summary>
     Task AppendAsync(AuditChainInfo? newChain, IReadOnlyList<AuditEntry> entries, CancellationToken cancellationToken = default);
 

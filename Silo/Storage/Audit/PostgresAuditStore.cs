@@ -8,11 +8,10 @@ using WealthActors.Silo.Storage.Postgres;
 namespace WealthActors.Silo.Storage.Audit;
 
 /// <summary>
-/// The audit chains in the PostgreSQL database. A batch of entries is one statement (the rows as arrays, unnested), with
-/// the chain's row on its first write, and goes as one unit of the statement batcher that grain state, reminders and the
-/// read model share: it commits with whatever else is queued, so the trail adds rows to commits the silo makes anyway
-/// rather than commits of its own (measured: 0.04 database transactions per command more with the trail on, against
-/// 0.09 with a connection of the trail's own; docs/BENCHMARKS.md).
+/// The audit chains in the PostgreSQL database. Entries go in the statement batcher's write batches that grain state,
+/// reminders and the read model share, either in the unit of the state write they record or in a unit of their own;
+/// the batch seals them as it is built and inserts them at its end as one statement (the rows as arrays, unnested), so
+/// the trail adds rows to commits the silo makes anyway rather than commits of its own (docs/BENCHMARKS.md).
 /// </summary>
 internal sealed class PostgresAuditStore(PostgresDatabase database, PostgresStatementBatcher batches) : IAuditStore
 {

@@ -8,9 +8,10 @@ using WealthActors.Silo.Storage.Sqlite;
 namespace WealthActors.Silo.Storage.Audit;
 
 /// <summary>
-/// The audit chains in the embedded SQLite file: a batch of entries is one unit of the file's group commit
-/// (<see cref="SqliteStatementBatcher"/>), sharing a transaction with the grain writes queued beside it; reads use their
-/// own connections, which WAL lets run beside the writer.
+/// The audit chains in the embedded SQLite file: each entry is a statement of the file's group commit
+/// (<see cref="SqliteStatementBatcher"/>), in the unit of the state write it records or in a unit of its own, sealed as
+/// the batch runs and sharing its transaction with the grain writes beside it; reads use their own connections, which
+/// WAL lets run beside the writer.
 /// </summary>
 internal sealed class SqliteAuditStore(SqliteDatabase database) : IAuditStore
 {
