@@ -61,6 +61,12 @@ internal sealed partial class AuditChainWriter : IAuditTrail, IAuditSealer
     /// <summary>The chain's own row, written once before its first entry (again after a failure to write it).</summary>
     public Task RecordChainAsync()
     {
+        // Every audited request asks: once the row is written, without taking the lock.
+        if (Volatile.Read(ref _chainRecorded) is { IsCompletedSuccessfully: true } recorded)
+        {
+            return recorded;
+        }
+
         lock (_chainLock)
         {
             if (_chainRecorded is null || _chainRecorded.IsFaulted || _chainRecorded.IsCanceled)

@@ -18,9 +18,8 @@ internal static class AuditSql
     public const string ReadHead = $"SELECT {Columns} FROM audit_entries WHERE chain_id = @chain_id ORDER BY sequence DESC LIMIT 1;";
 
     /// <summary>One entry, every column a parameter named as the column.</summary>
-    public const string InsertEntry =
-        "INSERT INTO audit_entries (" + Columns + ") VALUES (@chain_id, @sequence, @at, @employee_id, @key_name, @door, @channel, " +
-        "@client_address, @action, @target_type, @target_id, @outcome, @digest, @algorithm, @previous_hash, @hash);";
+    public static readonly string InsertEntry =
+        $"INSERT INTO audit_entries ({Columns}) VALUES ({string.Join(", ", Columns.Split(", ").Select(column => "@" + column))});";
 
     public const string InsertChain =
         "INSERT INTO audit_chains (chain_id, started_at, host) VALUES (@chain_id, @started_at, @host) ON CONFLICT (chain_id) DO NOTHING;";

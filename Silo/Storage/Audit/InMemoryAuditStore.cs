@@ -5,12 +5,14 @@ using WealthActors.Grains.Audit;
 namespace WealthActors.Silo.Storage.Audit;
 
 /// <summary>The audit chains in memory, for <c>Storage:Provider=Memory</c> (tests): lost on stop like everything else there.</summary>
-[System.Diagnostics.CodeAnalysis.SuppressMessage("Reliability", "CA1001", Justification = "The semaphore's wait handle is never asked for, so it holds nothing to dispose.")]
 internal sealed class InMemoryAuditStore : IAuditStore
 {
     private readonly Lock _lock = new();
-    private readonly SemaphoreSlim _appends = new(1, 1);
+    private readonly AuditSealers _sealers = new();
+    private readonly WriteBatcher<PendingAuditEntry, bool> _appends;
     private readonly SortedDictionary<string, List<AuditEntry>> _chains = new(StringComparer.Ordinal);
+
+    public InMemoryAuditStore() => _appends = new(AppendBatch);
 
     public Task AppendAsync(AuditChainInfo? newChain, IReadOnlyList<AuditEntry> entries, CancellationToken cancellationToken = default)
     {
@@ -36,34 +38,28 @@ internal sealed class InMemoryAuditStore : IAuditStore
         return Task.CompletedTask;
     }
 
-    public void Attach(IAuditSealer sealer)
-    {
-    }
+    public void Attach(IAuditSealer sealer) => _sealers.Add(sealer);
 
     public Task RecordChainAsync(AuditChainInfo chain) => Task.CompletedTask;
 
-    /// <summary>Each record a batch of its own: sealed and kept in one step, one at a time.</summary>
-    public async Task AppendAsync(IAuditSealer sealer, AuditRecord record)
+    public Task AppendAsync(IAuditSealer sealer, AuditRecord record) => _appends.Enqueue(new PendingAuditEntry(sealer, record));
+
+    // Batches go one at a time, as a database's do, and the chains hear when one starts and how it ended.
+    private async Task<IReadOnlyList<bool>> AppendBatch(IReadOnlyList<PendingAuditEntry> batch)
     {
-        await _appends.WaitAsync();
+        await _sealers.BeginBatchAsync();
+        var committed = false;
         try
         {
-            await sealer.BeginBatchAsync();
-            var committed = false;
-            try
-            {
-                await AppendAsync(null, [sealer.Seal(record)]);
-                committed = true;
-            }
-            finally
-            {
-                sealer.EndBatch(committed);
-            }
+            await AppendAsync(null, [.. batch.Select(pending => pending.Sealer.Seal(pending.Record))]);
+            committed = true;
         }
         finally
         {
-            _appends.Release();
+            _sealers.EndBatch(committed);
         }
+
+        return [.. batch.Select(_ => true)];
     }
 
     public Task<AuditChainHead?> ReadHeadAsync(string chainId, CancellationToken cancellationToken = default)
